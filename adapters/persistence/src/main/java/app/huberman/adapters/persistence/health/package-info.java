@@ -1,0 +1,2 @@
+/** Tells readiness whether PostgreSQL answers. */
+package app.huberman.adapters.persistence.health;

@@ -1,0 +1,84 @@
+package app.huberman.adapters.persistence.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.huberman.adapters.persistence.PostgresTestDatabase;
+import app.huberman.application.subscription.PlanRepositoryContract;
+import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.domain.subscription.BillingInterval;
+import app.huberman.domain.subscription.Plan;
+import app.huberman.domain.subscription.PlanSlug;
+import app.huberman.domain.subscription.ProviderProductIds;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JpaPlanRepositoryIT extends PlanRepositoryContract {
+
+  private static PostgresTestDatabase database;
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    database = PostgresTestDatabase.createMigrated("plans");
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    database.close();
+  }
+
+  @Override
+  protected PlanRepository repositoryWith(Plan... plans) {
+    database.execute("DELETE FROM plans");
+    database.run(
+        entityManager -> {
+          for (Plan plan : plans) {
+            entityManager.persist(PlanJpaMapper.toNewRow(plan));
+          }
+        });
+    return new TransactionalReads(database);
+  }
+
+  @Test
+  void theMigrationSeedsTheThreePlansOfTheCatalogue() {
+    database.execute("DELETE FROM plans");
+    database.execute("DELETE FROM flyway_schema_history");
+    database.execute("DROP TABLE plans");
+    app.huberman.adapters.persistence.migration.DatabaseMigrator.migrate(
+        database.dataSource(), getClass().getClassLoader());
+
+    List<Plan> catalogue = new TransactionalReads(database).findAllActive();
+
+    assertThat(catalogue)
+        .extracting(plan -> plan.slug().value())
+        .containsExactly("free", "premium-monthly", "premium-annual");
+    Plan free = catalogue.get(0);
+    assertThat(free.isPremium()).isFalse();
+    assertThat(free.interval()).isEqualTo(BillingInterval.NONE);
+    assertThat(free.productIds()).isEqualTo(ProviderProductIds.NONE);
+    Plan annual = catalogue.get(2);
+    assertThat(annual.interval()).isEqualTo(BillingInterval.YEAR);
+    assertThat(annual.price().currency()).isEqualTo("USD");
+    assertThat(annual.productIds().appleProductId()).contains("app.huberman.premium.annual");
+    assertThat(annual.productIds().googleProductId()).contains("premium_annual");
+    assertThat(annual.productIds().stripePriceId()).isPresent();
+    assertThat(annual.features()).contains("full_protocol_library");
+  }
+
+  /** The JPA repository with each call in its own transaction, as the unit of work provides. */
+  private record TransactionalReads(PostgresTestDatabase database) implements PlanRepository {
+
+    @Override
+    public List<Plan> findAllActive() {
+      return database.inTransaction(
+          entityManager -> new JpaPlanRepository(entityManager).findAllActive());
+    }
+
+    @Override
+    public java.util.Optional<Plan> findBySlug(PlanSlug slug) {
+      return database.inTransaction(
+          entityManager -> new JpaPlanRepository(entityManager).findBySlug(slug));
+    }
+  }
+}

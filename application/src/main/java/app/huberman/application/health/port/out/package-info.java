@@ -1,0 +1,2 @@
+/** Probes for the dependencies an instance needs. */
+package app.huberman.application.health.port.out;

@@ -1,0 +1,2 @@
+/** Readiness of this instance. */
+package app.huberman.application.health.service;

@@ -1,0 +1,19 @@
+package app.huberman.application.shared.port.out;
+
+import java.util.function.Supplier;
+
+/**
+ * The transaction boundary of a use case: everything the work does through other ports commits
+ * together or not at all. Bootstrap implements it on JTA; tests run the work directly.
+ *
+ * <p>Implementations translate a failure to reach a dependency (PostgreSQL down, a connection cut)
+ * into {@link DependencyUnavailableException}, so callers can answer "try again later".
+ */
+public interface UnitOfWorkPort {
+
+  /** Runs work that changes state, in one transaction. */
+  <T> T inTransaction(Supplier<T> work);
+
+  /** Runs work that only reads, in one consistent transaction that must not write. */
+  <T> T readOnly(Supplier<T> work);
+}

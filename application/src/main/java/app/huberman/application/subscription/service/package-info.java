@@ -1,0 +1,2 @@
+/** The subscriptions context's use cases. */
+package app.huberman.application.subscription.service;

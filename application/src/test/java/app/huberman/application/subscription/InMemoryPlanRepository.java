@@ -1,0 +1,34 @@
+package app.huberman.application.subscription;
+
+import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.domain.subscription.Plan;
+import app.huberman.domain.subscription.PlanSlug;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A fake {@link PlanRepository} that passes {@link PlanRepositoryContract}. */
+public final class InMemoryPlanRepository implements PlanRepository {
+
+  static final Comparator<Plan> CATALOGUE_ORDER =
+      Comparator.comparingLong((Plan plan) -> plan.price().cents())
+          .thenComparing(plan -> plan.slug().value());
+
+  private final List<Plan> plans = new ArrayList<>();
+
+  public InMemoryPlanRepository add(Plan... added) {
+    plans.addAll(List.of(added));
+    return this;
+  }
+
+  @Override
+  public List<Plan> findAllActive() {
+    return plans.stream().filter(Plan::active).sorted(CATALOGUE_ORDER).toList();
+  }
+
+  @Override
+  public Optional<Plan> findBySlug(PlanSlug slug) {
+    return plans.stream().filter(plan -> plan.slug().equals(slug)).findFirst();
+  }
+}

@@ -1,0 +1,2 @@
+/** Small values shared by every context: identifiers and money. */
+package app.huberman.domain.shared;
