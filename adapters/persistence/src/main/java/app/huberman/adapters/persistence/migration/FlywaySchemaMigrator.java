@@ -1,0 +1,33 @@
+package app.huberman.adapters.persistence.migration;
+
+import app.huberman.adapters.persistence.ConnectionFailures;
+import app.huberman.application.health.port.out.SchemaMigratorPort;
+import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** Creates the database if it is missing, then applies the Flyway migrations. */
+public final class FlywaySchemaMigrator implements SchemaMigratorPort {
+
+  private final PostgresServer server;
+  private final DataSource dataSource;
+
+  public FlywaySchemaMigrator(PostgresServer server, DataSource dataSource) {
+    this.server = Objects.requireNonNull(server, "server");
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  @Override
+  public String migrateToLatest() {
+    try {
+      DatabaseCreator.createIfMissing(server);
+      return DatabaseMigrator.migrate(dataSource, FlywaySchemaMigrator.class.getClassLoader());
+    } catch (SQLException | RuntimeException e) {
+      if (ConnectionFailures.isConnectionFailure(e)) {
+        throw new DependencyUnavailableException("database", e);
+      }
+      throw new IllegalStateException("Migrating " + server + " failed", e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package app.huberman.adapters.rest.common;
+
+import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** PostgreSQL (or another dependency) cannot be reached: 503 with {@code Retry-After}. */
+@Provider
+public class DependencyUnavailableExceptionMapper
+    implements ExceptionMapper<DependencyUnavailableException> {
+
+  private static final Logger LOG =
+      Logger.getLogger(DependencyUnavailableExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(DependencyUnavailableException exception) {
+    LOG.log(
+        Level.WARNING,
+        "Answered 503: {0} is unavailable ({1})",
+        new Object[] {exception.dependency(), rootMessage(exception)});
+    return ErrorResponses.error(503, ErrorResponses.standardMessage(503))
+        .header(HttpHeaders.RETRY_AFTER, ErrorResponses.RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  private static String rootMessage(Throwable exception) {
+    Throwable root = exception;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}
