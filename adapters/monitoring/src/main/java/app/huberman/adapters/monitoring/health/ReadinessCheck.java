@@ -1,0 +1,35 @@
+package app.huberman.adapters.monitoring.health;
+
+import app.huberman.application.health.port.in.CheckReadinessUseCase;
+import app.huberman.application.health.port.in.ReadinessReport;
+import app.huberman.application.health.port.in.ReadinessReport.DependencyStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** {@code /health/ready}: the schema is migrated and PostgreSQL and Redis answer. */
+@Readiness
+@Dependent
+public class ReadinessCheck implements HealthCheck {
+
+  private final CheckReadinessUseCase readiness;
+
+  @Inject
+  public ReadinessCheck(CheckReadinessUseCase readiness) {
+    this.readiness = readiness;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    ReadinessReport report = readiness.checkReadiness();
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("dependencies").status(report.ready());
+    for (DependencyStatus dependency : report.dependencies()) {
+      response.withData(dependency.name(), dependency.up() ? "UP" : "DOWN: " + dependency.detail());
+    }
+    return response.build();
+  }
+}

@@ -1,0 +1,164 @@
+package app.huberman.adapters.monitoring.logging;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+/**
+ * Formats a log record as one line of JSON: {@code @timestamp}, {@code level}, {@code logger},
+ * {@code message}, {@code request_id} and {@code user_id} when the thread has them, and {@code
+ * exception} (class, message, trimmed stack) when there is one.
+ *
+ * <p>Installed at server level, this class may be loaded by another class loader than the
+ * application's {@link LogContext}; it therefore reads the context through the thread's context
+ * class loader, which during a request is the application's.
+ */
+public class JsonLogFormatter extends Formatter {
+
+  static final int MAX_STACK_FRAMES = 40;
+  private static final MethodType STRING_GETTER = MethodType.methodType(String.class);
+  private static final Map<ClassLoader, MethodHandle[]> CONTEXT_READERS = new WeakHashMap<>();
+  private static final MethodHandle[] NO_READERS = new MethodHandle[0];
+
+  @Override
+  public String format(LogRecord record) {
+    StringBuilder line = new StringBuilder(256);
+    line.append("{\"@timestamp\":\"")
+        .append(DateTimeFormatter.ISO_INSTANT.format(record.getInstant()))
+        .append('"');
+    field(line, "level", levelName(record.getLevel()));
+    field(line, "logger", record.getLoggerName() == null ? "" : record.getLoggerName());
+    field(line, "message", formatMessage(record));
+    String[] context = currentContext();
+    if (context[0] != null) {
+      field(line, "request_id", context[0]);
+    }
+    if (context[1] != null) {
+      field(line, "user_id", context[1]);
+    }
+    field(line, "thread", Thread.currentThread().getName());
+    if (record.getThrown() != null) {
+      appendException(line, record.getThrown());
+    }
+    return line.append("}\n").toString();
+  }
+
+  /** Names levels as operators know them from other stacks. */
+  static String levelName(Level level) {
+    int value = level.intValue();
+    if (value >= Level.SEVERE.intValue()) {
+      return "ERROR";
+    }
+    if (value >= Level.WARNING.intValue()) {
+      return "WARNING";
+    }
+    if (value >= Level.INFO.intValue()) {
+      return "INFO";
+    }
+    if (value >= Level.FINE.intValue()) {
+      return "DEBUG";
+    }
+    return "TRACE";
+  }
+
+  private static void appendException(StringBuilder line, Throwable thrown) {
+    line.append(",\"exception\":{");
+    line.append("\"class\":");
+    quote(line, thrown.getClass().getName());
+    line.append(",\"message\":");
+    quote(line, thrown.getMessage() == null ? "" : thrown.getMessage());
+    line.append(",\"stack\":");
+    quote(line, trimmedStack(thrown));
+    line.append('}');
+  }
+
+  static String trimmedStack(Throwable thrown) {
+    StringWriter text = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(text));
+    String[] lines = text.toString().split("\\R");
+    if (lines.length <= MAX_STACK_FRAMES) {
+      return String.join("\n", lines);
+    }
+    return String.join("\n", java.util.Arrays.copyOf(lines, MAX_STACK_FRAMES))
+        + "\n\t... "
+        + (lines.length - MAX_STACK_FRAMES)
+        + " more lines";
+  }
+
+  private static void field(StringBuilder line, String name, String value) {
+    line.append(",\"").append(name).append("\":");
+    quote(line, value);
+  }
+
+  /** Writes a JSON string; control characters are escaped, so a message never breaks the line. */
+  static void quote(StringBuilder line, String value) {
+    line.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> line.append("\\\"");
+        case '\\' -> line.append("\\\\");
+        case '\n' -> line.append("\\n");
+        case '\r' -> line.append("\\r");
+        case '\t' -> line.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            line.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            line.append(c);
+          }
+        }
+      }
+    }
+    line.append('"');
+  }
+
+  /** The request id and user id of this thread, from whichever copy of LogContext it uses. */
+  private static String[] currentContext() {
+    String[] context = {LogContext.requestId(), LogContext.userId()};
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (context[0] != null || loader == null || loader == LogContext.class.getClassLoader()) {
+      return context;
+    }
+    MethodHandle[] readers = readersFor(loader);
+    if (readers.length == 2) {
+      try {
+        context[0] = (String) readers[0].invokeExact();
+        context[1] = (String) readers[1].invokeExact();
+      } catch (Throwable e) {
+        return context;
+      }
+    }
+    return context;
+  }
+
+  private static MethodHandle[] readersFor(ClassLoader loader) {
+    synchronized (CONTEXT_READERS) {
+      return CONTEXT_READERS.computeIfAbsent(loader, JsonLogFormatter::findReaders);
+    }
+  }
+
+  private static MethodHandle[] findReaders(ClassLoader loader) {
+    try {
+      Class<?> context = Class.forName(LogContext.class.getName(), false, loader);
+      if (context == LogContext.class) {
+        return NO_READERS;
+      }
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      return new MethodHandle[] {
+        lookup.findStatic(context, "requestId", STRING_GETTER),
+        lookup.findStatic(context, "userId", STRING_GETTER)
+      };
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return NO_READERS;
+    }
+  }
+}
