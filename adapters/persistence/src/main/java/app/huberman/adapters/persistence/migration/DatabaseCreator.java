@@ -1,11 +1,11 @@
 package app.huberman.adapters.persistence.migration;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,11 +27,7 @@ public final class DatabaseCreator {
    * @throws SQLException when the server cannot be reached
    */
   public static boolean createIfMissing(PostgresServer server) throws SQLException {
-    try (Connection connection =
-        DriverManager.getConnection(
-            server.jdbcUrl(PostgresServer.MAINTENANCE_DATABASE),
-            server.username(),
-            server.password())) {
+    try (Connection connection = connect(server)) {
       if (exists(connection, server.database())) {
         return false;
       }
@@ -53,6 +49,23 @@ public final class DatabaseCreator {
         throw e;
       }
     }
+  }
+
+  /**
+   * Uses the driver directly: inside the application server, {@code DriverManager} does not see
+   * drivers packaged in the application.
+   */
+  private static Connection connect(PostgresServer server) throws SQLException {
+    Properties login = new Properties();
+    login.setProperty("user", server.username());
+    login.setProperty("password", server.password());
+    Connection connection =
+        new org.postgresql.Driver()
+            .connect(server.jdbcUrl(PostgresServer.MAINTENANCE_DATABASE), login);
+    if (connection == null) {
+      throw new SQLException("Not a PostgreSQL URL: " + server, "08001");
+    }
+    return connection;
   }
 
   private static boolean exists(Connection connection, String database) throws SQLException {

@@ -1,0 +1,56 @@
+package app.huberman.bootstrap.startup;
+
+import app.huberman.application.health.port.in.MigrateSchemaUseCase;
+import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Migrates the schema as the application starts, before it reports itself started. When PostgreSQL
+ * is not reachable yet (containers start in any order) it tries again every few seconds instead of
+ * failing the deployment; until then the instance is neither started nor ready.
+ */
+@ApplicationScoped
+public class SchemaMigrationOnStartup {
+
+  static final long RETRY_SECONDS = 5;
+  private static final Logger LOG = Logger.getLogger(SchemaMigrationOnStartup.class.getName());
+
+  private MigrateSchemaUseCase migrateSchema;
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  /** For the CDI proxy only. */
+  protected SchemaMigrationOnStartup() {}
+
+  @Inject
+  public SchemaMigrationOnStartup(MigrateSchemaUseCase migrateSchema) {
+    this.migrateSchema = migrateSchema;
+  }
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    attempt();
+  }
+
+  void attempt() {
+    try {
+      String version = migrateSchema.migrateSchema();
+      LOG.log(Level.INFO, "Database schema is at version {0}", version);
+    } catch (DependencyUnavailableException e) {
+      LOG.log(
+          Level.WARNING,
+          "The database is not reachable yet; migrating again in {0} s",
+          String.valueOf(RETRY_SECONDS));
+      scheduler.schedule(this::attempt, RETRY_SECONDS, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Migrating the database schema failed; the instance will not start", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Work done once when the application starts. */
+package app.huberman.bootstrap.startup;

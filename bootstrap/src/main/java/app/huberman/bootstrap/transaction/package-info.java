@@ -1,0 +1,2 @@
+/** The unit of work of every use case, on JTA. */
+package app.huberman.bootstrap.transaction;
