@@ -7,7 +7,7 @@ import app.huberman.application.health.port.in.ReadinessReport;
 import app.huberman.application.health.port.in.ReadinessReport.DependencyStatus;
 import app.huberman.application.health.port.out.DependencyProbePort;
 import app.huberman.application.health.service.InstanceHealthService;
-import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import app.huberman.application.shared.DependencyUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package app.huberman.bootstrap.startup;
 
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
-import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import app.huberman.application.shared.DependencyUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package app.huberman.bootstrap.transaction;
 
 import app.huberman.adapters.persistence.ConnectionFailures;
-import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package app.huberman.adapters.persistence.migration;
 
 import app.huberman.adapters.persistence.ConnectionFailures;
 import app.huberman.application.health.port.out.SchemaMigratorPort;
-import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import app.huberman.application.shared.DependencyUnavailableException;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;

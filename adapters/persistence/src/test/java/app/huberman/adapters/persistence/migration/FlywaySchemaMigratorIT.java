@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.adapters.persistence.PostgresTestDatabase;
-import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import app.huberman.application.shared.DependencyUnavailableException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package app.huberman.adapters.rest.common;
 
-import app.huberman.application.shared.port.out.DependencyUnavailableException;
+import app.huberman.application.shared.DependencyUnavailableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

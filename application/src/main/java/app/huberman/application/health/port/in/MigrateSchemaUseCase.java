@@ -5,8 +5,8 @@ public interface MigrateSchemaUseCase {
 
   /**
    * @return the schema version after migrating
-   * @throws app.huberman.application.shared.port.out.DependencyUnavailableException when the
-   *     database cannot be reached yet; calling again later is safe
+   * @throws app.huberman.application.shared.DependencyUnavailableException when the database cannot
+   *     be reached yet; calling again later is safe
    */
   String migrateSchema();
 }

@@ -5,8 +5,8 @@ public interface SchemaMigratorPort {
 
   /**
    * @return the schema version after migrating
-   * @throws app.huberman.application.shared.port.out.DependencyUnavailableException when the
-   *     database cannot be reached
+   * @throws app.huberman.application.shared.DependencyUnavailableException when the database cannot
+   *     be reached
    */
   String migrateToLatest();
 }

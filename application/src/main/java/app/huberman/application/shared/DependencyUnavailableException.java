@@ -1,4 +1,4 @@
-package app.huberman.application.shared.port.out;
+package app.huberman.application.shared;
 
 import java.util.Objects;
 
