@@ -2,7 +2,6 @@ package app.huberman.bootstrap.startup;
 
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
 import app.huberman.application.shared.DependencyUnavailableException;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -24,15 +23,16 @@ public class SchemaMigrationOnStartup {
   private static final Logger LOG = Logger.getLogger(SchemaMigrationOnStartup.class.getName());
 
   private MigrateSchemaUseCase migrateSchema;
-
-  @Resource private ManagedScheduledExecutorService scheduler;
+  private ManagedScheduledExecutorService scheduler;
 
   /** For the CDI proxy only. */
   protected SchemaMigrationOnStartup() {}
 
   @Inject
-  public SchemaMigrationOnStartup(MigrateSchemaUseCase migrateSchema) {
+  public SchemaMigrationOnStartup(
+      MigrateSchemaUseCase migrateSchema, ManagedScheduledExecutorService scheduler) {
     this.migrateSchema = migrateSchema;
+    this.scheduler = scheduler;
   }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
