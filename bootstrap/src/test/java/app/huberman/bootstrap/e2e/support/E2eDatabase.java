@@ -1,0 +1,36 @@
+package app.huberman.bootstrap.e2e.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The database an end-to-end run works in. The application creates it on start; the tests drop it
+ * when they are done so runs never see each other's data.
+ */
+public final class E2eDatabase {
+
+  private E2eDatabase() {}
+
+  public static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  public static void drop(String database) throws SQLException {
+    String url =
+        "jdbc:postgresql://"
+            + env("DB_HOST", "127.0.0.1")
+            + ":"
+            + env("DB_PORT", "5432")
+            + "/postgres";
+    try (Connection connection =
+            DriverManager.getConnection(
+                url, env("DB_USERNAME", "postgres"), env("DB_PASSWORD", ""));
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "DROP DATABASE IF EXISTS \"" + database.replace("\"", "\"\"") + "\" WITH (FORCE)");
+    }
+  }
+}
