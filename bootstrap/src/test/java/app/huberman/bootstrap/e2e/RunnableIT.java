@@ -1,0 +1,181 @@
+package app.huberman.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.huberman.bootstrap.e2e.support.E2eDatabase;
+import app.huberman.bootstrap.e2e.support.Eventually;
+import app.huberman.bootstrap.e2e.support.FreePorts;
+import app.huberman.bootstrap.e2e.support.HttpTestClient;
+import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
+import app.huberman.bootstrap.e2e.support.RunnableProcess;
+import app.huberman.bootstrap.e2e.support.TcpProxy;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The runnable as an operator runs it: {@code java -jar huberman-app.jar}, configured only by
+ * environment variables, in a database of its own. PostgreSQL is reached through a TCP proxy the
+ * test can cut, to show that an outage gives 503s and an unready instance, and that both recover.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class RunnableIT {
+
+  private static final Duration START_PATIENCE = Duration.ofSeconds(120);
+  private final String database =
+      "huberman_it_runnable_" + UUID.randomUUID().toString().substring(0, 8);
+  private TcpProxy databaseProxy;
+  private RunnableProcess app;
+  private HttpTestClient http;
+
+  @BeforeAll
+  void startTheRunnable() throws Exception {
+    databaseProxy =
+        TcpProxy.start(
+            E2eDatabase.env("DB_HOST", "127.0.0.1"),
+            Integer.parseInt(E2eDatabase.env("DB_PORT", "5432")));
+    int port = FreePorts.find();
+    app =
+        RunnableProcess.start(
+            Path.of(System.getProperty("e2e.runnable")),
+            Path.of("target", "runnable-it").toAbsolutePath(),
+            Map.of(
+                "APP_PORT",
+                Integer.toString(port),
+                "APP_ENV",
+                "testing",
+                "LOG_LEVEL",
+                "INFO",
+                "DB_HOST",
+                "127.0.0.1",
+                "DB_PORT",
+                Integer.toString(databaseProxy.port()),
+                "DB_DATABASE",
+                database));
+    http = new HttpTestClient(port);
+  }
+
+  @AfterAll
+  void stopEverything() throws Exception {
+    try {
+      app.close();
+    } finally {
+      databaseProxy.close();
+      E2eDatabase.drop(database);
+    }
+  }
+
+  private boolean ready() {
+    try {
+      return http.get("/health/ready").status() == 200;
+    } catch (IllegalStateException notListeningYet) {
+      return false;
+    }
+  }
+
+  @Test
+  @Order(1)
+  void startsCreatesItsDatabaseAndBecomesReady() {
+    assertThat(Eventually.holds(START_PATIENCE, this::ready)).as(app.tail()).isTrue();
+
+    Answer plans = http.get("/api/v1/plans");
+
+    assertThat(plans.status()).isEqualTo(200);
+    assertThat(plans.json().asJsonArray()).hasSize(3);
+    assertThat(http.get("/api/v1/unknown").status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/unknown").jsonObject().getString("message"))
+        .isEqualTo("Not found.");
+  }
+
+  @Test
+  @Order(2)
+  void exportsHttpMetricsInPrometheusText() {
+    http.get("/api/v1/plans");
+
+    String metrics = http.get("/metrics").body();
+
+    assertThat(metrics)
+        .contains("# TYPE http_server_requests_total counter")
+        .contains("route=\"/api/v1/plans\",status=\"2xx\"")
+        .contains("http_server_request_duration_seconds_bucket{");
+  }
+
+  @Test
+  @Order(3)
+  void answers503AndTurnsUnreadyWhileTheDatabaseIsUnreachableThenRecovers() throws Exception {
+    databaseProxy.cut();
+
+    Answer plans = http.get("/api/v1/plans", Map.of("X-Request-Id", "outage-check-1"));
+    Answer readiness = http.get("/health/ready");
+
+    assertThat(plans.status()).isEqualTo(503);
+    assertThat(plans.header("Retry-After")).isNotBlank();
+    assertThat(plans.jsonObject().getString("message"))
+        .isEqualTo("The service is temporarily unavailable. Try again shortly.");
+    assertThat(readiness.status()).isEqualTo(503);
+    assertThat(readiness.body()).contains("\"database\":\"DOWN");
+    assertThat(http.get("/health/live").status()).isEqualTo(200);
+
+    databaseProxy.restore();
+
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(60), () -> http.get("/api/v1/plans").status() == 200))
+        .as(app.tail())
+        .isTrue();
+    assertThat(Eventually.holds(Duration.ofSeconds(30), this::ready)).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void stopsGracefullyOnSigterm() throws Exception {
+    long started = System.nanoTime();
+
+    int exitCode = app.terminate(Duration.ofSeconds(30));
+
+    assertThat(exitCode).as(app.tail()).isNotEqualTo(-1);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  @Order(5)
+  void wroteNothingButJsonLinesToStdoutAndTiedRequestLogsToTheirRequestId() throws Exception {
+    List<String> lines = app.stdoutLines();
+
+    assertThat(lines).hasSizeGreaterThan(10);
+    for (String line : lines) {
+      JsonObject json = parse(line);
+      assertThat(json.keySet()).as(line).contains("@timestamp", "level", "logger", "message");
+    }
+    assertThat(lines)
+        .anySatisfy(
+            line -> {
+              JsonObject json = parse(line);
+              assertThat(json.getString("request_id", "")).isEqualTo("outage-check-1");
+              assertThat(json.getString("level")).isEqualTo("WARNING");
+            });
+    assertThat(app.stderr()).isEmpty();
+  }
+
+  private static JsonObject parse(String line) {
+    try (JsonReader reader = Json.createReader(new StringReader(line))) {
+      return reader.readObject();
+    } catch (RuntimeException e) {
+      throw new AssertionError("Not a JSON object: " + line, e);
+    }
+  }
+}
