@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Turns the environment variables of ARCHITECTURE.md section 3 into typed settings. Defaults live
- * in {@code META-INF/microprofile-config.properties}; an empty variable counts as unset.
+ * in {@code META-INF/microprofile-config.properties} (environment variables override them); an
+ * empty variable counts as unset, which only secrets may be.
  */
 @ApplicationScoped
 public class ConfigurationProducer {
@@ -20,12 +21,16 @@ public class ConfigurationProducer {
     return ConfigProvider.getConfig();
   }
 
-  static String text(String name, String fallback) {
-    return config().getOptionalValue(name, String.class).orElse(fallback);
+  static String text(String name) {
+    return config().getValue(name, String.class).strip();
   }
 
-  static int integer(String name, int fallback) {
-    String value = text(name, Integer.toString(fallback)).strip();
+  static String secret(String name) {
+    return config().getOptionalValue(name, String.class).orElse("");
+  }
+
+  static int integer(String name) {
+    String value = text(name);
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
@@ -37,24 +42,17 @@ public class ConfigurationProducer {
   @Singleton
   public PostgresServer postgresServer() {
     return new PostgresServer(
-        text("DB_HOST", "127.0.0.1"),
-        integer("DB_PORT", 5432),
-        text("DB_DATABASE", "huberman"),
-        text("DB_USERNAME", "postgres"),
-        text("DB_PASSWORD", ""));
+        text("DB_HOST"),
+        integer("DB_PORT"),
+        text("DB_DATABASE"),
+        text("DB_USERNAME"),
+        secret("DB_PASSWORD"));
   }
 
   @Produces
   @Singleton
   public RedisSettings redisSettings() {
-    return new RedisSettings(
-        text("REDIS_HOST", "127.0.0.1"), integer("REDIS_PORT", 6379), text("REDIS_PASSWORD", ""));
-  }
-
-  @Produces
-  @Singleton
-  public AppEnvironment environment() {
-    return AppEnvironment.parse(text("APP_ENV", "local"));
+    return new RedisSettings(text("REDIS_HOST"), integer("REDIS_PORT"), secret("REDIS_PASSWORD"));
   }
 
   /** Every service reads time from this clock, never from the system directly. */

@@ -35,8 +35,9 @@ final class LogSetup {
   static LogSetup fromEnvironment(Map<String, String> environment) {
     String configured = environment.get("LOG_LEVEL");
     if (configured == null || configured.isBlank()) {
-      boolean production = "production".equalsIgnoreCase(strip(environment.get("APP_ENV")));
-      return new LogSetup(production ? Level.WARNING : Level.FINE);
+      String name = strip(environment.get("APP_ENV"));
+      AppEnvironment where = name.isEmpty() ? AppEnvironment.LOCAL : AppEnvironment.parse(name);
+      return new LogSetup(where == AppEnvironment.PRODUCTION ? Level.WARNING : Level.FINE);
     }
     return new LogSetup(parse(configured));
   }

@@ -10,7 +10,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // No generated WADL under /api: the contract is docs/openapi.yaml.
+    // No generated WADL under /api: the API is documented in docs/, not by the server.
     return Map.of("jersey.config.server.wadl.disableWadl", true);
   }
 }

@@ -14,6 +14,9 @@ public interface UnitOfWorkPort {
   /** Runs work that changes state, in one transaction. */
   <T> T inTransaction(Supplier<T> work);
 
-  /** Runs work that only reads, in one consistent transaction that must not write. */
+  /**
+   * Runs work that only reads, in one transaction. Says what the caller intends; implementations
+   * may optimise for it but need not guard against writes.
+   */
   <T> T readOnly(Supplier<T> work);
 }

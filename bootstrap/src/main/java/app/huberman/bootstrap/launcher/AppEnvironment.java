@@ -1,14 +1,14 @@
-package app.huberman.bootstrap.config;
+package app.huberman.bootstrap.launcher;
 
 import java.util.Locale;
 
-/** Where the instance runs ({@code APP_ENV}); production hides detail and logs less. */
-public enum AppEnvironment {
+/** Where the instance runs ({@code APP_ENV}); production logs less by default. */
+enum AppEnvironment {
   LOCAL,
   TESTING,
   PRODUCTION;
 
-  public static AppEnvironment parse(String value) {
+  static AppEnvironment parse(String value) {
     try {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
