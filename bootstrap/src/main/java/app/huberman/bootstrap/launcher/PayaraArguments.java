@@ -11,6 +11,12 @@ final class PayaraArguments {
 
   static final String DEFAULT_PORT = "8080";
 
+  /**
+   * On SIGTERM Payara keeps serving requests already in flight for this long before it stops; API
+   * requests take milliseconds, and the 30 s a container gets to stop leave room for the rest.
+   */
+  static final String SHUTDOWN_GRACE_MILLIS = "3000";
+
   private PayaraArguments() {}
 
   static List<String> from(
@@ -27,6 +33,10 @@ final class PayaraArguments {
     if (!extra.contains("--logProperties") && !extra.contains("--logproperties")) {
       arguments.add("--logProperties");
       arguments.add(loggingProperties.toString());
+    }
+    if (!extra.contains("--shutdowngrace") && !extra.contains("--shutdownGrace")) {
+      arguments.add("--shutdowngrace");
+      arguments.add(SHUTDOWN_GRACE_MILLIS);
     }
     arguments.add("--disablephonehome");
     arguments.addAll(extra);

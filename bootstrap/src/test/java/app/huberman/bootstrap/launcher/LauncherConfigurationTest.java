@@ -1,0 +1,77 @@
+package app.huberman.bootstrap.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+
+class LauncherConfigurationTest {
+
+  private static final Path LOGGING = Path.of("/tmp/logging.properties");
+
+  @Test
+  void takesThePortFromTheEnvironmentAndTurnsClusteringOff() {
+    List<String> arguments = PayaraArguments.from(Map.of("APP_PORT", "9090"), LOGGING, List.of());
+
+    assertThat(arguments).containsSubsequence("--port", "9090");
+    assertThat(arguments).contains("--nohazelcast", "--disablephonehome");
+    assertThat(arguments).containsSubsequence("--logProperties", LOGGING.toString());
+    assertThat(arguments).containsSubsequence("--shutdowngrace", "3000");
+  }
+
+  @Test
+  void letsTheCommandLineOverrideAndKeepsItsArguments() {
+    List<String> arguments =
+        PayaraArguments.from(
+            Map.of("APP_PORT", "9090", "HAZELCAST_ENABLED", "true"),
+            LOGGING,
+            List.of("--port", "7070", "--deploy", "x.war"));
+
+    assertThat(arguments).doesNotContain("9090", "--nohazelcast");
+    assertThat(arguments).endsWith("--port", "7070", "--deploy", "x.war");
+  }
+
+  @Test
+  void defaultsThePortAndRefusesANonsensicalOne() {
+    assertThat(PayaraArguments.port(null)).isEqualTo("8080");
+    assertThat(PayaraArguments.port(" ")).isEqualTo("8080");
+    assertThatThrownBy(() -> PayaraArguments.port("http")).hasMessageContaining("APP_PORT");
+    assertThatThrownBy(() -> PayaraArguments.port("70000")).hasMessageContaining("APP_PORT");
+  }
+
+  @Test
+  void logsDebugLocallyAndWarningsInProductionUnlessToldOtherwise() {
+    assertThat(LogSetup.fromEnvironment(Map.of()).applicationLevel()).isEqualTo(Level.FINE);
+    assertThat(LogSetup.fromEnvironment(Map.of("APP_ENV", "production")).applicationLevel())
+        .isEqualTo(Level.WARNING);
+    assertThat(
+            LogSetup.fromEnvironment(Map.of("APP_ENV", "production", "LOG_LEVEL", "info"))
+                .applicationLevel())
+        .isEqualTo(Level.INFO);
+  }
+
+  @Test
+  void keepsServerLoggersAtInfoOrStricterSoDebugDoesNotDrownTheOutput() {
+    LogSetup debug = LogSetup.fromEnvironment(Map.of("LOG_LEVEL", "DEBUG"));
+    LogSetup error = LogSetup.fromEnvironment(Map.of("LOG_LEVEL", "ERROR"));
+
+    assertThat(debug.rootLevel()).isEqualTo(Level.INFO);
+    assertThat(error.rootLevel()).isEqualTo(Level.SEVERE);
+    assertThat(debug.loggingProperties())
+        .contains(".level=INFO")
+        .contains("app.huberman.level=FINE")
+        .contains("handlers=app.huberman.adapters.monitoring.logging.StdoutJsonHandler");
+  }
+
+  @Test
+  void refusesUnknownLevelsAndEnvironmentsWithAClearMessage() {
+    assertThatThrownBy(() -> LogSetup.parse("LOUD")).hasMessageContaining("LOG_LEVEL");
+    assertThatThrownBy(() -> LogSetup.fromEnvironment(Map.of("APP_ENV", "staging")))
+        .hasMessageContaining("APP_ENV");
+    assertThat(LogSetup.parse("warn")).isEqualTo(Level.WARNING);
+  }
+}
