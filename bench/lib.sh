@@ -1,0 +1,73 @@
+# Shared helpers of the benchmark scripts: start the runnable in a database of its own, wait for
+# readiness, measure, and clean up. Sourced, not run.
+
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/bootstrap/target/huberman-app.jar"
+RESULTS="$ROOT/bench/results"
+# The heap the Docker image gives the app; override to compare.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}"
+
+require() {
+  command -v "$1" >/dev/null || { echo "needs $1 (apt-get install $2)" >&2; exit 2; }
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# start_app NAME: starts the runnable with its own database; sets APP_PID, APP_PORT, APP_DB, APP_LOG
+# and LAUNCH_NS (the moment of launch).
+start_app() {
+  [[ -f "$JAR" ]] || { echo "Build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
+  mkdir -p "$RESULTS"
+  APP_PORT="$(free_port)"
+  APP_DB="huberman_bench_$1_$(date +%s)"
+  APP_LOG="$RESULTS/$1-app.log"
+  LAUNCH_NS="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  APP_PORT="$APP_PORT" DB_DATABASE="$APP_DB" LOG_LEVEL=WARNING APP_ENV=production \
+    "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow $BENCH_JAVA_OPTS \
+    -Djava.io.tmpdir="$RESULTS" -jar "$JAR" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  trap stop_app EXIT
+}
+
+# wait_ready: polls /health/ready every 50 ms; sets READY_MS, the launch-to-ready time.
+wait_ready() {
+  for _ in $(seq 2400); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready"; then
+      READY_MS=$(( ($(date +%s%N) - LAUNCH_NS) / 1000000 ))
+      return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the app died; see $APP_LOG" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "not ready after 120 s; see $APP_LOG" >&2
+  exit 1
+}
+
+rss_mb() {
+  echo $(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+}
+
+stop_app() {
+  if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [[ -n "${APP_DB:-}" ]]; then
+    psql -q -h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}" -d postgres \
+      -c "DROP DATABASE IF EXISTS \"$APP_DB\" WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+}
+
+# wrk_rps URL SECONDS CONNECTIONS: prints "requests/s p50 p99" of one wrk run.
+wrk_run() {
+  wrk -t2 -c"$3" -d"$2"s --latency "$1" | awk '
+    /Requests\/sec/ {rps=$2}
+    /^ +50%/ {p50=$2}
+    /^ +99%/ {p99=$2}
+    /Non-2xx/ {errors=$NF}
+    END {printf "%s %s %s %s\n", rps, p50, p99, (errors == "" ? 0 : errors)}'
+}
