@@ -1,6 +1,7 @@
 package app.huberman.application.shared;
 
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Runs work straight away and counts how it was asked to, for service tests. */
@@ -13,6 +14,11 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
   public <T> T inTransaction(Supplier<T> work) {
     transactions++;
     return work.get();
+  }
+
+  @Override
+  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
+    return inTransaction(work);
   }
 
   @Override

@@ -2,10 +2,15 @@ package app.huberman.bootstrap.config;
 
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.redis.RedisSettings;
+import app.huberman.domain.job.QueueName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -53,6 +58,27 @@ public class ConfigurationProducer {
   @Singleton
   public RedisSettings redisSettings() {
     return new RedisSettings(text("REDIS_HOST"), integer("REDIS_PORT"), secret("REDIS_PASSWORD"));
+  }
+
+  @Produces
+  @Singleton
+  public WorkerSettings workerSettings() {
+    return new WorkerSettings(integer("QUEUE_WORKERS"), Set.of(QueueName.DEFAULT), instanceId());
+  }
+
+  /** Host name, process id and a random suffix: unique across restarts and containers. */
+  private static String instanceId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown-host";
+    }
+    return host
+        + ":"
+        + ProcessHandle.current().pid()
+        + ":"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Every service reads time from this clock, never from the system directly. */

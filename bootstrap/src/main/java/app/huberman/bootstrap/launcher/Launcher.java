@@ -20,6 +20,9 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    // Before anything touches java.util.logging, which reads this property once.
+    System.setProperty(
+        "java.util.logging.manager", KeepLoggingAtShutdownLogManager.class.getName());
     Map<String, String> environment = System.getenv();
     LogSetup logSetup = LogSetup.fromEnvironment(environment);
     logSetup.installJsonConsole();

@@ -5,6 +5,7 @@ import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -15,28 +16,35 @@ import java.util.function.Supplier;
 public class JtaUnitOfWork implements UnitOfWorkPort {
 
   private TransactionRunner transactions;
+  private TimedTransactionRunner timedTransactions;
 
   /** For the CDI proxy only. */
   protected JtaUnitOfWork() {}
 
   @Inject
-  public JtaUnitOfWork(TransactionRunner transactions) {
+  public JtaUnitOfWork(TransactionRunner transactions, TimedTransactionRunner timedTransactions) {
     this.transactions = transactions;
+    this.timedTransactions = timedTransactions;
   }
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    return translated(work);
+    return translated(() -> transactions.required(work));
+  }
+
+  @Override
+  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
+    return translated(() -> timedTransactions.within(timeout, work));
   }
 
   @Override
   public <T> T readOnly(Supplier<T> work) {
-    return translated(work);
+    return translated(() -> transactions.required(work));
   }
 
-  private <T> T translated(Supplier<T> work) {
+  private static <T> T translated(Supplier<T> transaction) {
     try {
-      return transactions.required(work);
+      return transaction.get();
     } catch (DependencyUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {

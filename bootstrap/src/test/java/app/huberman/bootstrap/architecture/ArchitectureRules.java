@@ -111,6 +111,7 @@ final class ArchitectureRules {
         modulesAreFreeOfCycles(),
         contextsAreFreeOfCycles(),
         inboundAdaptersUseOnlyInboundPorts(),
+        monitoringUsesPortsNotServices(),
         onlyThePersistenceAdapterUsesPersistenceLibraries(),
         onlyTheRedisAdapterUsesRedisson(),
         onlyRestAndMonitoringUseJaxRs(),
@@ -277,7 +278,7 @@ final class ArchitectureRules {
   ArchRule inboundAdaptersUseOnlyInboundPorts() {
     return classes()
         .that()
-        .resideInAnyPackage(packages.rest, packages.monitoring)
+        .resideInAnyPackage(packages.rest)
         .should()
         .onlyDependOnClassesThat(
             resideOutsideOfPackage(packages.application)
@@ -286,6 +287,22 @@ final class ArchitectureRules {
             "inbound adapters drive the application through its use cases (port.in, and the"
                 + " exceptions of application.shared), never through outbound ports or the"
                 + " services behind the use cases");
+  }
+
+  // Rule 8, for the monitoring adapter: inbound for probes, outbound as the sink of events.
+  ArchRule monitoringUsesPortsNotServices() {
+    return classes()
+        .that()
+        .resideInAnyPackage(packages.monitoring)
+        .should()
+        .onlyDependOnClassesThat(
+            resideOutsideOfPackage(packages.application)
+                .or(
+                    resideInAnyPackage(
+                        packages.inboundPorts, packages.outboundPorts, packages.applicationShared)))
+        .because(
+            "the monitoring adapter answers probes through use cases and implements the outbound"
+                + " ports that record events (logs and metrics); it never reaches the services");
   }
 
   // Rule 9, persistence.

@@ -73,7 +73,7 @@ class ArchitectureRulesBiteTest {
           new Bite(RULES.contextsAreFreeOfCycles(), Invoice.class),
           new Bite(RULES.contextsAreFreeOfCycles(), Customer.class),
           new Bite(RULES.inboundAdaptersUseOnlyInboundPorts(), RepositoryHoldingResource.class),
-          new Bite(RULES.inboundAdaptersUseOnlyInboundPorts(), ServiceCallingHealthCheck.class),
+          new Bite(RULES.monitoringUsesPortsNotServices(), ServiceCallingHealthCheck.class),
           new Bite(
               RULES.onlyThePersistenceAdapterUsesPersistenceLibraries(),
               EntityManagerOrderFinder.class),

@@ -66,6 +66,9 @@ class ArchitectureTest {
       RULES.inboundAdaptersUseOnlyInboundPorts();
 
   @ArchTest
+  static final ArchRule monitoringUsesPortsNotServices = RULES.monitoringUsesPortsNotServices();
+
+  @ArchTest
   static final ArchRule onlyThePersistenceAdapterUsesPersistenceLibraries =
       RULES.onlyThePersistenceAdapterUsesPersistenceLibraries();
 

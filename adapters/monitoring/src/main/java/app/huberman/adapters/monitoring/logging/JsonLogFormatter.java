@@ -15,7 +15,8 @@ import java.util.logging.LogRecord;
 /**
  * Formats a log record as one line of JSON: {@code @timestamp}, {@code level}, {@code logger},
  * {@code message}, {@code request_id} and {@code user_id} when the thread has them, and {@code
- * exception} (class, message, trimmed stack) when there is one.
+ * exception} (class, message, trimmed stack) when there is one. An {@link EventLog} event adds
+ * {@code event} and its fields.
  *
  * <p>Installed at server level, this class may be loaded by another class loader than the
  * application's {@link LogContext}; it therefore reads the context through the thread's context
@@ -27,6 +28,17 @@ public class JsonLogFormatter extends Formatter {
   private static final MethodType STRING_GETTER = MethodType.methodType(String.class);
   private static final Map<ClassLoader, MethodHandle[]> CONTEXT_READERS = new WeakHashMap<>();
   private static final MethodHandle[] NO_READERS = new MethodHandle[0];
+  private static final java.util.Set<String> RESERVED_FIELDS =
+      java.util.Set.of(
+          "@timestamp",
+          "level",
+          "logger",
+          "message",
+          "event",
+          "request_id",
+          "user_id",
+          "thread",
+          "exception");
 
   @Override
   public String format(LogRecord record) {
@@ -36,7 +48,12 @@ public class JsonLogFormatter extends Formatter {
         .append('"');
     field(line, "level", levelName(record.getLevel()));
     field(line, "logger", record.getLoggerName() == null ? "" : record.getLoggerName());
-    field(line, "message", formatMessage(record));
+    boolean event = EventLog.isEvent(record);
+    field(line, "message", event ? record.getMessage() : formatMessage(record));
+    if (event) {
+      field(line, "event", record.getMessage());
+      appendEventFields(line, (Map<?, ?>) record.getParameters()[0]);
+    }
     String[] context = currentContext();
     if (context[0] != null) {
       field(line, "request_id", context[0]);
@@ -49,6 +66,23 @@ public class JsonLogFormatter extends Formatter {
       appendException(line, record.getThrown());
     }
     return line.append("}\n").toString();
+  }
+
+  private static void appendEventFields(StringBuilder line, Map<?, ?> fields) {
+    for (Map.Entry<?, ?> entry : fields.entrySet()) {
+      String name = String.valueOf(entry.getKey());
+      if (RESERVED_FIELDS.contains(name) || entry.getValue() == null) {
+        continue;
+      }
+      line.append(",\"").append(name).append("\":");
+      if (entry.getValue() instanceof Number number && Double.isFinite(number.doubleValue())) {
+        line.append(number);
+      } else if (entry.getValue() instanceof Boolean flag) {
+        line.append(flag);
+      } else {
+        quote(line, String.valueOf(entry.getValue()));
+      }
+    }
   }
 
   /** Names levels as operators know them from other stacks. */

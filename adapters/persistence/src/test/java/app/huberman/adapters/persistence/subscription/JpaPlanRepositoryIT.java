@@ -41,14 +41,13 @@ class JpaPlanRepositoryIT extends PlanRepositoryContract {
   }
 
   @Test
-  void theMigrationSeedsTheThreePlansOfTheCatalogue() {
-    database.execute("DELETE FROM plans");
-    database.execute("DELETE FROM flyway_schema_history");
-    database.execute("DROP TABLE plans");
-    app.huberman.adapters.persistence.migration.DatabaseMigrator.migrate(
-        database.dataSource(), getClass().getClassLoader());
+  void theMigrationSeedsTheThreePlansOfTheCatalogue() throws Exception {
+    try (PostgresTestDatabase fresh = PostgresTestDatabase.createMigrated("seeds")) {
+      assertSeededCatalogue(new TransactionalReads(fresh).findAllActive());
+    }
+  }
 
-    List<Plan> catalogue = new TransactionalReads(database).findAllActive();
+  private static void assertSeededCatalogue(List<Plan> catalogue) {
 
     assertThat(catalogue)
         .extracting(plan -> plan.slug().value())

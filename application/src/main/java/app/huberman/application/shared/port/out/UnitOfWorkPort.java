@@ -1,5 +1,6 @@
 package app.huberman.application.shared.port.out;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,12 @@ public interface UnitOfWorkPort {
 
   /** Runs work that changes state, in one transaction. */
   <T> T inTransaction(Supplier<T> work);
+
+  /**
+   * Runs work that changes state, in one transaction that is rolled back if it has not committed
+   * within {@code timeout}.
+   */
+  <T> T inTransaction(Duration timeout, Supplier<T> work);
 
   /**
    * Runs work that only reads, in one transaction. Says what the caller intends; implementations

@@ -1,0 +1,145 @@
+package app.huberman.adapters.persistence;
+
+import app.huberman.application.shared.DependencyUnavailableException;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * A unit of work on plain JDBC, standing in for JTA in adapter tests: each thread's transaction has
+ * one connection, which {@link #dataSource()} hands to the repositories, as the application server
+ * does. The time limit of a timed transaction is enforced by PostgreSQL's statement timeout.
+ */
+public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
+
+  private final DataSource target;
+  private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+  /** One connection per thread, kept between transactions as a pool would (a new one costs ms). */
+  private final ThreadLocal<Connection> kept = new ThreadLocal<>();
+
+  private final List<Connection> opened = new CopyOnWriteArrayList<>();
+  private final DataSource dataSource;
+
+  public TestTransactions(DataSource target) {
+    this.target = target;
+    this.dataSource =
+        (DataSource)
+            Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getConnection") && current.get() != null) {
+                    return unclosable(current.get());
+                  }
+                  try {
+                    return method.invoke(target, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+  }
+
+  /** The data source the adapters under test use. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    return run(null, work);
+  }
+
+  @Override
+  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
+    return run(timeout, work);
+  }
+
+  @Override
+  public <T> T readOnly(Supplier<T> work) {
+    return run(null, work);
+  }
+
+  private <T> T run(Duration timeout, Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get(); // joins the transaction already running, as REQUIRED does
+    }
+    try {
+      Connection connection = keptConnection();
+      connection.setAutoCommit(false);
+      if (timeout != null) {
+        try (var statement = connection.createStatement()) {
+          statement.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
+        }
+      }
+      current.set(connection);
+      try {
+        T result = work.get();
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        current.remove();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw translated(e);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  private Connection keptConnection() throws SQLException {
+    Connection connection = kept.get();
+    if (connection == null || connection.isClosed()) {
+      connection = target.getConnection();
+      kept.set(connection);
+      opened.add(connection);
+    }
+    return connection;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (Connection connection : opened) {
+      connection.close();
+    }
+    opened.clear();
+  }
+
+  private static RuntimeException translated(Exception e) {
+    if (e instanceof DependencyUnavailableException unavailable) {
+      return unavailable;
+    }
+    if (ConnectionFailures.isConnectionFailure(e)) {
+      return new DependencyUnavailableException("database", e);
+    }
+    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+  }
+
+  private static Connection unclosable(Connection connection) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close")) {
+                return null;
+              }
+              try {
+                return method.invoke(connection, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}

@@ -1,0 +1,420 @@
+package app.huberman.adapters.persistence.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.huberman.adapters.persistence.PostgresTestDatabase;
+import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.JobHandlers;
+import app.huberman.application.job.port.out.ClaimedJob;
+import app.huberman.application.job.port.out.JobEventsPort;
+import app.huberman.application.job.port.out.RescuedJob;
+import app.huberman.application.job.service.FailedJobsService;
+import app.huberman.application.job.service.JobWorkerService;
+import app.huberman.domain.job.FailedJob;
+import app.huberman.domain.job.JobOptions;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
+import app.huberman.domain.job.QueueName;
+import app.huberman.domain.job.QueueStats;
+import app.huberman.domain.job.RetryPolicy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The job queue on the real PostgreSQL: transactional enqueue, claims, retries, rescue. */
+class JobQueueIT {
+
+  private static final JobType WORK = JobType.of("test.work");
+  private static final Set<QueueName> DEFAULT_QUEUE = Set.of(QueueName.DEFAULT);
+  private static final RetryPolicy RETRIES =
+      new RetryPolicy(Duration.ofSeconds(10), Duration.ofHours(1));
+
+  private static PostgresTestDatabase database;
+  private static TestTransactions transactions;
+  private static JdbcJobQueue queue;
+  private static JdbcJobStore store;
+  private static JdbcFailedJobRepository failedJobs;
+
+  private final List<String> events = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+  private volatile Consumer<JobPayload> behaviour = payload -> {};
+
+  @BeforeAll
+  static void createDatabase() throws Exception {
+    database = PostgresTestDatabase.createMigrated("jobs");
+    database.execute("CREATE TABLE test_marks (n text)");
+    transactions = new TestTransactions(database.dataSource());
+    queue = new JdbcJobQueue(transactions.dataSource());
+    store = new JdbcJobStore(transactions.dataSource());
+    failedJobs = new JdbcFailedJobRepository(transactions.dataSource());
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    transactions.close();
+    database.close();
+  }
+
+  @BeforeEach
+  void emptyTheQueue() {
+    database.execute("TRUNCATE jobs, failed_jobs, test_marks");
+  }
+
+  private final JobHandler handler =
+      new JobHandler() {
+        @Override
+        public JobType type() {
+          return WORK;
+        }
+
+        @Override
+        public void handle(JobPayload payload) {
+          runs.computeIfAbsent(payload.require("n"), n -> new AtomicInteger()).incrementAndGet();
+          behaviour.accept(payload);
+        }
+      };
+
+  private JobWorkerService worker() {
+    return new JobWorkerService(
+        store,
+        new JobHandlers(List.of(handler)),
+        recordingEvents(),
+        transactions,
+        RETRIES,
+        new SplittableRandom(7));
+  }
+
+  private static Optional<UUID> enqueue(String n, JobOptions options) {
+    return transactions.inTransaction(
+        () -> queue.enqueue(WORK, JobPayload.of(1, Map.of("n", n)), options));
+  }
+
+  private static long count(String sql) {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int runAll(JobWorkerService service, String workerId) {
+    int total = 0;
+    int claimed;
+    do {
+      claimed = service.runNextBatch(workerId, DEFAULT_QUEUE, 5, () -> false);
+      total += claimed;
+    } while (claimed > 0);
+    return total;
+  }
+
+  @Test
+  void aJobEnqueuedInATransactionThatRollsBackDoesNotExist() {
+    assertThatThrownBy(
+            () ->
+                transactions.inTransaction(
+                    () -> {
+                      queue.enqueue(
+                          WORK, JobPayload.of(1, Map.of("n", "1")), JobOptions.defaults());
+                      throw new IllegalStateException("the business change failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(count("SELECT count(*) FROM jobs")).isZero();
+    assertThat(runAll(worker(), "w1")).isZero();
+  }
+
+  @Test
+  void aCommittedJobRunsOnceAndIsGone() {
+    enqueue("1", JobOptions.defaults());
+
+    assertThat(runAll(worker(), "w1")).isEqualTo(1);
+
+    assertThat(runs.get("1")).hasValue(1);
+    assertThat(count("SELECT count(*) FROM jobs")).isZero();
+    assertThat(events).containsExactly("started test.work", "succeeded test.work");
+  }
+
+  @Test
+  void aUniqueKeyAdmitsOneJobUntilItIsDone() {
+    JobOptions unique = JobOptions.defaults().uniqueBy("user:42:welcome");
+
+    assertThat(enqueue("1", unique)).isPresent();
+    assertThat(enqueue("2", unique)).isEmpty();
+    runAll(worker(), "w1");
+    assertThat(enqueue("3", unique)).isPresent();
+
+    assertThat(runs).containsOnlyKeys("1");
+    assertThat(count("SELECT count(*) FROM jobs")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingJobIsRetriedWithGrowingDelaysThenFailsAndCanBeRetried() {
+    behaviour =
+        payload -> {
+          throw new IllegalStateException("SMTP said no");
+        };
+    enqueue("1", JobOptions.defaults().withMaxAttempts(3));
+    List<Double> delays = new ArrayList<>();
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThat(runAll(worker(), "w1")).isEqualTo(1);
+      if (attempt < 3) {
+        delays.add(
+            (double) count("SELECT extract(epoch FROM available_at - now()) * 1000 FROM jobs"));
+        database.execute("UPDATE jobs SET available_at = now()"); // let the backoff pass
+      }
+    }
+
+    assertThat(delays.get(0)).isBetween(5_000.0, 10_000.0);
+    assertThat(delays.get(1)).isBetween(10_000.0, 20_000.0);
+    assertThat(runs.get("1")).hasValue(3);
+    assertThat(count("SELECT count(*) FROM jobs")).isZero();
+    List<FailedJob> failed = failedJobs.list(10);
+    assertThat(failed)
+        .singleElement()
+        .satisfies(
+            job -> {
+              assertThat(job.type()).isEqualTo(WORK);
+              assertThat(job.attempts()).isEqualTo(3);
+              assertThat(job.exception())
+                  .contains("IllegalStateException: SMTP said no")
+                  .contains("\tat ");
+            });
+    assertThat(events)
+        .containsSubsequence("retried test.work", "retried test.work", "failed test.work");
+
+    behaviour = payload -> {};
+    assertThat(
+            new FailedJobsService(failedJobs, transactions)
+                .retryFailedJob(failed.getFirst().uuid()))
+        .isTrue();
+    assertThat(runAll(worker(), "w1")).isEqualTo(1);
+    assertThat(runs.get("1")).hasValue(4);
+    assertThat(failedJobs.list(10)).isEmpty();
+  }
+
+  @Test
+  void aPermanentFailureGoesToTheFailedJobsAtOnce() {
+    behaviour =
+        payload -> {
+          throw new app.huberman.domain.job.PermanentJobFailure("user 42 no longer exists");
+        };
+    enqueue("1", JobOptions.defaults());
+
+    runAll(worker(), "w1");
+
+    assertThat(runs.get("1")).hasValue(1);
+    assertThat(failedJobs.list(10)).singleElement().extracting(FailedJob::attempts).isEqualTo(1);
+  }
+
+  @Test
+  void aJobWhoseWorkerDiedAfterClaimingIsRescuedAfterItsVisibilityTimeoutThenSucceeds() {
+    enqueue("1", JobOptions.defaults());
+    List<ClaimedJob> claimedByTheDeadWorker =
+        transactions.inTransaction(() -> store.claim(DEFAULT_QUEUE, 10, "dead-worker"));
+    assertThat(claimedByTheDeadWorker).hasSize(1);
+
+    assertThat(worker().rescueAbandonedJobs()).as("not yet: the timeout has not passed").isZero();
+    assertThat(runAll(worker(), "w2")).as("reserved jobs are not claimed again").isZero();
+
+    database.execute("UPDATE jobs SET reserved_until = now() - interval '1 second'");
+    assertThat(worker().rescueAbandonedJobs()).isEqualTo(1);
+    assertThat(runAll(worker(), "w2")).isEqualTo(1);
+
+    assertThat(runs.get("1")).hasValue(1);
+    assertThat(count("SELECT count(*) FROM jobs")).isZero();
+    assertThat(events).contains("rescued test.work");
+  }
+
+  @Test
+  void aWorkerThatRanPastItsVisibilityTimeoutRollsItsWorkBackInsteadOfCommittingItTwice()
+      throws Exception {
+    enqueue("1", JobOptions.defaults());
+    List<ClaimedJob> takenOver = new CopyOnWriteArrayList<>();
+    behaviour =
+        payload -> {
+          writeMark(payload.require("n")); // the handler's own change, in the job's transaction
+          // Meanwhile the reservation times out and another instance takes the job over.
+          Thread other =
+              Thread.ofPlatform()
+                  .start(
+                      () -> {
+                        database.execute(
+                            "UPDATE jobs SET reserved_until = now() - interval '1 second'");
+                        worker().rescueAbandonedJobs();
+                        takenOver.addAll(
+                            transactions.inTransaction(
+                                () -> store.claim(DEFAULT_QUEUE, 1, "other")));
+                      });
+          try {
+            other.join();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+
+    runAll(worker(), "slow");
+
+    assertThat(takenOver).singleElement().extracting(ClaimedJob::attempts).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM test_marks")).as("the slow worker's change").isZero();
+    assertThat(events).contains("lost test.work").doesNotContain("succeeded test.work");
+    assertThat(count("SELECT count(*) FROM jobs WHERE reserved_by = 'other'")).isEqualTo(1);
+  }
+
+  private static void writeMark(String n) {
+    try (Connection connection = transactions.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO test_marks VALUES ('" + Integer.parseInt(n) + "')");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aJobThatIsRescuedAfterItsLastAttemptGoesToTheFailedJobs() {
+    enqueue("1", JobOptions.defaults().withMaxAttempts(1));
+    transactions.inTransaction(() -> store.claim(DEFAULT_QUEUE, 1, "dead-worker"));
+    database.execute("UPDATE jobs SET reserved_until = now() - interval '1 second'");
+
+    assertThat(worker().rescueAbandonedJobs()).isEqualTo(1);
+
+    assertThat(failedJobs.list(10))
+        .singleElement()
+        .extracting(FailedJob::exception)
+        .asString()
+        .contains("dead-worker");
+  }
+
+  @Test
+  void stoppingReleasesTheClaimedJobsNotYetStartedWithoutCountingTheirAttempt() {
+    for (int n = 1; n <= 3; n++) {
+      enqueue(Integer.toString(n), JobOptions.defaults());
+    }
+    AtomicInteger started = new AtomicInteger();
+
+    int claimed =
+        worker().runNextBatch("w1", DEFAULT_QUEUE, 3, () -> started.getAndIncrement() >= 1);
+
+    assertThat(claimed).isEqualTo(3);
+    assertThat(runs).hasSize(1);
+    assertThat(count("SELECT count(*) FROM jobs WHERE reserved_at IS NULL AND attempts = 0"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void countsPendingDelayedReservedAndFailedJobsPerQueue() {
+    enqueue("1", JobOptions.defaults());
+    enqueue("2", JobOptions.defaults().delayedBy(Duration.ofHours(1)));
+    enqueue("3", JobOptions.defaults().onQueue(QueueName.of("mail")));
+    transactions.inTransaction(() -> store.claim(Set.of(QueueName.of("mail")), 1, "w1"));
+
+    List<QueueStats> stats = transactions.readOnly(store::statsByQueue);
+
+    assertThat(stats).extracting(s -> s.queue().value()).containsExactly("default", "mail");
+    QueueStats defaults = stats.getFirst();
+    assertThat(defaults.pending()).isEqualTo(1);
+    assertThat(defaults.delayed()).isEqualTo(1);
+    assertThat(defaults.reserved()).isZero();
+    assertThat(stats.get(1).reserved()).isEqualTo(1);
+  }
+
+  @Test
+  void tenThousandJobsAcrossTwoInstancesOfFourWorkersEachRunExactlyOnce() throws Exception {
+    int jobs = 10_000;
+    for (int batch = 0; batch < jobs / 1_000; batch++) {
+      int first = batch * 1_000;
+      transactions.inTransaction(
+          () -> {
+            for (int n = first; n < first + 1_000; n++) {
+              queue.enqueue(
+                  WORK, JobPayload.of(1, Map.of("n", Integer.toString(n))), JobOptions.defaults());
+            }
+            return null;
+          });
+    }
+    List<Thread> workers = new ArrayList<>();
+    List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
+    for (String instance : List.of("instance-a", "instance-b")) {
+      JobWorkerService service = worker();
+      for (int w = 1; w <= 4; w++) {
+        String workerId = instance + "/worker-" + w;
+        workers.add(
+            Thread.ofPlatform()
+                .name(workerId)
+                .start(
+                    () -> {
+                      try {
+                        runAll(service, workerId);
+                      } catch (RuntimeException e) {
+                        crashes.add(e);
+                      }
+                    }));
+      }
+    }
+    for (Thread thread : workers) {
+      thread.join(Duration.ofMinutes(5));
+    }
+
+    assertThat(crashes).isEmpty();
+    assertThat(runs).hasSize(jobs);
+    assertThat(runs.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+    assertThat(count("SELECT count(*) FROM jobs")).isZero();
+    assertThat(count("SELECT count(*) FROM failed_jobs")).isZero();
+  }
+
+  private JobEventsPort recordingEvents() {
+    return new JobEventsPort() {
+      @Override
+      public void started(ClaimedJob job) {
+        events.add("started " + job.type().value());
+      }
+
+      @Override
+      public void succeeded(ClaimedJob job, Duration took) {
+        events.add("succeeded " + job.type().value());
+      }
+
+      @Override
+      public void retried(ClaimedJob job, Duration took, Duration delay, Throwable failure) {
+        events.add("retried " + job.type().value());
+      }
+
+      @Override
+      public void failed(ClaimedJob job, Duration took, String reason, Throwable failure) {
+        events.add("failed " + job.type().value());
+      }
+
+      @Override
+      public void lost(ClaimedJob job, Duration took) {
+        events.add("lost " + job.type().value());
+      }
+
+      @Override
+      public void rescued(RescuedJob job) {
+        events.add("rescued " + job.type().value());
+      }
+    };
+  }
+}

@@ -1,0 +1,48 @@
+package app.huberman.application.job.service;
+
+import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
+import app.huberman.application.job.port.out.FailedJobRepository;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.domain.job.FailedJob;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+public final class FailedJobsService implements ManageFailedJobsUseCase {
+
+  static final int MAX_LISTED = 500;
+
+  private final FailedJobRepository failedJobs;
+  private final UnitOfWorkPort unitOfWork;
+
+  public FailedJobsService(FailedJobRepository failedJobs, UnitOfWorkPort unitOfWork) {
+    this.failedJobs = Objects.requireNonNull(failedJobs, "failedJobs");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+  }
+
+  @Override
+  public List<FailedJob> listFailedJobs(int limit) {
+    int bounded = Math.clamp(limit, 1, MAX_LISTED);
+    return unitOfWork.readOnly(() -> failedJobs.list(bounded));
+  }
+
+  @Override
+  public boolean retryFailedJob(UUID uuid) {
+    return unitOfWork.inTransaction(() -> failedJobs.requeue(uuid));
+  }
+
+  @Override
+  public int retryAllFailedJobs() {
+    return unitOfWork.inTransaction(failedJobs::requeueAll);
+  }
+
+  @Override
+  public boolean forgetFailedJob(UUID uuid) {
+    return unitOfWork.inTransaction(() -> failedJobs.forget(uuid));
+  }
+
+  @Override
+  public int pruneFailedJobs() {
+    return unitOfWork.inTransaction(() -> failedJobs.pruneOlderThan(RETENTION));
+  }
+}

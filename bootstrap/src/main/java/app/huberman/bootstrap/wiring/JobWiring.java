@@ -1,0 +1,104 @@
+package app.huberman.bootstrap.wiring;
+
+import app.huberman.adapters.persistence.job.PostgresJobSignal;
+import app.huberman.adapters.persistence.migration.PostgresServer;
+import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.JobHandlers;
+import app.huberman.application.job.ScheduledTask;
+import app.huberman.application.job.port.in.CheckQueuesUseCase;
+import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
+import app.huberman.application.job.port.in.RunJobsUseCase;
+import app.huberman.application.job.port.in.RunSchedulerUseCase;
+import app.huberman.application.job.port.out.FailedJobRepository;
+import app.huberman.application.job.port.out.JobEventsPort;
+import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.job.port.out.JobStorePort;
+import app.huberman.application.job.port.out.QueueStatsPort;
+import app.huberman.application.job.port.out.SchedulerTickPort;
+import app.huberman.application.job.service.FailedJobsService;
+import app.huberman.application.job.service.JobWorkerService;
+import app.huberman.application.job.service.PruneFailedJobsHandler;
+import app.huberman.application.job.service.QueueStatsService;
+import app.huberman.application.job.service.SchedulerService;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.domain.job.CronSchedule;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.RetryPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+
+/** The job queue's use cases, handlers and scheduled tasks. */
+@ApplicationScoped
+public class JobWiring {
+
+  /** The tasks every instance schedules; a tick runs once across all of them. */
+  static List<ScheduledTask> scheduledTasks() {
+    return List.of(
+        new ScheduledTask(
+            "prune-failed-jobs",
+            CronSchedule.parse("17 3 * * *"),
+            PruneFailedJobsHandler.TYPE,
+            JobPayload.empty()));
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler pruneFailedJobs(FailedJobRepository failedJobs, SchedulerTickPort ticks) {
+    return new PruneFailedJobsHandler(failedJobs, ticks);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public RunJobsUseCase runJobs(
+      JobStorePort store,
+      Instance<JobHandler> handlers,
+      JobEventsPort events,
+      UnitOfWorkPort unitOfWork) {
+    // Workers share the service: each draws its jitter from its own thread's generator.
+    RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+    return new JobWorkerService(
+        store,
+        new JobHandlers(handlers.stream().toList()),
+        events,
+        unitOfWork,
+        RetryPolicy.DEFAULT,
+        random);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public ManageFailedJobsUseCase manageFailedJobs(
+      FailedJobRepository failedJobs, UnitOfWorkPort unitOfWork) {
+    return new FailedJobsService(failedJobs, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public CheckQueuesUseCase checkQueues(QueueStatsPort stats, UnitOfWorkPort unitOfWork) {
+    return new QueueStatsService(stats, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public RunSchedulerUseCase runScheduler(
+      SchedulerTickPort ticks, JobQueuePort queue, UnitOfWorkPort unitOfWork) {
+    return new SchedulerService(ticks, queue, unitOfWork, scheduledTasks());
+  }
+
+  /** Used by the one listener thread of {@code QueueWorkers}. */
+  @Produces
+  @Singleton
+  public PostgresJobSignal jobSignal(PostgresServer server) {
+    return new PostgresJobSignal(server);
+  }
+
+  public void closeJobSignal(@Disposes PostgresJobSignal signal) {
+    signal.close();
+  }
+}
