@@ -66,9 +66,9 @@ public class QueueWorkers {
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    periodic.add(every(Duration.ofSeconds(10), jobs::rescueAbandonedJobs));
-    periodic.add(every(Duration.ofSeconds(15), this::runScheduler));
-    periodic.add(every(Duration.ofSeconds(10), gauges::refresh));
+    periodic.add(every(Duration.ofSeconds(10), Duration.ofSeconds(10), jobs::rescueAbandonedJobs));
+    periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(15), this::runScheduler));
+    periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(10), gauges::refresh));
     if (settings.workers() == 0) {
       LOG.info("QUEUE_WORKERS is 0: this instance runs no jobs");
       return;
@@ -84,14 +84,14 @@ public class QueueWorkers {
         });
   }
 
-  private ScheduledFuture<?> every(Duration period, Runnable task) {
+  private ScheduledFuture<?> every(Duration first, Duration period, Runnable task) {
     return timer.scheduleWithFixedDelay(
         () -> {
           if (!pool.isStopping() && startup.started()) {
             guarded(task);
           }
         },
-        period.toMillis(),
+        first.toMillis(),
         period.toMillis(),
         TimeUnit.MILLISECONDS);
   }

@@ -116,6 +116,35 @@ class RunnableIT {
 
   @Test
   @Order(3)
+  void runsTheDailyPruneTaskThroughTheQueueOnceItStarts() {
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(30),
+                () -> findEvent("job.succeeded", "jobs.prune-failed") != null))
+        .as(app.tail())
+        .isTrue();
+
+    assertThat(http.get("/metrics").body())
+        .contains(
+            "jobs_processed_total{mp_scope=\"application\",outcome=\"succeeded\",type=\"jobs.prune-failed\"}")
+        .contains("job_wait_duration_seconds_bucket{");
+  }
+
+  private JsonObject findEvent(String event, String jobType) {
+    try {
+      return app.stdoutLines().stream()
+          .map(RunnableIT::parse)
+          .filter(json -> event.equals(json.getString("event", "")))
+          .filter(json -> jobType.equals(json.getString("job_type", "")))
+          .findFirst()
+          .orElse(null);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @Order(4)
   void answers503AndTurnsUnreadyWhileTheDatabaseIsUnreachableThenRecovers() throws Exception {
     databaseProxy.cut();
 
@@ -141,7 +170,7 @@ class RunnableIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void stopsGracefullyOnSigterm() throws Exception {
     long started = System.nanoTime();
 
@@ -149,10 +178,12 @@ class RunnableIT {
 
     assertThat(exitCode).as(app.tail()).isNotEqualTo(-1);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    assertThat(app.stdoutLines())
+        .anyMatch(line -> line.contains("Queue workers drained and stopped"));
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void wroteNothingButJsonLinesToStdoutAndTiedRequestLogsToTheirRequestId() throws Exception {
     List<String> lines = app.stdoutLines();
 
