@@ -1,0 +1,12 @@
+package app.huberman.application.user.port.in;
+
+import app.huberman.domain.user.Role;
+import app.huberman.domain.user.UserId;
+
+/** Who presented a valid bearer token, and which token it was (logout revokes that one). */
+public record Authenticated(UserId userId, long tokenId, Role role) {
+
+  public boolean isAdmin() {
+    return role == Role.ADMIN;
+  }
+}

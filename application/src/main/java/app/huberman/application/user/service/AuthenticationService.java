@@ -1,0 +1,171 @@
+package app.huberman.application.user.service;
+
+import app.huberman.application.shared.RateLimitedException;
+import app.huberman.application.shared.Violations;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.user.port.in.AuthenticateUseCase;
+import app.huberman.application.user.port.in.Authenticated;
+import app.huberman.application.user.port.in.InvalidCredentialsException;
+import app.huberman.application.user.port.in.LogInUseCase;
+import app.huberman.application.user.port.in.LogOutUseCase;
+import app.huberman.application.user.port.in.SignedIn;
+import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.PasswordHasherPort;
+import app.huberman.application.user.port.out.RateLimiterPort;
+import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
+import app.huberman.application.user.port.out.UserEventsPort;
+import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.domain.user.AccessToken;
+import app.huberman.domain.user.Email;
+import app.huberman.domain.user.PasswordHash;
+import app.huberman.domain.user.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Sign-in with email and password, bearer tokens, sign-out. */
+public final class AuthenticationService
+    implements LogInUseCase, LogOutUseCase, AuthenticateUseCase {
+
+  private final UserRepository users;
+  private final AccessTokenRepository tokens;
+  private final PasswordHasherPort hasher;
+  private final RateLimiterPort rateLimiter;
+  private final UserEventsPort events;
+  private final UnitOfWorkPort unitOfWork;
+  private final Clock clock;
+  private final TokenIssuer issuer;
+
+  public AuthenticationService(
+      UserRepository users,
+      AccessTokenRepository tokens,
+      PasswordHasherPort hasher,
+      RateLimiterPort rateLimiter,
+      UserEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      UserSettings settings) {
+    this.users = Objects.requireNonNull(users, "users");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+    this.events = Objects.requireNonNull(events, "events");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.issuer = new TokenIssuer(tokens, settings.tokenTtl());
+  }
+
+  @Override
+  public SignedIn logIn(LogInCommand command) {
+    Violations violations = new Violations();
+    String rawEmail = violations.required("email", command.email());
+    String password = violations.required("password", command.password());
+    if (!violations.has("email") && !Email.isValid(rawEmail)) {
+      violations.add("email", "The email must be a valid email address.");
+    }
+    violations.throwIfAny();
+    Email email = Email.of(rawEmail);
+    String limitKey = RateLimits.loginFailures(email.normalized(), command.clientIp());
+    RateLimit limit = rateLimiter.check(limitKey, RateLimits.ATTEMPTS, RateLimits.WINDOW);
+    if (limit.limited()) {
+      events.rateLimited("login", command.clientIp());
+      throw new RateLimitedException(limit.retryAfter());
+    }
+    // Hashing runs outside the transaction: it takes tens of milliseconds.
+    Optional<User> found = unitOfWork.readOnly(() -> users.findByEmail(email));
+    boolean valid;
+    if (found.isPresent()) {
+      valid = hasher.verify(password, found.get().passwordHash());
+    } else {
+      hasher.verifyAgainstDummy(password);
+      valid = false;
+    }
+    if (!valid) {
+      rateLimiter.hit(limitKey, RateLimits.ATTEMPTS, RateLimits.WINDOW);
+      events.loginFailed(email, command.clientIp());
+      throw new InvalidCredentialsException();
+    }
+    User user = found.get();
+    boolean rehash = hasher.needsRehash(user.passwordHash());
+    Optional<PasswordHash> newHash = rehash ? Optional.of(hasher.hash(password)) : Optional.empty();
+    String token =
+        unitOfWork.inTransaction(
+            () -> {
+              Instant now = clock.instant();
+              newHash.ifPresent(
+                  hash -> {
+                    user.rehashPassword(hash);
+                    users.update(user);
+                  });
+              return issuer.issue(user, now);
+            });
+    events.loginSucceeded(user.id(), command.clientIp());
+    return new SignedIn(user, token);
+  }
+
+  @Override
+  public void logOut(Authenticated caller, String clientIp) {
+    unitOfWork.inTransaction(
+        () -> {
+          tokens.delete(caller.tokenId());
+          return null;
+        });
+    events.loggedOut(caller.userId(), clientIp);
+  }
+
+  @Override
+  public Optional<Authenticated> authenticate(String bearerToken) {
+    Optional<ParsedToken> parsed = ParsedToken.parse(bearerToken);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    return unitOfWork.inTransaction(
+        () -> {
+          Instant now = clock.instant();
+          Optional<AccessToken> stored = tokens.findById(parsed.get().id());
+          if (stored.isEmpty()
+              || stored.get().isExpiredAt(now)
+              || !Secrets.sameHash(
+                  stored.get().secretHash(), Secrets.sha256Hex(parsed.get().secret()))) {
+            return Optional.empty();
+          }
+          AccessToken token = stored.get();
+          Optional<User> owner = users.findById(token.userId());
+          if (owner.isEmpty()) {
+            return Optional.empty();
+          }
+          if (token.shouldRecordUseAt(now)) {
+            tokens.recordUse(token.id(), now);
+          }
+          return Optional.of(new Authenticated(token.userId(), token.id(), owner.get().role()));
+        });
+  }
+
+  /** The two parts of {@code "<id>|<secret>"}. */
+  record ParsedToken(long id, String secret) {
+
+    static Optional<ParsedToken> parse(String bearerToken) {
+      if (bearerToken == null || bearerToken.length() > 200) {
+        return Optional.empty();
+      }
+      int bar = bearerToken.indexOf('|');
+      if (bar < 1 || bar == bearerToken.length() - 1) {
+        return Optional.empty();
+      }
+      try {
+        long id = Long.parseLong(bearerToken.substring(0, bar));
+        return id > 0
+            ? Optional.of(new ParsedToken(id, bearerToken.substring(bar + 1)))
+            : Optional.empty();
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "ParsedToken[" + id + "|redacted]";
+    }
+  }
+}

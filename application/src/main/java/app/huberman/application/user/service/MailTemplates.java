@@ -1,0 +1,82 @@
+package app.huberman.application.user.service;
+
+import app.huberman.application.user.port.out.MailerPort.MailMessage;
+import app.huberman.domain.user.Email;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The texts of the emails the users context sends (plain text and HTML). */
+final class MailTemplates {
+
+  private MailTemplates() {}
+
+  static String resetLink(String baseUrl, String token, Email email) {
+    String separator = baseUrl.contains("?") ? "&" : "?";
+    return baseUrl
+        + separator
+        + "token="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8)
+        + "&email="
+        + URLEncoder.encode(email.value(), StandardCharsets.UTF_8);
+  }
+
+  static MailMessage passwordReset(Email to, String name, String link) {
+    String text =
+        """
+        Hello %s,
+
+        Someone asked to reset the password of your Huberman App account. To choose a new
+        password, open this link within 60 minutes:
+
+        %s
+
+        If it was not you, ignore this email: your password stays as it is.
+        """
+            .formatted(name, link);
+    String html =
+        """
+        <p>Hello %s,</p>
+        <p>Someone asked to reset the password of your Huberman App account. To choose a new
+        password, open this link within 60 minutes:</p>
+        <p><a href="%s">Reset my password</a></p>
+        <p>If it was not you, ignore this email: your password stays as it is.</p>
+        """
+            .formatted(escape(name), escape(link));
+    return new MailMessage(to, "Reset your Huberman App password", text, html);
+  }
+
+  static MailMessage emailChanged(Email to, String name, String newEmailMasked) {
+    String text =
+        """
+        Hello %s,
+
+        The email address of your Huberman App account was changed to %s.
+
+        If you did not make this change, contact support at once.
+        """
+            .formatted(name, newEmailMasked);
+    String html =
+        """
+        <p>Hello %s,</p>
+        <p>The email address of your Huberman App account was changed to %s.</p>
+        <p>If you did not make this change, contact support at once.</p>
+        """
+            .formatted(escape(name), escape(newEmailMasked));
+    return new MailMessage(to, "Your Huberman App email address was changed", text, html);
+  }
+
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}

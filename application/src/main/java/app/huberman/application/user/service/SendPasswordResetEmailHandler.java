@@ -1,0 +1,63 @@
+package app.huberman.application.user.service;
+
+import app.huberman.application.job.JobHandler;
+import app.huberman.application.user.port.out.MailerPort;
+import app.huberman.application.user.port.out.PasswordResetTokenRepository;
+import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
+import app.huberman.domain.user.Email;
+import app.huberman.domain.user.PasswordResetToken;
+import app.huberman.domain.user.User;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Creates a reset token for the account of the email, if there is one, and mails the link. Run
+ * again, it sends a new link that replaces the first: the latest link always works.
+ */
+public final class SendPasswordResetEmailHandler implements JobHandler {
+
+  public static final JobType TYPE = JobType.of("mail.password-reset");
+
+  private final UserRepository users;
+  private final PasswordResetTokenRepository resets;
+  private final MailerPort mailer;
+  private final Clock clock;
+  private final String resetUrl;
+
+  public SendPasswordResetEmailHandler(
+      UserRepository users,
+      PasswordResetTokenRepository resets,
+      MailerPort mailer,
+      Clock clock,
+      UserSettings settings) {
+    this.users = Objects.requireNonNull(users, "users");
+    this.resets = Objects.requireNonNull(resets, "resets");
+    this.mailer = Objects.requireNonNull(mailer, "mailer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.resetUrl = settings.passwordResetUrl();
+  }
+
+  @Override
+  public JobType type() {
+    return TYPE;
+  }
+
+  @Override
+  public void handle(JobPayload payload) {
+    Email email = Email.of(payload.require("email"));
+    Optional<User> user = users.findByEmail(email);
+    if (user.isEmpty()) {
+      return; // no account: nothing to send, and the requester learns nothing
+    }
+    String token = Secrets.newSecret();
+    resets.save(
+        new PasswordResetToken(email.normalized(), Secrets.sha256Hex(token), clock.instant()));
+    Email to = user.get().email();
+    mailer.send(
+        MailTemplates.passwordReset(
+            to, user.get().name(), MailTemplates.resetLink(resetUrl, token, to)));
+  }
+}

@@ -1,0 +1,230 @@
+package app.huberman.application.user.service;
+
+import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.shared.NotFoundException;
+import app.huberman.application.shared.RateLimitedException;
+import app.huberman.application.shared.ValidationException;
+import app.huberman.application.shared.Violations;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.user.port.in.MakeAdminUseCase;
+import app.huberman.application.user.port.in.ManageProfileUseCase;
+import app.huberman.application.user.port.in.RegisterUserUseCase;
+import app.huberman.application.user.port.in.SignedIn;
+import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.CommonPasswordsPort;
+import app.huberman.application.user.port.out.DuplicateEmailException;
+import app.huberman.application.user.port.out.PasswordHasherPort;
+import app.huberman.application.user.port.out.PasswordResetTokenRepository;
+import app.huberman.application.user.port.out.RateLimiterPort;
+import app.huberman.application.user.port.out.UserEventsPort;
+import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.domain.job.JobOptions;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.user.Email;
+import app.huberman.domain.user.PasswordHash;
+import app.huberman.domain.user.PasswordPolicy;
+import app.huberman.domain.user.Role;
+import app.huberman.domain.user.User;
+import app.huberman.domain.user.UserId;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accounts: registration, the profile, deletion, and the admin role. */
+public final class UserAccountService
+    implements RegisterUserUseCase, ManageProfileUseCase, MakeAdminUseCase {
+
+  static final String EMAIL_TAKEN = "The email has already been taken.";
+
+  private final UserRepository users;
+  private final AccessTokenRepository tokens;
+  private final PasswordResetTokenRepository resets;
+  private final PasswordHasherPort hasher;
+  private final PasswordPolicy passwordPolicy;
+  private final RateLimiterPort rateLimiter;
+  private final JobQueuePort jobs;
+  private final UserEventsPort events;
+  private final UnitOfWorkPort unitOfWork;
+  private final Clock clock;
+  private final UserSettings settings;
+  private final TokenIssuer issuer;
+
+  public UserAccountService(
+      UserRepository users,
+      AccessTokenRepository tokens,
+      PasswordResetTokenRepository resets,
+      PasswordHasherPort hasher,
+      CommonPasswordsPort commonPasswords,
+      RateLimiterPort rateLimiter,
+      JobQueuePort jobs,
+      UserEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      UserSettings settings) {
+    this.users = Objects.requireNonNull(users, "users");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.resets = Objects.requireNonNull(resets, "resets");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.passwordPolicy = new PasswordPolicy(commonPasswords::isCommon);
+    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+    this.jobs = Objects.requireNonNull(jobs, "jobs");
+    this.events = Objects.requireNonNull(events, "events");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.issuer = new TokenIssuer(tokens, settings.tokenTtl());
+  }
+
+  @Override
+  public SignedIn register(RegisterUserCommand command) {
+    var limit =
+        rateLimiter.hit(
+            RateLimits.perClient("register", command.clientIp()),
+            RateLimits.ATTEMPTS,
+            RateLimits.WINDOW);
+    if (limit.limited()) {
+      events.rateLimited("register", command.clientIp());
+      throw new RateLimitedException(limit.retryAfter());
+    }
+    Violations violations = new Violations();
+    String name = checkedName(violations, command.name());
+    Email email = checkedEmail(violations, command.email());
+    PasswordChecks.check(
+        violations, passwordPolicy, command.password(), command.passwordConfirmation());
+    violations.throwIfAny();
+    if (unitOfWork.readOnly(() -> users.findByEmail(email)).isPresent()) {
+      throw ValidationException.of("email", EMAIL_TAKEN);
+    }
+    PasswordHash hash = hasher.hash(command.password());
+    Role role = isAdminEmail(email) ? Role.ADMIN : Role.USER;
+    SignedIn signedIn =
+        unitOfWork.inTransaction(
+            () -> {
+              var now = clock.instant();
+              User user =
+                  User.register(users.nextId(), UUID.randomUUID(), name, email, hash, role, now);
+              addOrRefuse(user);
+              return new SignedIn(user, issuer.issue(user, now));
+            });
+    events.registered(signedIn.user().id(), command.clientIp());
+    return signedIn;
+  }
+
+  private void addOrRefuse(User user) {
+    try {
+      users.add(user);
+    } catch (DuplicateEmailException e) {
+      throw ValidationException.of("email", EMAIL_TAKEN);
+    }
+  }
+
+  private boolean isAdminEmail(Email email) {
+    return settings
+        .adminEmail()
+        .map(admin -> admin.strip().equalsIgnoreCase(email.normalized()))
+        .orElse(false);
+  }
+
+  @Override
+  public User profile(UserId userId) {
+    return unitOfWork.readOnly(() -> users.findById(userId)).orElseThrow(UserAccountService::gone);
+  }
+
+  @Override
+  public User updateProfile(UpdateProfileCommand command) {
+    Violations violations = new Violations();
+    String name = checkedName(violations, command.name());
+    Email email = checkedEmail(violations, command.email());
+    violations.throwIfAny();
+    return unitOfWork.inTransaction(
+        () -> {
+          User user = users.findById(command.userId()).orElseThrow(UserAccountService::gone);
+          Optional<User> owner = users.findByEmail(email);
+          if (owner.isPresent() && !owner.get().id().equals(user.id())) {
+            throw ValidationException.of("email", EMAIL_TAKEN);
+          }
+          Optional<Email> previous = user.changeProfile(name, email, clock.instant());
+          try {
+            users.update(user);
+          } catch (DuplicateEmailException e) {
+            throw ValidationException.of("email", EMAIL_TAKEN);
+          }
+          previous.ifPresent(old -> noticeOfEmailChange(user, old));
+          return user;
+        });
+  }
+
+  private void noticeOfEmailChange(User user, Email previous) {
+    jobs.enqueue(
+        SendEmailChangedNoticeHandler.TYPE,
+        JobPayload.of(
+            1,
+            Map.of(
+                "to", previous.value(),
+                "name", user.name(),
+                "new_email_masked", user.email().masked())),
+        JobOptions.defaults().onQueue(MailQueue.NAME));
+  }
+
+  @Override
+  public void deleteAccount(DeleteAccountCommand command) {
+    Violations violations = new Violations();
+    String password = violations.required("password", command.password());
+    violations.throwIfAny();
+    User user = profile(command.userId());
+    if (!hasher.verify(password, user.passwordHash())) {
+      throw ValidationException.of("password", "The password is incorrect.");
+    }
+    unitOfWork.inTransaction(
+        () -> {
+          tokens.deleteAllOf(user.id());
+          resets.delete(user.email().normalized());
+          users.delete(user.id());
+          return null;
+        });
+    events.deleted(user.id(), command.clientIp());
+  }
+
+  @Override
+  public boolean makeAdmin(String email) {
+    if (!Email.isValid(email)) {
+      return false;
+    }
+    return unitOfWork.inTransaction(
+        () -> {
+          Optional<User> user = users.findByEmail(Email.of(email));
+          user.ifPresent(
+              found -> {
+                found.promoteToAdmin(clock.instant());
+                users.update(found);
+              });
+          return user.isPresent();
+        });
+  }
+
+  private static String checkedName(Violations violations, String name) {
+    String required = violations.required("name", name);
+    if (required != null && !required.isBlank() && required.strip().length() > 255) {
+      violations.add("name", "The name must not be longer than 255 characters.");
+    }
+    return required == null ? null : required.strip();
+  }
+
+  static Email checkedEmail(Violations violations, String email) {
+    String required = violations.required("email", email);
+    if (required == null || required.isBlank()) {
+      return null;
+    }
+    if (!Email.isValid(required)) {
+      violations.add("email", "The email must be a valid email address.");
+      return null;
+    }
+    return Email.of(required);
+  }
+
+  private static NotFoundException gone() {
+    return new NotFoundException("The account no longer exists.");
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Users: accounts, their credentials' rules and their access tokens. Refers to other contexts by id
+ * only; never reads the clock (every change takes the time it happens).
+ */
+package app.huberman.domain.user;
