@@ -2,6 +2,9 @@ package app.huberman.bootstrap.config;
 
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.redis.RedisSettings;
+import app.huberman.adapters.rest.common.TrustedProxies;
+import app.huberman.application.user.service.MailQueue;
+import app.huberman.application.user.service.UserSettings;
 import app.huberman.domain.job.QueueName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -9,6 +12,9 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
@@ -63,7 +69,8 @@ public class ConfigurationProducer {
   @Produces
   @Singleton
   public WorkerSettings workerSettings() {
-    return new WorkerSettings(integer("QUEUE_WORKERS"), Set.of(QueueName.DEFAULT), instanceId());
+    return new WorkerSettings(
+        integer("QUEUE_WORKERS"), Set.of(QueueName.DEFAULT, MailQueue.NAME), instanceId());
   }
 
   /** Host name, process id and a random suffix: unique across restarts and containers. */
@@ -79,6 +86,31 @@ public class ConfigurationProducer {
         + ProcessHandle.current().pid()
         + ":"
         + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Produces
+  @Singleton
+  public UserSettings userSettings() {
+    String ttl = text("AUTH_TOKEN_TTL");
+    Duration tokenTtl;
+    try {
+      tokenTtl = Duration.parse(ttl);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "AUTH_TOKEN_TTL must be an ISO-8601 duration such as P7D or PT12H, not '" + ttl + "'", e);
+    }
+    Optional<String> adminEmail =
+        config()
+            .getOptionalValue("ADMIN_EMAIL", String.class)
+            .map(String::strip)
+            .filter(s -> !s.isEmpty());
+    return new UserSettings(tokenTtl, text("PASSWORD_RESET_URL"), adminEmail);
+  }
+
+  @Produces
+  @Singleton
+  public TrustedProxies trustedProxies() {
+    return TrustedProxies.parse(text("TRUSTED_PROXIES"));
   }
 
   /** Every service reads time from this clock, never from the system directly. */

@@ -21,6 +21,7 @@ import app.huberman.application.job.service.PruneFailedJobsHandler;
 import app.huberman.application.job.service.QueueStatsService;
 import app.huberman.application.job.service.SchedulerService;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.user.service.PruneExpiredTokensHandler;
 import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.RetryPolicy;
@@ -44,6 +45,11 @@ public class JobWiring {
             "prune-failed-jobs",
             CronSchedule.parse("17 3 * * *"),
             PruneFailedJobsHandler.TYPE,
+            JobPayload.empty()),
+        new ScheduledTask(
+            "prune-expired-tokens",
+            CronSchedule.parse("7 * * * *"),
+            PruneExpiredTokensHandler.TYPE,
             JobPayload.empty()));
   }
 

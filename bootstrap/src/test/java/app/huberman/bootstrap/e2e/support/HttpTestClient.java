@@ -43,6 +43,12 @@ public final class HttpTestClient {
     return send(builder.build());
   }
 
+  public Answer send(String method, String path, Map<String, String> headers, BodyPublisher body) {
+    HttpRequest.Builder builder = request(path).method(method, body);
+    headers.forEach(builder::header);
+    return send(builder.build());
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
   }

@@ -1,0 +1,127 @@
+package app.huberman.adapters.rest.user;
+
+import app.huberman.adapters.rest.common.Caller;
+import app.huberman.adapters.rest.common.ClientAddresses;
+import app.huberman.adapters.rest.common.NoStore;
+import app.huberman.adapters.rest.common.RequiresAuthentication;
+import app.huberman.adapters.rest.user.UserRequests.ForgotPasswordRequest;
+import app.huberman.adapters.rest.user.UserRequests.LoginRequest;
+import app.huberman.adapters.rest.user.UserRequests.RegisterRequest;
+import app.huberman.adapters.rest.user.UserRequests.ResetPasswordRequest;
+import app.huberman.application.user.port.in.LogInUseCase;
+import app.huberman.application.user.port.in.LogInUseCase.LogInCommand;
+import app.huberman.application.user.port.in.LogOutUseCase;
+import app.huberman.application.user.port.in.RegisterUserUseCase;
+import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCommand;
+import app.huberman.application.user.port.in.ResetPasswordUseCase;
+import app.huberman.application.user.port.in.ResetPasswordUseCase.RequestResetCommand;
+import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
+import app.huberman.application.user.port.in.SignedIn;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Objects;
+
+/** Sign-up, sign-in, sign-out and the password reset flow. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@NoStore
+@Dependent
+public class AuthResource {
+
+  static final String RESET_REQUESTED =
+      "If that email is registered, a password reset link has been sent.";
+  static final String RESET_DONE = "Your password has been reset.";
+  static final String LOGGED_OUT = "Logged out successfully";
+
+  private final RegisterUserUseCase register;
+  private final LogInUseCase logIn;
+  private final LogOutUseCase logOut;
+  private final ResetPasswordUseCase resets;
+  private final ClientAddresses clients;
+
+  @Inject
+  public AuthResource(
+      RegisterUserUseCase register,
+      LogInUseCase logIn,
+      LogOutUseCase logOut,
+      ResetPasswordUseCase resets,
+      ClientAddresses clients) {
+    this.register = Objects.requireNonNull(register, "register");
+    this.logIn = Objects.requireNonNull(logIn, "logIn");
+    this.logOut = Objects.requireNonNull(logOut, "logOut");
+    this.resets = Objects.requireNonNull(resets, "resets");
+    this.clients = Objects.requireNonNull(clients, "clients");
+  }
+
+  @POST
+  @Path("register")
+  public Response register(RegisterRequest body, @Context HttpServletRequest http) {
+    RegisterRequest request = body == null ? new RegisterRequest(null, null, null, null) : body;
+    SignedIn signedIn =
+        register.register(
+            new RegisterUserCommand(
+                request.name(),
+                request.email(),
+                request.password(),
+                request.passwordConfirmation(),
+                clients.of(http)));
+    return Response.status(Response.Status.CREATED).entity(authResponse(signedIn)).build();
+  }
+
+  @POST
+  @Path("login")
+  public AuthResponse login(LoginRequest body, @Context HttpServletRequest http) {
+    LoginRequest request = body == null ? new LoginRequest(null, null) : body;
+    return authResponse(
+        logIn.logIn(new LogInCommand(request.email(), request.password(), clients.of(http))));
+  }
+
+  @POST
+  @Path("logout")
+  @RequiresAuthentication
+  @Consumes(MediaType.WILDCARD)
+  public MessageResponse logout(
+      @Context SecurityContext security, @Context HttpServletRequest http) {
+    logOut.logOut(Caller.of(security), clients.of(http));
+    return new MessageResponse(LOGGED_OUT);
+  }
+
+  @POST
+  @Path("forgot-password")
+  public MessageResponse forgotPassword(
+      ForgotPasswordRequest body, @Context HttpServletRequest http) {
+    ForgotPasswordRequest request = body == null ? new ForgotPasswordRequest(null) : body;
+    resets.requestReset(new RequestResetCommand(request.email(), clients.of(http)));
+    return new MessageResponse(RESET_REQUESTED);
+  }
+
+  @POST
+  @Path("reset-password")
+  public MessageResponse resetPassword(
+      ResetPasswordRequest body, @Context HttpServletRequest http) {
+    ResetPasswordRequest request =
+        body == null ? new ResetPasswordRequest(null, null, null, null) : body;
+    resets.resetPassword(
+        new ResetPasswordCommand(
+            request.token(),
+            request.email(),
+            request.password(),
+            request.passwordConfirmation(),
+            clients.of(http)));
+    return new MessageResponse(RESET_DONE);
+  }
+
+  private static AuthResponse authResponse(SignedIn signedIn) {
+    return new AuthResponse(UserResponse.from(signedIn.user()), signedIn.token());
+  }
+}

@@ -1,0 +1,4 @@
+package app.huberman.adapters.rest.user;
+
+/** A sentence confirming what was done. */
+public record MessageResponse(String message) {}

@@ -1,0 +1,2 @@
+/** Accounts over HTTP: sign-up, sign-in, tokens, the profile, password reset. */
+package app.huberman.adapters.rest.user;

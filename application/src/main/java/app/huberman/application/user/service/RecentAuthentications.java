@@ -1,0 +1,78 @@
+package app.huberman.application.user.service;
+
+import app.huberman.application.user.port.in.AuthenticateUseCase;
+import app.huberman.application.user.port.in.Authenticated;
+import app.huberman.application.user.port.in.LogOutUseCase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers each token's verdict for at most {@link #FRESHNESS}, so a busy client's requests do not
+ * each cost a database round trip. A revoked or expired token is therefore refused by every
+ * instance within a second; a logout on this instance is refused at once. Only positive verdicts
+ * are kept, under the token's SHA-256, never the token itself.
+ */
+public final class RecentAuthentications implements AuthenticateUseCase, LogOutUseCase {
+
+  static final Duration FRESHNESS = Duration.ofSeconds(1);
+  static final int MAX_ENTRIES = 100_000;
+
+  private final AuthenticateUseCase authentication;
+  private final LogOutUseCase logOut;
+  private final Clock clock;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  public RecentAuthentications(AuthenticationService authentication, Clock clock) {
+    this.authentication = authentication;
+    this.logOut = authentication;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Authenticated> authenticate(String bearerToken) {
+    if (bearerToken == null) {
+      return Optional.empty();
+    }
+    String key = Secrets.sha256Hex(bearerToken);
+    Instant now = clock.instant();
+    Entry entry = entries.get(key);
+    if (entry != null && now.isBefore(entry.freshUntil())) {
+      return Optional.of(entry.caller());
+    }
+    Optional<Authenticated> verdict = authentication.authenticate(bearerToken);
+    if (verdict.isPresent()) {
+      if (entries.size() >= MAX_ENTRIES) {
+        evictStale(now);
+      }
+      entries.put(key, new Entry(verdict.get(), now.plus(FRESHNESS)));
+    } else {
+      entries.remove(key);
+    }
+    return verdict;
+  }
+
+  /** Revokes the token, and forgets this instance's verdict about it at once. */
+  @Override
+  public void logOut(Authenticated caller, String clientIp) {
+    logOut.logOut(caller, clientIp);
+    entries.values().removeIf(entry -> entry.caller().tokenId() == caller.tokenId());
+  }
+
+  private void evictStale(Instant now) {
+    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+      if (!now.isBefore(it.next().freshUntil())) {
+        it.remove();
+      }
+    }
+    if (entries.size() >= MAX_ENTRIES) {
+      entries.clear(); // under a flood of distinct valid tokens, stay bounded
+    }
+  }
+
+  private record Entry(Authenticated caller, Instant freshUntil) {}
+}

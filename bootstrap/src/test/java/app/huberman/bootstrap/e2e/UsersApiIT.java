@@ -1,0 +1,669 @@
+package app.huberman.bootstrap.e2e;
+
+import static app.huberman.bootstrap.e2e.support.UsersClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.huberman.bootstrap.e2e.support.E2eDatabase;
+import app.huberman.bootstrap.e2e.support.Eventually;
+import app.huberman.bootstrap.e2e.support.FreePorts;
+import app.huberman.bootstrap.e2e.support.HttpTestClient;
+import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
+import app.huberman.bootstrap.e2e.support.RunnableProcess;
+import app.huberman.bootstrap.e2e.support.UsersClient;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Every users endpoint through the real runnable, as a mobile client calls it, with a real SMTP
+ * server (GreenMail) receiving the emails. Each test comes from client addresses of its own ({@code
+ * X-Forwarded-For}, believed from the trusted loopback proxy), so rate limits do not leak between
+ * tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class UsersApiIT {
+
+  private static final Pattern TOKEN = Pattern.compile("\\d+\\|[A-Za-z0-9_-]{43}");
+  private static final Pattern RESET_LINK =
+      Pattern.compile("https://reset\\.test/reset\\?token=([^&\\s\"]+)&email=([^\\s\"<]+)");
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+  private final String database =
+      "huberman_it_users_" + UUID.randomUUID().toString().substring(0, 8);
+
+  /** Everything secret the tests handled: none of it may appear in a log line. */
+  private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+  private GreenMail smtp;
+  private RunnableProcess app;
+  private UsersClient users;
+
+  @BeforeAll
+  void start() throws Exception {
+    int smtpPort = FreePorts.find();
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    int port = FreePorts.find();
+    app =
+        RunnableProcess.start(
+            Path.of(System.getProperty("e2e.runnable")),
+            Path.of("target", "users-it").toAbsolutePath(),
+            Map.of(
+                "APP_PORT", Integer.toString(port),
+                "APP_ENV", "testing",
+                "LOG_LEVEL", "DEBUG",
+                "DB_DATABASE", database,
+                "MAIL_PORT", Integer.toString(smtpPort),
+                "PASSWORD_RESET_URL", "https://reset.test/reset",
+                "ADMIN_EMAIL", "admin@huberman.test"));
+    HttpTestClient http = new HttpTestClient(port);
+    users = new UsersClient(http);
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(120),
+                () -> {
+                  try {
+                    return http.get("/health/ready").status() == 200;
+                  } catch (IllegalStateException notYet) {
+                    return false;
+                  }
+                }))
+        .as(app.tail())
+        .isTrue();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      app.close();
+    } finally {
+      smtp.stop();
+      E2eDatabase.drop(database);
+    }
+  }
+
+  private static String newAddress() {
+    return "198.51.100." + ADDRESSES.getAndIncrement();
+  }
+
+  private static String newEmail(String who) {
+    return who + "+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  private String registered(String email) {
+    Answer answer = users.register("Jane Doe", email, PASSWORD, newAddress());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    String token = answer.jsonObject().getString("token");
+    secrets.add(token);
+    secrets.add(token.substring(token.indexOf('|') + 1));
+    return token;
+  }
+
+  private static JsonObject errors(Answer answer) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+    assertThat(answer.jsonObject().getString("message")).isEqualTo("The given data was invalid.");
+    return answer.jsonObject().getJsonObject("errors");
+  }
+
+  @Test
+  void registersAndReturnsTheUserAndATokenThatOpensTheProfile() {
+    String email = newEmail("jane");
+
+    Answer answer = users.register("Jane Doe", email, PASSWORD, newAddress());
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+    JsonObject user = answer.jsonObject().getJsonObject("user");
+    assertThat(user.keySet())
+        .containsExactlyInAnyOrder(
+            "id", "uuid", "name", "email", "email_verified_at", "created_at", "updated_at");
+    assertThat(user.getString("email")).isEqualTo(email);
+    assertThat(user.isNull("email_verified_at")).isTrue();
+    assertThat(UUID.fromString(user.getString("uuid"))).isNotNull();
+    String token = answer.jsonObject().getString("token");
+    secrets.add(token);
+    assertThat(token).matches(TOKEN);
+
+    Answer profile = users.profile(token);
+
+    assertThat(profile.status()).isEqualTo(200);
+    assertThat(profile.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(profile.jsonObject()).isEqualTo(user);
+  }
+
+  @Test
+  void refusesInvalidRegistrationsFieldByField() {
+    String ip = newAddress();
+    JsonObject missing = errors(users.post("/api/v1/register", "{}", ip, null));
+    assertThat(missing.keySet()).containsExactlyInAnyOrder("name", "email", "password");
+    assertThat(missing.getJsonArray("name").getString(0)).isEqualTo("The name field is required.");
+
+    JsonObject bad =
+        errors(
+            users.post(
+                "/api/v1/register",
+                json(
+                    "name",
+                    "J",
+                    "email",
+                    "not-an-email",
+                    "password",
+                    "short",
+                    "password_confirmation",
+                    "other"),
+                ip,
+                null));
+    assertThat(bad.getJsonArray("email").getString(0))
+        .isEqualTo("The email must be a valid email address.");
+    assertThat(bad.getJsonArray("password").getString(0))
+        .isEqualTo("The password must be at least 8 characters.");
+
+    JsonObject common = errors(users.register("J", newEmail("common"), "password123", ip));
+    assertThat(common.getJsonArray("password").getString(0)).contains("too common");
+
+    JsonObject mismatch =
+        errors(
+            users.post(
+                "/api/v1/register",
+                json(
+                    "name",
+                    "J",
+                    "email",
+                    newEmail("m"),
+                    "password",
+                    PASSWORD,
+                    "password_confirmation",
+                    PASSWORD + "!"),
+                ip,
+                null));
+    assertThat(mismatch.getJsonArray("password").getString(0))
+        .isEqualTo("The password confirmation does not match.");
+  }
+
+  @Test
+  void anEmailIsTakenWhateverItsCase() {
+    String email = newEmail("taken");
+    registered(email);
+
+    JsonObject taken =
+        errors(
+            users.register(
+                "Other", email.toUpperCase(java.util.Locale.ROOT), PASSWORD, newAddress()));
+
+    assertThat(taken.getJsonArray("email").getString(0))
+        .isEqualTo("The email has already been taken.");
+  }
+
+  @Test
+  void logsInAndAnswersAWrongPasswordAndAnUnknownEmailAlike() {
+    String email = newEmail("login");
+    registered(email);
+    String ip = newAddress();
+
+    Answer ok = users.login(email.toUpperCase(java.util.Locale.ROOT), PASSWORD, ip);
+    Answer wrongPassword = users.login(email, PASSWORD + "x", ip);
+    Answer unknownEmail = users.login(newEmail("nobody"), PASSWORD, ip);
+
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.jsonObject().getString("token")).matches(TOKEN);
+    secrets.add(ok.jsonObject().getString("token"));
+    assertThat(ok.header("Cache-Control")).isEqualTo("no-store");
+    for (Answer refused : List.of(wrongPassword, unknownEmail)) {
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.body()).isEqualTo("{\"message\":\"Invalid credentials\"}");
+    }
+  }
+
+  @Test
+  void refusesTheSixthFailedLoginOfAMinuteForThatEmailAndClientEvenWithTheRightPassword() {
+    String email = newEmail("brute");
+    registered(email);
+    String attacker = newAddress();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(users.login(email, "wrong-" + attempt + "-password", attacker).status())
+          .isEqualTo(401);
+    }
+
+    Answer limited = users.login(email, PASSWORD, attacker);
+    Answer elsewhere = users.login(email, PASSWORD, newAddress());
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+    assertThat(limited.jsonObject().getString("message")).isEqualTo("Too many requests.");
+    assertThat(elsewhere.status()).isEqualTo(200);
+  }
+
+  @Test
+  void limitsRegistrationsAndResetRequestsToFiveAMinutePerClient() {
+    String ip = newAddress();
+    for (int i = 0; i < 5; i++) {
+      assertThat(users.register("N", newEmail("burst"), PASSWORD, ip).status()).isEqualTo(201);
+    }
+    assertThat(users.register("N", newEmail("burst"), PASSWORD, ip).status()).isEqualTo(429);
+
+    String other = newAddress();
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              users
+                  .post("/api/v1/forgot-password", json("email", newEmail("f")), other, null)
+                  .status())
+          .isEqualTo(200);
+    }
+    assertThat(
+            users
+                .post("/api/v1/forgot-password", json("email", newEmail("f")), other, null)
+                .status())
+        .isEqualTo(429);
+  }
+
+  @Test
+  void logoutRevokesThePresentedTokenOnly() {
+    String email = newEmail("logout");
+    String first = registered(email);
+    Answer second = users.login(email, PASSWORD, newAddress());
+    String secondToken = second.jsonObject().getString("token");
+    secrets.add(secondToken);
+
+    Answer logout = users.post("/api/v1/logout", null, newAddress(), first);
+
+    assertThat(logout.status()).isEqualTo(200);
+    assertThat(logout.jsonObject().getString("message")).isEqualTo("Logged out successfully");
+    Answer revoked = users.profile(first);
+    assertThat(revoked.status()).isEqualTo(401);
+    assertThat(revoked.header("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(users.profile(secondToken).status()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesMissingMalformedAndForgedTokensWith401() {
+    String token = registered(newEmail("forged"));
+    String forged = token.substring(0, token.indexOf('|') + 1) + "A".repeat(43);
+
+    for (String bad : Arrays.asList(null, "", "garbage", "1|x", "0|" + "A".repeat(43), forged)) {
+      Answer answer = users.profile(bad);
+      assertThat(answer.status()).as(String.valueOf(bad)).isEqualTo(401);
+      assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+      assertThat(answer.jsonObject().getString("message")).isEqualTo("Unauthenticated.");
+    }
+  }
+
+  @Test
+  void updatesTheProfileAndTellsTheOldAddressWhenTheEmailChanges() throws Exception {
+    String oldEmail = newEmail("mover");
+    String token = registered(oldEmail);
+    String newEmail = newEmail("moved");
+
+    Answer updated =
+        users.send(
+            "PUT",
+            "/api/v1/user/profile",
+            json("name", "Jane Moved", "email", newEmail),
+            newAddress(),
+            token);
+
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.jsonObject().getString("name")).isEqualTo("Jane Moved");
+    assertThat(updated.jsonObject().getString("email")).isEqualTo(newEmail);
+    MimeMessage notice = awaitMail(oldEmail);
+    assertThat(notice.getSubject()).isEqualTo("Your Huberman App email address was changed");
+    assertThat(GreenMailUtil.getBody(notice)).doesNotContain(newEmail);
+
+    JsonObject invalid =
+        errors(
+            users.send(
+                "PUT",
+                "/api/v1/user/profile",
+                json("name", "", "email", "nope"),
+                newAddress(),
+                token));
+    assertThat(invalid.keySet()).containsExactlyInAnyOrder("name", "email");
+    String someoneElse = newEmail("else");
+    registered(someoneElse);
+    JsonObject taken =
+        errors(
+            users.send(
+                "PUT",
+                "/api/v1/user/profile",
+                json("name", "J", "email", someoneElse),
+                newAddress(),
+                token));
+    assertThat(taken.getJsonArray("email").getString(0))
+        .isEqualTo("The email has already been taken.");
+  }
+
+  @Test
+  void resetsAForgottenPasswordOnceWithTheEmailedLinkAndRevokesEveryToken() throws Exception {
+    String email = newEmail("forgetful");
+    String oldToken = registered(email);
+    String ip = newAddress();
+
+    Answer known = users.post("/api/v1/forgot-password", json("email", email), ip, null);
+    Answer unknown =
+        users.post("/api/v1/forgot-password", json("email", newEmail("ghost")), ip, null);
+
+    assertThat(known.status()).isEqualTo(200);
+    assertThat(known.body()).isEqualTo(unknown.body());
+    assertThat(known.jsonObject().getString("message"))
+        .isEqualTo("If that email is registered, a password reset link has been sent.");
+    MimeMessage mail = awaitMail(email);
+    assertThat(mail.getSubject()).isEqualTo("Reset your Huberman App password");
+    Matcher link =
+        RESET_LINK.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
+    assertThat(link.find()).as(GreenMailUtil.getBody(mail)).isTrue();
+    String resetToken = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+    secrets.add(resetToken);
+    secrets.add(link.group(0));
+    String newPassword = "a brand new passphrase";
+    secrets.add(newPassword);
+
+    Answer reset = resetPassword(resetToken, email, newPassword);
+    Answer again = resetPassword(resetToken, email, newPassword + "!");
+
+    assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+    assertThat(reset.jsonObject().getString("message")).isEqualTo("Your password has been reset.");
+    assertThat(errors(again).getJsonArray("token").getString(0))
+        .isEqualTo("This password reset token is invalid or has expired.");
+    assertThat(users.profile(oldToken).status()).isEqualTo(401);
+    assertThat(users.login(email, PASSWORD, newAddress()).status()).isEqualTo(401);
+    assertThat(users.login(email, newPassword, newAddress()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesAResetTokenOlderThanAnHour() throws Exception {
+    String email = newEmail("late");
+    registered(email);
+    users.post("/api/v1/forgot-password", json("email", email), newAddress(), null);
+    Matcher link =
+        RESET_LINK.matcher(
+            GreenMailUtil.getBody(awaitMail(email)).replace("=\r\n", "").replace("=3D", "="));
+    assertThat(link.find()).isTrue();
+    String resetToken = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+    secrets.add(resetToken);
+    sql("UPDATE password_reset_tokens SET created_at = now() - interval '61 minutes'");
+
+    Answer late = resetPassword(resetToken, email, "another good passphrase");
+
+    assertThat(errors(late).getJsonArray("token").getString(0))
+        .isEqualTo("This password reset token is invalid or has expired.");
+  }
+
+  private Answer resetPassword(String token, String email, String password) {
+    return users.post(
+        "/api/v1/reset-password",
+        json(
+            "token",
+            token,
+            "email",
+            email,
+            "password",
+            password,
+            "password_confirmation",
+            password),
+        newAddress(),
+        null);
+  }
+
+  @Test
+  void deletesTheAccountWithItsTokensOnceThePasswordIsConfirmed() throws Exception {
+    String email = newEmail("leaver");
+    String token = registered(email);
+    long id = users.profile(token).jsonObject().getJsonNumber("id").longValue();
+
+    JsonObject wrong =
+        errors(
+            users.send(
+                "DELETE", "/api/v1/user", json("password", "not it at all"), newAddress(), token));
+    Answer deleted =
+        users.send("DELETE", "/api/v1/user", json("password", PASSWORD), newAddress(), token);
+
+    assertThat(wrong.getJsonArray("password").getString(0)).isEqualTo("The password is incorrect.");
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(users.profile(token).status()).isEqualTo(401);
+    assertThat(users.login(email, PASSWORD, newAddress()).status()).isEqualTo(401);
+    assertThat(sql("SELECT count(*) FROM users WHERE id = " + id)).isZero();
+    assertThat(sql("SELECT count(*) FROM personal_access_tokens WHERE user_id = " + id)).isZero();
+  }
+
+  @Test
+  void theAdminEmailRegistersAsAnAdminWhoAloneSeesTheQueueAndItsFailedJobs() throws Exception {
+    String admin = registered("admin@huberman.test");
+    String someone = registered(newEmail("someone"));
+
+    assertThat(
+            sql(
+                "SELECT count(*) FROM users WHERE email = 'admin@huberman.test' AND role = 'ADMIN'"))
+        .isEqualTo(1);
+    Answer queue = users.send("GET", "/api/v1/admin/queue", null, newAddress(), admin);
+    assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+    assertThat(queue.json().asJsonArray()).isNotNull();
+    assertThat(users.send("GET", "/api/v1/admin/queue", null, newAddress(), someone).status())
+        .isEqualTo(403);
+    assertThat(users.send("GET", "/api/v1/admin/queue", null, newAddress(), null).status())
+        .isEqualTo(401);
+
+    sql(
+        "INSERT INTO failed_jobs (uuid, queue, type, payload, attempts, max_attempts, timeout_seconds,"
+            + " visibility_seconds, exception) VALUES ('00000000-0000-0000-0000-0000000000f1', 'default',"
+            + " 'test.nothing', '{\"version\":1,\"data\":{}}', 5, 5, 60, 90, 'java.lang.IllegalStateException: boom')");
+    Answer failed = users.send("GET", "/api/v1/admin/failed-jobs", null, newAddress(), admin);
+    assertThat(failed.status()).isEqualTo(200);
+    assertThat(failed.json().asJsonArray().getJsonObject(0).getString("uuid"))
+        .isEqualTo("00000000-0000-0000-0000-0000000000f1");
+    assertThat(failed.json().asJsonArray().getJsonObject(0).keySet())
+        .containsExactlyInAnyOrder("uuid", "queue", "type", "attempts", "exception", "failed_at");
+    Answer retried =
+        users.send(
+            "POST",
+            "/api/v1/admin/failed-jobs/00000000-0000-0000-0000-0000000000f1/retry",
+            null,
+            newAddress(),
+            admin);
+    assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+    assertThat(
+            sql(
+                "SELECT count(*) FROM failed_jobs WHERE uuid = '00000000-0000-0000-0000-0000000000f1'"))
+        .isZero();
+    assertThat(
+            users
+                .send(
+                    "DELETE",
+                    "/api/v1/admin/failed-jobs/" + UUID.randomUUID(),
+                    null,
+                    newAddress(),
+                    admin)
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            users
+                .send("POST", "/api/v1/admin/failed-jobs/retry-all", null, newAddress(), admin)
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void answersBrokenBodiesWithTheRightStatusAndJson() {
+    String ip = newAddress();
+    HttpTestClient.Answer malformed = users.post("/api/v1/login", "{\"email\":", ip, null);
+    HttpTestClient.Answer wrongTypes =
+        users.post("/api/v1/login", "{\"email\":[1,2],\"password\":{}}", ip, null);
+    HttpTestClient.Answer notJson = users.send("POST", "/api/v1/register", "name=x", ip, null);
+
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(wrongTypes.status()).isIn(400, 422);
+    assertThat(notJson.status()).isIn(400, 415);
+    byte[] big = new byte[2 * 1024 * 1024];
+    Arrays.fill(big, (byte) 'a');
+    Answer tooBig =
+        users.send(
+            "POST", "/api/v1/register", new String(big, StandardCharsets.US_ASCII), ip, null);
+    assertThat(tooBig.status()).isEqualTo(413);
+    for (Answer answer : List.of(malformed, wrongTypes, tooBig)) {
+      assertThat(answer.header("Content-Type")).startsWith("application/json");
+      assertThat(answer.jsonObject().getString("message")).isNotBlank();
+    }
+  }
+
+  @Test
+  void neverAnswers5xxToWhateverJsonAClientSends() {
+    List<String> values =
+        List.of(
+            "null",
+            "0",
+            "-1",
+            "1e309",
+            "true",
+            "\"\"",
+            "\" \"",
+            "\"a@b.co\"",
+            "[]",
+            "{}",
+            "[null]",
+            "\"" + "x".repeat(5000) + "\"",
+            "\"\\u0000\"",
+            "\"😀😀😀😀😀😀😀😀\"",
+            "\"' OR 1=1 --\"",
+            "\"12|" + "A".repeat(43) + "\"");
+    List<String> paths =
+        List.of(
+            "/api/v1/register",
+            "/api/v1/login",
+            "/api/v1/forgot-password",
+            "/api/v1/reset-password");
+    List<String> fields = List.of("name", "email", "password", "password_confirmation", "token");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    for (int i = 0; i < 150; i++) {
+      StringBuilder body = new StringBuilder("{");
+      for (String field : fields) {
+        if (random.nextBoolean()) {
+          body.append(body.length() > 1 ? "," : "")
+              .append('"')
+              .append(field)
+              .append("\":")
+              .append(values.get(random.nextInt(values.size())));
+        }
+      }
+      String path = paths.get(random.nextInt(paths.size()));
+      Answer answer = users.post(path, body.append('}').toString(), newAddress(), null);
+      assertThat(answer.status()).as(path + " " + body).isLessThan(500);
+      assertThat(answer.header("Content-Type")).startsWith("application/json");
+    }
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void loggedEveryAccountEventAndNoSecretAtAll() throws Exception {
+    List<String> lines = app.stdoutLines();
+    for (String event :
+        List.of(
+            "user.registered",
+            "auth.login_succeeded",
+            "auth.login_failed",
+            "auth.rate_limited",
+            "auth.logout",
+            "password.reset_requested",
+            "password.reset_completed",
+            "user.deleted")) {
+      assertThat(lines)
+          .as(event)
+          .anySatisfy(
+              line -> {
+                JsonObject json = parse(line);
+                assertThat(json.getString("event", "")).isEqualTo(event);
+                assertThat(json.getString("client_ip", "")).startsWith("198.51.100.");
+                assertThat(json.containsKey("request_id")).isTrue();
+              });
+    }
+    assertThat(lines)
+        .filteredOn(line -> line.contains("\"auth.login_failed\""))
+        .allSatisfy(line -> assertThat(line).doesNotContain("@example.com\""));
+    assertThat(secrets).hasSizeGreaterThan(10);
+    for (String line : lines) {
+      for (String secret : secrets) {
+        assertThat(line).doesNotContain(secret);
+      }
+      assertThat(line).doesNotContain(PASSWORD);
+    }
+  }
+
+  private MimeMessage awaitMail(String to) throws Exception {
+    assertThat(Eventually.holds(Duration.ofSeconds(30), () -> mailTo(to) != null))
+        .as(app.tail())
+        .isTrue();
+    return mailTo(to);
+  }
+
+  private MimeMessage mailTo(String to) {
+    try {
+      for (MimeMessage message : smtp.getReceivedMessages()) {
+        if (Arrays.stream(message.getAllRecipients())
+            .anyMatch(a -> a.toString().equalsIgnoreCase(to))) {
+          return message;
+        }
+      }
+      return null;
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long sql(String statement) throws Exception {
+    String url =
+        "jdbc:postgresql://"
+            + E2eDatabase.env("DB_HOST", "127.0.0.1")
+            + ":"
+            + E2eDatabase.env("DB_PORT", "5432")
+            + "/"
+            + database;
+    try (Connection connection =
+            DriverManager.getConnection(
+                url,
+                E2eDatabase.env("DB_USERNAME", "postgres"),
+                E2eDatabase.env("DB_PASSWORD", ""));
+        Statement sql = connection.createStatement()) {
+      if (!sql.execute(statement)) {
+        return sql.getUpdateCount();
+      }
+      try (ResultSet row = sql.getResultSet()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  private static JsonObject parse(String line) {
+    try (JsonReader reader = Json.createReader(new StringReader(line))) {
+      return reader.readObject();
+    }
+  }
+}
