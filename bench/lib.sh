@@ -62,9 +62,18 @@ stop_app() {
   fi
 }
 
-# wrk_rps URL SECONDS CONNECTIONS: prints "requests/s p50 p99" of one wrk run.
+# wrk_run URL SECONDS CONNECTIONS: prints "requests/s p50 p99 non-2xx" of one wrk run.
 wrk_run() {
-  wrk -t2 -c"$3" -d"$2"s --latency "$1" | awk '
+  wrk -t2 -c"$3" -d"$2"s --latency "$1" | wrk_summary
+}
+
+# wrk_run_script URL SECONDS CONNECTIONS LUA: the same, with a wrk Lua script (method, body, headers).
+wrk_run_script() {
+  wrk -t2 -c"$3" -d"$2"s --latency -s "$4" "$1" | wrk_summary
+}
+
+wrk_summary() {
+  awk '
     /Requests\/sec/ {rps=$2}
     /^ +50%/ {p50=$2}
     /^ +99%/ {p99=$2}

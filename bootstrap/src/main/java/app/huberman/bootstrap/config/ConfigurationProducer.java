@@ -1,5 +1,6 @@
 package app.huberman.bootstrap.config;
 
+import app.huberman.adapters.mail.MailSettings;
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.redis.RedisSettings;
 import app.huberman.adapters.rest.common.TrustedProxies;
@@ -105,6 +106,12 @@ public class ConfigurationProducer {
             .map(String::strip)
             .filter(s -> !s.isEmpty());
     return new UserSettings(tokenTtl, text("PASSWORD_RESET_URL"), adminEmail);
+  }
+
+  @Produces
+  @Singleton
+  public MailSettings mailSettings() {
+    return new MailSettings(text("MAIL_HOST"), integer("MAIL_PORT"), text("MAIL_FROM"));
   }
 
   @Produces

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Sign-in and authenticated reads under load, next to what bounds them, in one run:
+#  1. POST /api/v1/login requests/s against the raw Argon2id verification rate of the same hasher
+#     (same parameters, same number of threads as cores): hashing should dominate a login.
+#  2. GET /api/v1/user/profile (bearer token) against GET /api/v1/ping, 64 connections: rate and p99.
+# Usage: bench/users.sh [seconds-per-measure]. See docs/benchmarks.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+require wrk wrk
+require curl curl
+SECONDS_EACH="${1:-20}"
+CORES="$(nproc)"
+
+# The raw hash rate, with nothing else running.
+CP="$ROOT/adapters/security/target/classes:$ROOT/application/target/classes:$ROOT/domain/target/classes"
+CP="$CP:$(find ~/.m2/repository/com/password4j -name 'password4j-*.jar' | sort | tail -n 1)"
+RAW="$("$JAVA_HOME/bin/jshell" --class-path "$CP" -R-Dthreads="$CORES" -R-Dseconds="$SECONDS_EACH" \
+  "$ROOT/bench/raw-argon2.jsh" 2>&1 | sed -n 's/^RAW_ARGON2_PER_SECOND //p')"
+
+start_app users
+wait_ready
+base="http://127.0.0.1:$APP_PORT"
+email="bench+$(date +%s)@example.com"
+password="correct horse battery staple"
+token="$(curl -fs -H 'Content-Type: application/json' \
+  -d "{\"name\":\"Bench\",\"email\":\"$email\",\"password\":\"$password\",\"password_confirmation\":\"$password\"}" \
+  "$base/api/v1/register" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+[[ -n "$token" ]] || { echo "registration failed; see $APP_LOG" >&2; exit 1; }
+
+cat >"$RESULTS/login.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"email":"$email","password":"$password"}'
+LUA
+cat >"$RESULTS/profile.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+
+wrk -t1 -c"$CORES" -d10s -s "$RESULTS/login.lua" "$base/api/v1/login" >/dev/null   # warm-up
+read -r LOGIN_RPS LOGIN_P50 LOGIN_P99 LOGIN_ERR < <(wrk_run_script "$base/api/v1/login" "$SECONDS_EACH" "$CORES" "$RESULTS/login.lua")
+wrk_run "$base/api/v1/ping" 10 64 >/dev/null
+wrk_run_script "$base/api/v1/user/profile" 10 64 "$RESULTS/profile.lua" >/dev/null
+read -r PING_RPS PING_P50 PING_P99 PING_ERR < <(wrk_run "$base/api/v1/ping" "$SECONDS_EACH" 64)
+read -r PROFILE_RPS PROFILE_P50 PROFILE_P99 PROFILE_ERR < <(wrk_run_script "$base/api/v1/user/profile" "$SECONDS_EACH" 64 "$RESULTS/profile.lua")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}'; }
+cat <<REPORT
+| measure | value |
+|---|---|
+| raw Argon2id verifications (m=19456, t=2, p=1), $CORES threads | ${RAW}/s |
+| POST /api/v1/login, $CORES connections | ${LOGIN_RPS} req/s, p50 ${LOGIN_P50}, p99 ${LOGIN_P99}, non-2xx ${LOGIN_ERR} |
+| login / raw hashing | $(ratio "$LOGIN_RPS" "$RAW") |
+| GET /api/v1/ping, 64 connections | ${PING_RPS} req/s, p50 ${PING_P50}, p99 ${PING_P99}, non-2xx ${PING_ERR} |
+| GET /api/v1/user/profile (bearer), 64 connections | ${PROFILE_RPS} req/s, p50 ${PROFILE_P50}, p99 ${PROFILE_P99}, non-2xx ${PROFILE_ERR} |
+| profile / ping | $(ratio "$PROFILE_RPS" "$PING_RPS") |
+
+JVM options: ${BENCH_JAVA_OPTS}; wrk -t2 (login: -t2 -c$CORES), ${SECONDS_EACH} s per measure after warm-up.
+REPORT
