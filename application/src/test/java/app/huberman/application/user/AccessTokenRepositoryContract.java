@@ -29,7 +29,7 @@ public abstract class AccessTokenRepositoryContract {
   private User ada;
 
   /** The two stores, empty, as they are in one database. */
-  protected record Stores(UserRepository users, AccessTokenRepository tokens) {}
+  public record Stores(UserRepository users, AccessTokenRepository tokens) {}
 
   protected abstract Stores emptyStores();
 
