@@ -1,0 +1,77 @@
+package app.huberman.adapters.persistence.user;
+
+import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.domain.user.AccessToken;
+import app.huberman.domain.user.UserId;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+@Dependent
+public class JpaAccessTokenRepository implements AccessTokenRepository {
+
+  private final EntityManager entityManager;
+
+  @Inject
+  public JpaAccessTokenRepository(EntityManager entityManager) {
+    this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+  }
+
+  @Override
+  public long nextId() {
+    return ((Number)
+            entityManager
+                .createNativeQuery("SELECT nextval('personal_access_tokens_id_seq')")
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** A token of a user that is not stored fails at flush (foreign key). */
+  @Override
+  public void add(AccessToken token) {
+    entityManager.persist(UserJpaMapper.toNewRow(token));
+  }
+
+  @Override
+  public Optional<AccessToken> findById(long id) {
+    return Optional.ofNullable(entityManager.find(AccessTokenJpaEntity.class, id))
+        .map(UserJpaMapper::toDomain);
+  }
+
+  /** Through the managed row: authentication has just read it in the same transaction. */
+  @Override
+  public void recordUse(long id, Instant at) {
+    AccessTokenJpaEntity row = entityManager.find(AccessTokenJpaEntity.class, id);
+    if (row != null) {
+      row.lastUsedAt = at;
+    }
+  }
+
+  @Override
+  public void delete(long id) {
+    AccessTokenJpaEntity row = entityManager.find(AccessTokenJpaEntity.class, id);
+    if (row != null) {
+      entityManager.remove(row);
+    }
+  }
+
+  @Override
+  public int deleteAllOf(UserId userId) {
+    return entityManager
+        .createQuery("delete from AccessToken t where t.userId = :userId")
+        .setParameter("userId", userId.value())
+        .executeUpdate();
+  }
+
+  /** Deletes what {@link AccessToken#isExpiredAt} calls expired: {@code expires_at <= now}. */
+  @Override
+  public int deleteExpired(Instant now) {
+    return entityManager
+        .createQuery("delete from AccessToken t where t.expiresAt <= :now")
+        .setParameter("now", now)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,86 @@
+package app.huberman.adapters.persistence.user;
+
+import app.huberman.domain.user.AccessToken;
+import app.huberman.domain.user.Email;
+import app.huberman.domain.user.PasswordHash;
+import app.huberman.domain.user.PasswordResetToken;
+import app.huberman.domain.user.Role;
+import app.huberman.domain.user.User;
+import app.huberman.domain.user.UserId;
+import java.util.Optional;
+
+/** Between the users context's domain objects and their rows, by hand. */
+final class UserJpaMapper {
+
+  private UserJpaMapper() {}
+
+  static User toDomain(UserJpaEntity row) {
+    return User.rehydrate(
+        UserId.of(row.id),
+        row.uuid,
+        row.name,
+        new Email(row.email),
+        new PasswordHash(row.passwordHash),
+        Role.valueOf(row.role.name()),
+        row.emailVerifiedAt,
+        row.createdAt,
+        row.updatedAt);
+  }
+
+  static UserJpaEntity toNewRow(User user) {
+    UserJpaEntity row = new UserJpaEntity();
+    row.id = user.id().value();
+    row.uuid = user.uuid();
+    row.createdAt = user.createdAt();
+    copyOnto(row, user);
+    return row;
+  }
+
+  /**
+   * Copies what may change onto a row, which stays the managed one: its version is the one read in
+   * this transaction, so a concurrent change makes the flush fail instead of being overwritten.
+   */
+  static void copyOnto(UserJpaEntity row, User user) {
+    row.name = user.name();
+    row.email = user.email().value();
+    row.passwordHash = user.passwordHash().phc();
+    row.role = UserJpaEntity.StoredRole.valueOf(user.role().name());
+    row.emailVerifiedAt = user.emailVerifiedAt().orElse(null);
+    row.updatedAt = user.updatedAt();
+  }
+
+  static AccessToken toDomain(AccessTokenJpaEntity row) {
+    return new AccessToken(
+        row.id,
+        UserId.of(row.userId),
+        row.tokenHash,
+        row.name,
+        Optional.ofNullable(row.lastUsedAt),
+        row.expiresAt,
+        row.createdAt);
+  }
+
+  static AccessTokenJpaEntity toNewRow(AccessToken token) {
+    AccessTokenJpaEntity row = new AccessTokenJpaEntity();
+    row.id = token.id();
+    row.userId = token.userId().value();
+    row.tokenHash = token.secretHash();
+    row.name = token.name();
+    row.lastUsedAt = token.lastUsedAt().orElse(null);
+    row.expiresAt = token.expiresAt();
+    row.createdAt = token.createdAt();
+    return row;
+  }
+
+  static PasswordResetToken toDomain(PasswordResetTokenJpaEntity row) {
+    return new PasswordResetToken(row.email, row.tokenHash, row.createdAt);
+  }
+
+  static PasswordResetTokenJpaEntity toRow(PasswordResetToken reset) {
+    PasswordResetTokenJpaEntity row = new PasswordResetTokenJpaEntity();
+    row.email = reset.email();
+    row.tokenHash = reset.tokenHash();
+    row.createdAt = reset.createdAt();
+    return row;
+  }
+}
