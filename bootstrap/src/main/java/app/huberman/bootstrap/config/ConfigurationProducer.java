@@ -124,6 +124,7 @@ public class ConfigurationProducer {
   @Produces
   @Singleton
   public Clock clock() {
-    return Clock.systemUTC();
+    // Microseconds, as PostgreSQL stores them: a value read back equals the value written.
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   }
 }

@@ -88,6 +88,7 @@ public class UserWiring {
       RateLimiterPort rateLimiter,
       JobQueuePort jobs,
       UserEventsPort events,
+      RecentAuthentications revocations,
       UnitOfWorkPort unitOfWork,
       Clock clock,
       UserSettings settings) {
@@ -100,6 +101,7 @@ public class UserWiring {
         rateLimiter,
         jobs,
         events,
+        revocations,
         unitOfWork,
         clock,
         settings);
@@ -131,6 +133,7 @@ public class UserWiring {
       RateLimiterPort rateLimiter,
       JobQueuePort jobs,
       UserEventsPort events,
+      RecentAuthentications revocations,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     return new PasswordResetService(
@@ -142,6 +145,7 @@ public class UserWiring {
         rateLimiter,
         jobs,
         events,
+        revocations,
         unitOfWork,
         clock);
   }

@@ -93,11 +93,16 @@ public final class AuthenticationService
         unitOfWork.inTransaction(
             () -> {
               Instant now = clock.instant();
+              // Reloaded in this transaction, so a change made since the read is not undone.
               newHash.ifPresent(
-                  hash -> {
-                    user.rehashPassword(hash);
-                    users.update(user);
-                  });
+                  hash ->
+                      users
+                          .findById(user.id())
+                          .ifPresent(
+                              current -> {
+                                current.rehashPassword(hash);
+                                users.update(current);
+                              }));
               return issuer.issue(user, now);
             });
     events.loginSucceeded(user.id(), command.clientIp());

@@ -11,6 +11,7 @@ import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.RateLimiterPort;
+import app.huberman.application.user.port.out.TokenRevocationsPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
@@ -42,6 +43,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
   private final RateLimiterPort rateLimiter;
   private final JobQueuePort jobs;
   private final UserEventsPort events;
+  private final TokenRevocationsPort revocations;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
 
@@ -54,6 +56,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
       RateLimiterPort rateLimiter,
       JobQueuePort jobs,
       UserEventsPort events,
+      TokenRevocationsPort revocations,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
@@ -64,6 +67,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.events = Objects.requireNonNull(events, "events");
+    this.revocations = Objects.requireNonNull(revocations, "revocations");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -115,6 +119,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
               tokens.deleteAllOf(found.id());
               return found;
             });
+    revocations.revokedAllOf(user.id());
     events.passwordResetCompleted(user.id(), command.clientIp());
   }
 

@@ -3,6 +3,8 @@ package app.huberman.application.user.service;
 import app.huberman.application.user.port.in.AuthenticateUseCase;
 import app.huberman.application.user.port.in.Authenticated;
 import app.huberman.application.user.port.in.LogOutUseCase;
+import app.huberman.application.user.port.out.TokenRevocationsPort;
+import app.huberman.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance within a second; a logout on this instance is refused at once. Only positive verdicts
  * are kept, under the token's SHA-256, never the token itself.
  */
-public final class RecentAuthentications implements AuthenticateUseCase, LogOutUseCase {
+public final class RecentAuthentications
+    implements AuthenticateUseCase, LogOutUseCase, TokenRevocationsPort {
 
   static final Duration FRESHNESS = Duration.ofSeconds(1);
   static final int MAX_ENTRIES = 100_000;
@@ -61,6 +64,12 @@ public final class RecentAuthentications implements AuthenticateUseCase, LogOutU
   public void logOut(Authenticated caller, String clientIp) {
     logOut.logOut(caller, clientIp);
     entries.values().removeIf(entry -> entry.caller().tokenId() == caller.tokenId());
+  }
+
+  /** Every token of the user was revoked: forget this instance's verdicts about them at once. */
+  @Override
+  public void revokedAllOf(UserId user) {
+    entries.values().removeIf(entry -> entry.caller().userId().equals(user));
   }
 
   private void evictStale(Instant now) {

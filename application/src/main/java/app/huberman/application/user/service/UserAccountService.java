@@ -16,6 +16,7 @@ import app.huberman.application.user.port.out.DuplicateEmailException;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.RateLimiterPort;
+import app.huberman.application.user.port.out.TokenRevocationsPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
@@ -46,6 +47,7 @@ public final class UserAccountService
   private final RateLimiterPort rateLimiter;
   private final JobQueuePort jobs;
   private final UserEventsPort events;
+  private final TokenRevocationsPort revocations;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final UserSettings settings;
@@ -60,6 +62,7 @@ public final class UserAccountService
       RateLimiterPort rateLimiter,
       JobQueuePort jobs,
       UserEventsPort events,
+      TokenRevocationsPort revocations,
       UnitOfWorkPort unitOfWork,
       Clock clock,
       UserSettings settings) {
@@ -71,6 +74,7 @@ public final class UserAccountService
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.events = Objects.requireNonNull(events, "events");
+    this.revocations = Objects.requireNonNull(revocations, "revocations");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -184,6 +188,7 @@ public final class UserAccountService
           users.delete(user.id());
           return null;
         });
+    revocations.revokedAllOf(user.id());
     events.deleted(user.id(), command.clientIp());
   }
 

@@ -43,7 +43,8 @@ public final class HttpTestClient {
     return send(builder.build());
   }
 
-  public Answer send(String method, String path, Map<String, String> headers, BodyPublisher body) {
+  public Answer sendWithHeaders(
+      String method, String path, Map<String, String> headers, BodyPublisher body) {
     HttpRequest.Builder builder = request(path).method(method, body);
     headers.forEach(builder::header);
     return send(builder.build());

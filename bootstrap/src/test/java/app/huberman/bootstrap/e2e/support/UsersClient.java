@@ -38,7 +38,7 @@ public final class UsersClient {
     if (token != null) {
       headers.put("Authorization", "Bearer " + token);
     }
-    return http.send(
+    return http.sendWithHeaders(
         method,
         path,
         headers,
