@@ -1,6 +1,7 @@
 package app.huberman.adapters.monitoring;
 
 import app.huberman.adapters.monitoring.logging.EventLog;
+import app.huberman.adapters.monitoring.metrics.MetricHandles;
 import app.huberman.application.shared.port.out.DegradationEventsPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,19 +25,19 @@ public class DegradationEventsRecorder implements DegradationEventsPort {
               "Times a capability fell back to a degraded mode because a dependency was down")
           .build();
 
-  private MetricRegistry registry;
+  private MetricHandles metrics;
 
   /** For the CDI proxy only. */
   protected DegradationEventsRecorder() {}
 
   @Inject
   public DegradationEventsRecorder(MetricRegistry registry) {
-    this.registry = registry;
+    this.metrics = new MetricHandles(registry);
   }
 
   @Override
   public void fellBack(String dependency, String capability, Throwable cause) {
-    registry
+    metrics
         .counter(FALLBACKS, new Tag("dependency", dependency), new Tag("capability", capability))
         .inc();
     Map<String, Object> fields = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ public final class JobWorkerService implements RunJobsUseCase {
       RandomGenerator random) {
     this.store = Objects.requireNonNull(store, "store");
     this.handlers = Objects.requireNonNull(handlers, "handlers");
-    this.events = Objects.requireNonNull(events, "events");
+    this.events = new NeverFailingJobEvents(Objects.requireNonNull(events, "events"));
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
     this.random = Objects.requireNonNull(random, "random");
@@ -59,13 +59,24 @@ public final class JobWorkerService implements RunJobsUseCase {
         unitOfWork.inTransaction(() -> store.claim(queues, batchSize, workerId));
     for (int i = 0; i < claimed.size(); i++) {
       if (stopping.getAsBoolean()) {
-        List<ClaimedJob> unstarted = claimed.subList(i, claimed.size());
-        unitOfWork.inTransaction(() -> unstarted.stream().filter(store::release).count());
+        release(claimed.subList(i, claimed.size()));
         break;
       }
-      run(claimed.get(i));
+      try {
+        run(claimed.get(i));
+      } catch (RuntimeException e) {
+        // The job in hand stays reserved and is rescued; the others need not wait for that.
+        release(claimed.subList(i + 1, claimed.size()));
+        throw e;
+      }
     }
     return claimed.size();
+  }
+
+  private void release(List<ClaimedJob> unstarted) {
+    if (!unstarted.isEmpty()) {
+      unitOfWork.inTransaction(() -> unstarted.stream().filter(store::release).count());
+    }
   }
 
   @Override

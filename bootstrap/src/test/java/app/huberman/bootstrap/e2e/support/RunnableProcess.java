@@ -39,8 +39,8 @@ public final class RunnableProcess implements AutoCloseable {
     command.add("-Djava.io.tmpdir=" + workDir);
     command.add("-jar");
     command.add(jar.toString());
-    Path stdout = workDir.resolve("stdout.log");
-    Path stderr = workDir.resolve("stderr.log");
+    Path stdout = Files.createTempFile(workDir, "stdout-", ".log");
+    Path stderr = Files.createTempFile(workDir, "stderr-", ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
@@ -77,6 +77,11 @@ public final class RunnableProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(output unreadable: " + e + ")";
     }
+  }
+
+  /** {@code kill -9}: the process gets no chance to finish anything. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
   }
 
   /** Sends SIGTERM and waits for the process to end; the exit code, or -1 if it did not end. */

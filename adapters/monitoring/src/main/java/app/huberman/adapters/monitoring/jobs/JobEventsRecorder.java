@@ -1,6 +1,7 @@
 package app.huberman.adapters.monitoring.jobs;
 
 import app.huberman.adapters.monitoring.logging.EventLog;
+import app.huberman.adapters.monitoring.metrics.MetricHandles;
 import app.huberman.application.job.port.out.ClaimedJob;
 import app.huberman.application.job.port.out.JobEventsPort;
 import app.huberman.application.job.port.out.RescuedJob;
@@ -54,19 +55,19 @@ public class JobEventsRecorder implements JobEventsPort {
           .withDescription("Jobs freed after their worker went silent past the visibility timeout")
           .build();
 
-  private MetricRegistry registry;
+  private MetricHandles metrics;
 
   /** For the CDI proxy only. */
   protected JobEventsRecorder() {}
 
   @Inject
   public JobEventsRecorder(MetricRegistry registry) {
-    this.registry = registry;
+    this.metrics = new MetricHandles(registry);
   }
 
   @Override
   public void started(ClaimedJob job) {
-    registry.timer(WAIT_METADATA, new Tag("queue", job.queue().value())).update(job.waited());
+    metrics.timer(WAIT_METADATA, new Tag("queue", job.queue().value())).update(job.waited());
     EventLog.emit(LOG, Level.FINE, "job.started", fields(job, null));
   }
 
@@ -102,7 +103,7 @@ public class JobEventsRecorder implements JobEventsPort {
 
   @Override
   public void rescued(RescuedJob job) {
-    registry.counter(RESCUED_METADATA, new Tag("type", job.type().value())).inc();
+    metrics.counter(RESCUED_METADATA, new Tag("type", job.type().value())).inc();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("job_uuid", job.uuid().toString());
     fields.put("job_type", job.type().value());
@@ -114,8 +115,8 @@ public class JobEventsRecorder implements JobEventsPort {
 
   private void finished(ClaimedJob job, Duration took, String outcome) {
     Tag type = new Tag("type", job.type().value());
-    registry.counter(PROCESSED_METADATA, type, new Tag("outcome", outcome)).inc();
-    registry.timer(RUN_METADATA, type).update(took);
+    metrics.counter(PROCESSED_METADATA, type, new Tag("outcome", outcome)).inc();
+    metrics.timer(RUN_METADATA, type).update(took);
   }
 
   private static Map<String, Object> fields(ClaimedJob job, Duration took) {

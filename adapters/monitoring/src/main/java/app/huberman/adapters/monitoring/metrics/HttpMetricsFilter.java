@@ -47,7 +47,7 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
           .withUnit(MetricUnits.SECONDS)
           .build();
 
-  private MetricRegistry registry;
+  private MetricHandles metrics;
   private RouteTemplates routes;
 
   @Context private ResourceInfo resourceInfo;
@@ -57,7 +57,7 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
 
   @Inject
   public HttpMetricsFilter(MetricRegistry registry) {
-    this.registry = registry;
+    this.metrics = new MetricHandles(registry);
     this.routes = new RouteTemplates("/api");
   }
 
@@ -76,10 +76,10 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
       new Tag("route", route),
       new Tag("status", statusClass(response.getStatus()))
     };
-    Counter requests = registry.counter(REQUESTS_METADATA, tags);
+    Counter requests = metrics.counter(REQUESTS_METADATA, tags);
     requests.inc();
     if (startedAt instanceof Long started) {
-      Timer duration = registry.timer(DURATION_METADATA, tags);
+      Timer duration = metrics.timer(DURATION_METADATA, tags);
       duration.update(Duration.ofNanos(System.nanoTime() - started));
     }
   }

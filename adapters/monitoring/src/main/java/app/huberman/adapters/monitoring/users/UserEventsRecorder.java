@@ -1,6 +1,7 @@
 package app.huberman.adapters.monitoring.users;
 
 import app.huberman.adapters.monitoring.logging.EventLog;
+import app.huberman.adapters.monitoring.metrics.MetricHandles;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.UserId;
@@ -35,14 +36,14 @@ public class UserEventsRecorder implements UserEventsPort {
           .withDescription("Account and sign-in events, by event name")
           .build();
 
-  private MetricRegistry registry;
+  private MetricHandles metrics;
 
   /** For the CDI proxy only. */
   protected UserEventsRecorder() {}
 
   @Inject
   public UserEventsRecorder(MetricRegistry registry) {
-    this.registry = registry;
+    this.metrics = new MetricHandles(registry);
   }
 
   @Override
@@ -92,7 +93,7 @@ public class UserEventsRecorder implements UserEventsPort {
   }
 
   private void emit(Level level, String event, Map<String, Object> fields) {
-    registry.counter(EVENTS_METADATA, new Tag("event", event)).inc();
+    metrics.counter(EVENTS_METADATA, new Tag("event", event)).inc();
     EventLog.emit(LOG, level, event, fields);
   }
 
