@@ -39,7 +39,7 @@ public class JtaUnitOfWork implements UnitOfWorkPort {
 
   @Override
   public <T> T readOnly(Supplier<T> work) {
-    return translated(() -> transactions.required(work));
+    return translated(() -> transactions.supports(work));
   }
 
   private static <T> T translated(Supplier<T> transaction) {

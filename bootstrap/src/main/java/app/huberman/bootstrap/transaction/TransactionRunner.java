@@ -15,4 +15,13 @@ public class TransactionRunner {
   public <T> T required(Supplier<T> work) {
     return work.get();
   }
+
+  /**
+   * Joins a transaction if there is one and starts none: a read needs no commit, and each query
+   * gets a fresh persistence context from the transaction-scoped entity manager.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public <T> T supports(Supplier<T> work) {
+    return work.get();
+  }
 }

@@ -143,7 +143,8 @@ public final class AuthenticationService
           if (token.shouldRecordUseAt(now)) {
             tokens.recordUse(token.id(), now);
           }
-          return Optional.of(new Authenticated(token.userId(), token.id(), owner.get().role()));
+          return Optional.of(
+              new Authenticated(token.userId(), token.id(), owner.get().role(), owner.get()));
         });
   }
 

@@ -7,11 +7,11 @@ import app.huberman.application.shared.Violations;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
 import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.AuthenticationCachePort;
 import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.RateLimiterPort;
-import app.huberman.application.user.port.out.TokenRevocationsPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
@@ -43,7 +43,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
   private final RateLimiterPort rateLimiter;
   private final JobQueuePort jobs;
   private final UserEventsPort events;
-  private final TokenRevocationsPort revocations;
+  private final AuthenticationCachePort revocations;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
 
@@ -56,7 +56,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
       RateLimiterPort rateLimiter,
       JobQueuePort jobs,
       UserEventsPort events,
-      TokenRevocationsPort revocations,
+      AuthenticationCachePort revocations,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
@@ -119,7 +119,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
               tokens.deleteAllOf(found.id());
               return found;
             });
-    revocations.revokedAllOf(user.id());
+    revocations.forget(user.id());
     events.passwordResetCompleted(user.id(), command.clientIp());
   }
 

@@ -3,7 +3,7 @@ package app.huberman.application.user.service;
 import app.huberman.application.user.port.in.AuthenticateUseCase;
 import app.huberman.application.user.port.in.Authenticated;
 import app.huberman.application.user.port.in.LogOutUseCase;
-import app.huberman.application.user.port.out.TokenRevocationsPort;
+import app.huberman.application.user.port.out.AuthenticationCachePort;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * are kept, under the token's SHA-256, never the token itself.
  */
 public final class RecentAuthentications
-    implements AuthenticateUseCase, LogOutUseCase, TokenRevocationsPort {
+    implements AuthenticateUseCase, LogOutUseCase, AuthenticationCachePort {
 
   static final Duration FRESHNESS = Duration.ofSeconds(1);
   static final int MAX_ENTRIES = 100_000;
@@ -68,7 +68,7 @@ public final class RecentAuthentications
 
   /** Every token of the user was revoked: forget this instance's verdicts about them at once. */
   @Override
-  public void revokedAllOf(UserId user) {
+  public void forget(UserId user) {
     entries.values().removeIf(entry -> entry.caller().userId().equals(user));
   }
 

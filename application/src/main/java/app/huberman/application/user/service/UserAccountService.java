@@ -6,17 +6,18 @@ import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.user.port.in.Authenticated;
 import app.huberman.application.user.port.in.MakeAdminUseCase;
 import app.huberman.application.user.port.in.ManageProfileUseCase;
 import app.huberman.application.user.port.in.RegisterUserUseCase;
 import app.huberman.application.user.port.in.SignedIn;
 import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.AuthenticationCachePort;
 import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.DuplicateEmailException;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.RateLimiterPort;
-import app.huberman.application.user.port.out.TokenRevocationsPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
@@ -47,7 +48,7 @@ public final class UserAccountService
   private final RateLimiterPort rateLimiter;
   private final JobQueuePort jobs;
   private final UserEventsPort events;
-  private final TokenRevocationsPort revocations;
+  private final AuthenticationCachePort revocations;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final UserSettings settings;
@@ -62,7 +63,7 @@ public final class UserAccountService
       RateLimiterPort rateLimiter,
       JobQueuePort jobs,
       UserEventsPort events,
-      TokenRevocationsPort revocations,
+      AuthenticationCachePort revocations,
       UnitOfWorkPort unitOfWork,
       Clock clock,
       UserSettings settings) {
@@ -137,27 +138,35 @@ public final class UserAccountService
   }
 
   @Override
+  public User profile(Authenticated caller) {
+    return caller.account();
+  }
+
+  @Override
   public User updateProfile(UpdateProfileCommand command) {
     Violations violations = new Violations();
     String name = checkedName(violations, command.name());
     Email email = checkedEmail(violations, command.email());
     violations.throwIfAny();
-    return unitOfWork.inTransaction(
-        () -> {
-          User user = users.findById(command.userId()).orElseThrow(UserAccountService::gone);
-          Optional<User> owner = users.findByEmail(email);
-          if (owner.isPresent() && !owner.get().id().equals(user.id())) {
-            throw ValidationException.of("email", EMAIL_TAKEN);
-          }
-          Optional<Email> previous = user.changeProfile(name, email, clock.instant());
-          try {
-            users.update(user);
-          } catch (DuplicateEmailException e) {
-            throw ValidationException.of("email", EMAIL_TAKEN);
-          }
-          previous.ifPresent(old -> noticeOfEmailChange(user, old));
-          return user;
-        });
+    User updated =
+        unitOfWork.inTransaction(
+            () -> {
+              User user = users.findById(command.userId()).orElseThrow(UserAccountService::gone);
+              Optional<User> owner = users.findByEmail(email);
+              if (owner.isPresent() && !owner.get().id().equals(user.id())) {
+                throw ValidationException.of("email", EMAIL_TAKEN);
+              }
+              Optional<Email> previous = user.changeProfile(name, email, clock.instant());
+              try {
+                users.update(user);
+              } catch (DuplicateEmailException e) {
+                throw ValidationException.of("email", EMAIL_TAKEN);
+              }
+              previous.ifPresent(old -> noticeOfEmailChange(user, old));
+              return user;
+            });
+    revocations.forget(updated.id());
+    return updated;
   }
 
   private void noticeOfEmailChange(User user, Email previous) {
@@ -188,7 +197,7 @@ public final class UserAccountService
           users.delete(user.id());
           return null;
         });
-    revocations.revokedAllOf(user.id());
+    revocations.forget(user.id());
     events.deleted(user.id(), command.clientIp());
   }
 

@@ -44,7 +44,7 @@ public class ProfileResource {
   @GET
   @Path("profile")
   public UserResponse profile(@Context SecurityContext security) {
-    return UserResponse.from(profiles.profile(Caller.of(security).userId()));
+    return UserResponse.from(profiles.profile(Caller.of(security)));
   }
 
   @PUT

@@ -12,6 +12,12 @@ public interface ManageProfileUseCase {
   User profile(UserId userId);
 
   /**
+   * The caller's own account as read when their token was checked (at most a second ago; a change
+   * made through this instance shows at once).
+   */
+  User profile(Authenticated caller);
+
+  /**
    * Changes name and email; a changed email gets a notice at the old address.
    *
    * @throws app.huberman.application.shared.ValidationException on invalid or taken input
