@@ -1,0 +1,435 @@
+package app.huberman.application.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.RateLimitedException;
+import app.huberman.application.shared.ValidationException;
+import app.huberman.application.user.port.in.Authenticated;
+import app.huberman.application.user.port.in.InvalidCredentialsException;
+import app.huberman.application.user.port.in.LogInUseCase.LogInCommand;
+import app.huberman.application.user.port.in.ManageProfileUseCase.DeleteAccountCommand;
+import app.huberman.application.user.port.in.ManageProfileUseCase.UpdateProfileCommand;
+import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCommand;
+import app.huberman.application.user.port.in.ResetPasswordUseCase.RequestResetCommand;
+import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
+import app.huberman.application.user.port.in.SignedIn;
+import app.huberman.application.user.port.out.MailerPort;
+import app.huberman.application.user.port.out.MailerPort.MailMessage;
+import app.huberman.application.user.port.out.PasswordHasherPort;
+import app.huberman.application.user.port.out.RateLimiterPort;
+import app.huberman.application.user.port.out.UserEventsPort;
+import app.huberman.application.user.service.AuthenticationService;
+import app.huberman.application.user.service.PasswordResetService;
+import app.huberman.application.user.service.RecentAuthentications;
+import app.huberman.application.user.service.SendPasswordResetEmailHandler;
+import app.huberman.application.user.service.UserAccountService;
+import app.huberman.application.user.service.UserSettings;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
+import app.huberman.domain.user.Email;
+import app.huberman.domain.user.PasswordHash;
+import app.huberman.domain.user.Role;
+import app.huberman.domain.user.UserId;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The users services with in-memory fakes, a fixed clock and a direct unit of work. */
+class UserServicesTest {
+
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final String IP = "192.0.2.7";
+
+  /** A clock the test moves. */
+  private static final class TestClock extends Clock {
+    Instant now = Instant.parse("2026-11-26T10:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** Hashes as "v1:" + password; "v0:" hashes need a rehash. */
+  private static final class FakeHasher implements PasswordHasherPort {
+    int dummyVerifications;
+
+    @Override
+    public PasswordHash hash(String password) {
+      return new PasswordHash("$v1:" + password);
+    }
+
+    @Override
+    public boolean verify(String password, PasswordHash hash) {
+      return hash.phc().substring(4).equals(password);
+    }
+
+    @Override
+    public boolean needsRehash(PasswordHash hash) {
+      return !hash.phc().startsWith("$v1:");
+    }
+
+    @Override
+    public void verifyAgainstDummy(String password) {
+      dummyVerifications++;
+    }
+  }
+
+  /** Counts hits per key, with no time window (tests are faster than a minute). */
+  private static final class CountingLimiter implements RateLimiterPort {
+    final Map<String, Integer> hits = new HashMap<>();
+
+    @Override
+    public RateLimit check(String key, int limit, Duration window) {
+      return hits.getOrDefault(key, 0) >= limit
+          ? new RateLimit(true, Duration.ofSeconds(42))
+          : RateLimit.ALLOWED;
+    }
+
+    @Override
+    public RateLimit hit(String key, int limit, Duration window) {
+      if (hits.getOrDefault(key, 0) >= limit) {
+        return new RateLimit(true, Duration.ofSeconds(42));
+      }
+      hits.merge(key, 1, Integer::sum);
+      return RateLimit.ALLOWED;
+    }
+  }
+
+  private final TestClock clock = new TestClock();
+  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemoryAccessTokenRepository tokens = InMemoryAccessTokenRepository.of(users);
+  private final InMemoryPasswordResetTokenRepository resets =
+      new InMemoryPasswordResetTokenRepository();
+  private final FakeHasher hasher = new FakeHasher();
+  private final CountingLimiter limiter = new CountingLimiter();
+  private final List<String> events = new ArrayList<>();
+  private final List<Map.Entry<JobType, JobPayload>> jobs = new ArrayList<>();
+  private final List<MailMessage> mails = new ArrayList<>();
+  private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
+  private final UserSettings settings =
+      new UserSettings(
+          Duration.ofDays(7), "https://app.test/reset", Optional.of("boss@example.com"));
+  private final JobQueuePort queue =
+      (type, payload, options) -> {
+        jobs.add(Map.entry(type, payload));
+        return Optional.of(UUID.randomUUID());
+      };
+  private final UserEventsPort recorder = recordingEvents();
+
+  private final AuthenticationService authentication =
+      new AuthenticationService(
+          users, tokens, hasher, limiter, recorder, unitOfWork, clock, settings);
+  private final RecentAuthentications recent = new RecentAuthentications(authentication, clock);
+  private final UserAccountService accounts =
+      new UserAccountService(
+          users,
+          tokens,
+          resets,
+          hasher,
+          Set.of("password123")::contains,
+          limiter,
+          queue,
+          recorder,
+          recent,
+          unitOfWork,
+          clock,
+          settings);
+  private final PasswordResetService passwordResets =
+      new PasswordResetService(
+          users,
+          tokens,
+          resets,
+          hasher,
+          Set.of("password123")::contains,
+          limiter,
+          queue,
+          recorder,
+          recent,
+          unitOfWork,
+          clock);
+
+  private SignedIn register(String email) {
+    return accounts.register(new RegisterUserCommand("Jane", email, PASSWORD, PASSWORD, IP));
+  }
+
+  @Test
+  void registersWithAHashedPasswordAndATokenWhoseSecretIsNotStored() {
+    SignedIn signedIn = register("jane@example.com");
+
+    assertThat(signedIn.token()).matches("\\d+\\|[A-Za-z0-9_-]{43}");
+    String secret = signedIn.token().substring(signedIn.token().indexOf('|') + 1);
+    assertThat(tokens.findById(Long.parseLong(signedIn.token().split("\\|")[0])))
+        .hasValueSatisfying(
+            token -> assertThat(token.secretHash()).hasSize(64).isNotEqualTo(secret));
+    assertThat(signedIn.user().passwordHash().phc()).isEqualTo("$v1:" + PASSWORD);
+    assertThat(events).containsExactly("registered");
+  }
+
+  @Test
+  void theAdminEmailRegistersAsAdmin() {
+    assertThat(register("Boss@Example.com").user().role()).isEqualTo(Role.ADMIN);
+    assertThat(register("staff@example.com").user().role()).isEqualTo(Role.USER);
+  }
+
+  @Test
+  void refusesATakenEmailInAnyCaseAndACommonPassword() {
+    register("jane@example.com");
+
+    assertThatThrownBy(() -> register("JANE@example.com"))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsEntry("email", List.of("The email has already been taken.")));
+    assertThatThrownBy(
+            () ->
+                accounts.register(
+                    new RegisterUserCommand(
+                        "J", "j2@example.com", "password123", "password123", IP)))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.errors()).containsKey("password"));
+  }
+
+  @Test
+  void aWrongPasswordAndAnUnknownEmailFailAlikeAfterTheSameWork() {
+    register("jane@example.com");
+
+    assertThatThrownBy(() -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+        .isInstanceOf(InvalidCredentialsException.class);
+    assertThatThrownBy(
+            () -> authentication.logIn(new LogInCommand("ghost@example.com", PASSWORD, IP)))
+        .isInstanceOf(InvalidCredentialsException.class);
+    assertThat(hasher.dummyVerifications).isEqualTo(1);
+  }
+
+  @Test
+  void theSixthFailureOfAnEmailFromOneClientIsRefusedEvenWithTheRightPassword() {
+    register("jane@example.com");
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(
+              () -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+          .isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    assertThatThrownBy(
+            () -> authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)))
+        .isInstanceOfSatisfying(
+            RateLimitedException.class, e -> assertThat(e.retryAfter()).hasSeconds(42));
+    assertThat(
+            authentication
+                .logIn(new LogInCommand("jane@example.com", PASSWORD, "192.0.2.8"))
+                .user())
+        .isNotNull();
+    assertThat(events).contains("rate_limited:login");
+  }
+
+  @Test
+  void rehashesAnOldHashOnLogin() {
+    users.add(
+        UserTestData.aUser()
+            .withId(users.nextId())
+            .withEmail("old@example.com")
+            .withPasswordHash("$v0:" + PASSWORD)
+            .build());
+
+    authentication.logIn(new LogInCommand("old@example.com", PASSWORD, IP));
+
+    assertThat(users.findByEmail(Email.of("old@example.com")).orElseThrow().passwordHash().phc())
+        .isEqualTo("$v1:" + PASSWORD);
+  }
+
+  @Test
+  void aTokenAuthenticatesUntilItExpiresOrIsRevokedAndItsUseIsRecordedOnceAMinute() {
+    SignedIn signedIn = register("jane@example.com");
+    long id = Long.parseLong(signedIn.token().split("\\|")[0]);
+
+    Optional<Authenticated> caller = authentication.authenticate(signedIn.token());
+
+    assertThat(caller)
+        .hasValueSatisfying(c -> assertThat(c.userId()).isEqualTo(signedIn.user().id()));
+    assertThat(tokens.findById(id).orElseThrow().lastUsedAt()).contains(clock.now);
+    clock.now = clock.now.plusSeconds(30);
+    authentication.authenticate(signedIn.token());
+    assertThat(tokens.findById(id).orElseThrow().lastUsedAt()).contains(clock.now.minusSeconds(30));
+    assertThat(authentication.authenticate(signedIn.token() + "x")).isEmpty();
+    assertThat(authentication.authenticate("garbage")).isEmpty();
+    clock.now = clock.now.plus(Duration.ofDays(7));
+    assertThat(authentication.authenticate(signedIn.token())).isEmpty();
+  }
+
+  @Test
+  void aLogoutIsFeltAtOnceAndOtherRevocationsWithinASecond() {
+    SignedIn first = register("jane@example.com");
+    SignedIn second = authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP));
+    Authenticated caller = recent.authenticate(first.token()).orElseThrow();
+    recent.authenticate(second.token());
+
+    recent.logOut(caller, IP);
+    tokens.deleteAllOf(caller.userId()); // revoked elsewhere, e.g. by another instance
+
+    assertThat(recent.authenticate(first.token())).isEmpty();
+    assertThat(recent.authenticate(second.token())).as("remembered for up to a second").isPresent();
+    clock.now = clock.now.plusSeconds(1);
+    assertThat(recent.authenticate(second.token())).isEmpty();
+  }
+
+  @Test
+  void anEmailChangeNotifiesTheOldAddressThroughTheQueue() {
+    SignedIn signedIn = register("jane@example.com");
+
+    accounts.updateProfile(
+        new UpdateProfileCommand(signedIn.user().id(), "Jane", "new@example.com"));
+
+    assertThat(jobs)
+        .singleElement()
+        .satisfies(
+            job -> {
+              assertThat(job.getKey().value()).isEqualTo("mail.email-changed");
+              assertThat(job.getValue().require("to")).isEqualTo("jane@example.com");
+            });
+  }
+
+  @Test
+  void aResetIsRequestedAlikeForAnyEmailAndItsLinkWorksOnce() {
+    register("jane@example.com");
+    passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
+    passwordResets.requestReset(new RequestResetCommand("ghost@example.com", IP));
+    assertThat(jobs).hasSize(2);
+    MailerPort mailer = mails::add;
+    SendPasswordResetEmailHandler handler =
+        new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings);
+
+    jobs.forEach(job -> handler.handle(job.getValue()));
+
+    assertThat(mails)
+        .singleElement()
+        .satisfies(mail -> assertThat(mail.to().value()).isEqualTo("jane@example.com"));
+    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mails.getFirst().text());
+    assertThat(link.find()).isTrue();
+    String token = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+    assertThat(resets.findByEmail("jane@example.com").orElseThrow().tokenHash())
+        .isNotEqualTo(token);
+    ResetPasswordCommand reset =
+        new ResetPasswordCommand(
+            token, "jane@example.com", "a new passphrase", "a new passphrase", IP);
+
+    passwordResets.resetPassword(reset);
+
+    assertThat(authentication.logIn(new LogInCommand("jane@example.com", "a new passphrase", IP)))
+        .isNotNull();
+    assertThatThrownBy(() -> passwordResets.resetPassword(reset))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.errors()).containsKey("token"));
+  }
+
+  @Test
+  void aResetLinkExpiresAfterAnHour() {
+    register("jane@example.com");
+    passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
+    new SendPasswordResetEmailHandler(users, resets, mails::add, clock, settings)
+        .handle(jobs.getFirst().getValue());
+    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mails.getFirst().text());
+    assertThat(link.find()).isTrue();
+    clock.now = clock.now.plus(Duration.ofMinutes(60));
+
+    assertThatThrownBy(
+            () ->
+                passwordResets.resetPassword(
+                    new ResetPasswordCommand(
+                        URLDecoder.decode(link.group(1), StandardCharsets.UTF_8),
+                        "jane@example.com",
+                        "a new passphrase",
+                        "a new passphrase",
+                        IP)))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void deletingTheAccountTakesItsTokensAndNeedsThePassword() {
+    SignedIn signedIn = register("jane@example.com");
+    UserId id = signedIn.user().id();
+
+    assertThatThrownBy(
+            () ->
+                accounts.deleteAccount(
+                    new app.huberman.application.user.port.in.ManageProfileUseCase
+                        .DeleteAccountCommand(id, "nope", IP)))
+        .isInstanceOf(ValidationException.class);
+    accounts.deleteAccount(new DeleteAccountCommand(id, PASSWORD, IP));
+
+    assertThat(users.findById(id)).isEmpty();
+    assertThat(authentication.authenticate(signedIn.token())).isEmpty();
+    assertThat(events).endsWith("deleted");
+  }
+
+  private UserEventsPort recordingEvents() {
+    return new UserEventsPort() {
+      @Override
+      public void registered(UserId user, String clientIp) {
+        events.add("registered");
+      }
+
+      @Override
+      public void loginSucceeded(UserId user, String clientIp) {
+        events.add("login_succeeded");
+      }
+
+      @Override
+      public void loginFailed(Email attempted, String clientIp) {
+        events.add("login_failed");
+      }
+
+      @Override
+      public void rateLimited(String action, String clientIp) {
+        events.add("rate_limited:" + action);
+      }
+
+      @Override
+      public void loggedOut(UserId user, String clientIp) {
+        events.add("logout");
+      }
+
+      @Override
+      public void passwordResetRequested(Email requested, String clientIp) {
+        events.add("reset_requested");
+      }
+
+      @Override
+      public void passwordResetCompleted(UserId user, String clientIp) {
+        events.add("reset_completed");
+      }
+
+      @Override
+      public void deleted(UserId user, String clientIp) {
+        events.add("deleted");
+      }
+    };
+  }
+}
