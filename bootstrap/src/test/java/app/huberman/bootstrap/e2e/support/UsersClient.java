@@ -45,6 +45,16 @@ public final class UsersClient {
         body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
   }
 
+  /** A request with a content type of the test's choosing. */
+  public Answer sendAs(
+      String method, String path, String contentType, String body, String clientIp) {
+    return http.sendWithHeaders(
+        method,
+        path,
+        Map.of("Content-Type", contentType, "X-Forwarded-For", clientIp),
+        BodyPublishers.ofString(body));
+  }
+
   public Answer register(String name, String email, String password, String clientIp) {
     return post(
         "/api/v1/register",
