@@ -105,6 +105,7 @@ public final class JobQueueBenchmark {
     List<Figures> figures = new ArrayList<>();
     for (Contender contender : contenders) {
       String ids = prefix + figures.size() + "-";
+      String loadBefore = loadAverage();
       Duration enqueue = Measure.enqueue(contender, jobs, ENQUEUE_BATCH, ids, enqueuing);
       long queued = database.count(contender.table());
       if (queued != jobs) {
@@ -126,13 +127,14 @@ public final class JobQueueBenchmark {
       log(
           String.format(
               Locale.ROOT,
-              "%-34s enqueue %,8.0f jobs/s, processing %,8.0f jobs/s%s",
+              "%-44s enqueue %,8.0f jobs/s, processing %,8.0f jobs/s%s (load %s before)",
               contender.name(),
               measured.enqueuePerSecond(),
               measured.processedPerSecond(),
               latencies
                   .map(l -> String.format(Locale.ROOT, ", idle p50 %.1f ms", l.percentile(50)))
-                  .orElse("")));
+                  .orElse(""),
+              loadBefore));
       figures.add(measured);
     }
     return figures;
