@@ -54,31 +54,26 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    return run(null, work);
+    return run(work);
   }
 
   @Override
   public <T> T inTransaction(Duration timeout, Supplier<T> work) {
-    return run(timeout, work);
+    return run(work);
   }
 
   @Override
   public <T> T readOnly(Supplier<T> work) {
-    return run(null, work);
+    return run(work);
   }
 
-  private <T> T run(Duration timeout, Supplier<T> work) {
+  private <T> T run(Supplier<T> work) {
     if (current.get() != null) {
       return work.get(); // joins the transaction already running, as REQUIRED does
     }
     try {
       Connection connection = keptConnection();
       connection.setAutoCommit(false);
-      if (timeout != null) {
-        try (var statement = connection.createStatement()) {
-          statement.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
-        }
-      }
       current.set(connection);
       try {
         T result = work.get();
