@@ -14,8 +14,11 @@ CORES="$(nproc)"
 # The raw hash rate, with nothing else running.
 CP="$ROOT/adapters/security/target/classes:$ROOT/application/target/classes:$ROOT/domain/target/classes"
 CP="$CP:$(find ~/.m2/repository/com/password4j -name 'password4j-*.jar' | sort | tail -n 1)"
-RAW="$("$JAVA_HOME/bin/jshell" --class-path "$CP" -R-Dthreads="$CORES" -R-Dseconds="$SECONDS_EACH" \
-  "$ROOT/bench/raw-argon2.jsh" 2>&1 | sed -n 's/^RAW_ARGON2_PER_SECOND //p')"
+# The same heap as the server's, so both pay the same for Argon2's 19 MiB blocks.
+JSHELL_VM_OPTS=()
+for option in $BENCH_JAVA_OPTS; do JSHELL_VM_OPTS+=("-R$option"); done
+RAW="$("$JAVA_HOME/bin/jshell" --class-path "$CP" "${JSHELL_VM_OPTS[@]}" -R-Dthreads="$CORES" \
+  -R-Dseconds="$SECONDS_EACH" "$ROOT/bench/raw-argon2.jsh" 2>&1 | sed -n 's/^RAW_ARGON2_PER_SECOND //p')"
 
 start_app users
 wait_ready
