@@ -1,6 +1,8 @@
 package app.huberman.bootstrap.transaction;
 
+import app.huberman.adapters.persistence.ConcurrentChanges;
 import app.huberman.adapters.persistence.ConnectionFailures;
+import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * One JTA transaction per use case. A failure to reach PostgreSQL, at any point up to and including
- * the commit, becomes {@link DependencyUnavailableException}; anything else passes through as is.
+ * the commit, becomes {@link DependencyUnavailableException}; losing a race with another
+ * transaction becomes {@link ConflictException} (409); anything else passes through as is.
  */
 @ApplicationScoped
 public class JtaUnitOfWork implements UnitOfWorkPort {
@@ -50,6 +53,9 @@ public class JtaUnitOfWork implements UnitOfWorkPort {
     } catch (RuntimeException e) {
       if (ConnectionFailures.isConnectionFailure(e)) {
         throw new DependencyUnavailableException("database", e);
+      }
+      if (ConcurrentChanges.isConflict(e)) {
+        throw new ConflictException(e);
       }
       throw e;
     }

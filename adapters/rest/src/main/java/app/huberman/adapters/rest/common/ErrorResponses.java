@@ -26,6 +26,7 @@ public final class ErrorResponses {
       case 404 -> "Not found.";
       case 405 -> "Method not allowed.";
       case 406 -> "This endpoint only answers with application/json.";
+      case 409 -> "Another request changed the same data at the same moment. Try again.";
       case 413 -> "The request body is larger than 1 MiB.";
       case 415 -> "Send the request body as application/json.";
       case 429 -> "Too many requests.";

@@ -31,7 +31,7 @@ class ErrorResponseTest {
 
   @Test
   void givesEveryContractStatusItsOwnMessageAndHidesServerInternals() {
-    for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 415, 429, 503}) {
+    for (int status : new int[] {400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 503}) {
       assertThat(ErrorResponses.standardMessage(status))
           .as("status %d", status)
           .isNotEqualTo(ErrorResponses.standardMessage(500))
