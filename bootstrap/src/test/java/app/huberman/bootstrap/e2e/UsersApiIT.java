@@ -9,6 +9,7 @@ import app.huberman.bootstrap.e2e.support.FreePorts;
 import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
+import app.huberman.bootstrap.e2e.support.RunnableTests;
 import app.huberman.bootstrap.e2e.support.UsersClient;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -20,7 +21,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -76,31 +76,21 @@ class UsersApiIT {
     smtp.start();
     int port = FreePorts.find();
     app =
-        RunnableProcess.start(
-            Path.of(System.getProperty("e2e.runnable")),
-            Path.of("target", "users-it").toAbsolutePath(),
+        RunnableTests.startReady(
+            "users-it",
+            port,
             Map.of(
-                "APP_PORT", Integer.toString(port),
-                "APP_ENV", "testing",
-                "LOG_LEVEL", "DEBUG",
-                "DB_DATABASE", database,
-                "MAIL_PORT", Integer.toString(smtpPort),
-                "PASSWORD_RESET_URL", "https://reset.test/reset",
-                "ADMIN_EMAIL", "admin@huberman.test"));
-    HttpTestClient http = new HttpTestClient(port);
-    users = new UsersClient(http);
-    assertThat(
-            Eventually.holds(
-                Duration.ofSeconds(120),
-                () -> {
-                  try {
-                    return http.get("/health/ready").status() == 200;
-                  } catch (IllegalStateException notYet) {
-                    return false;
-                  }
-                }))
-        .as(app.tail())
-        .isTrue();
+                "LOG_LEVEL",
+                "DEBUG",
+                "DB_DATABASE",
+                database,
+                "MAIL_PORT",
+                Integer.toString(smtpPort),
+                "PASSWORD_RESET_URL",
+                "https://reset.test/reset",
+                "ADMIN_EMAIL",
+                "admin@huberman.test"));
+    users = new UsersClient(new HttpTestClient(port));
   }
 
   @AfterAll

@@ -8,8 +8,8 @@ import app.huberman.bootstrap.e2e.support.FreePorts;
 import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
+import app.huberman.bootstrap.e2e.support.RunnableTests;
 import app.huberman.bootstrap.e2e.support.UsersClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -37,31 +37,23 @@ class UsersWithoutRedisIT {
   void start() throws Exception {
     int port = FreePorts.find();
     app =
-        RunnableProcess.start(
-            Path.of(System.getProperty("e2e.runnable")),
-            Path.of("target", "users-without-redis-it").toAbsolutePath(),
+        RunnableTests.startUntil(
+            "users-without-redis-it",
+            port,
             Map.of(
-                "APP_PORT", Integer.toString(port),
-                "APP_ENV", "testing",
-                "LOG_LEVEL", "INFO",
-                "DB_DATABASE", database,
-                "REDIS_PORT", Integer.toString(FreePorts.find()),
-                "AUTH_TOKEN_TTL", "PT3S",
-                "QUEUE_WORKERS", "0"));
+                "LOG_LEVEL",
+                "INFO",
+                "DB_DATABASE",
+                database,
+                "REDIS_PORT",
+                Integer.toString(FreePorts.find()),
+                "AUTH_TOKEN_TTL",
+                "PT3S",
+                "QUEUE_WORKERS",
+                "0"),
+            "/health/started");
     http = new HttpTestClient(port);
     users = new UsersClient(http);
-    assertThat(
-            Eventually.holds(
-                Duration.ofSeconds(120),
-                () -> {
-                  try {
-                    return http.get("/health/started").status() == 200;
-                  } catch (IllegalStateException notYet) {
-                    return false;
-                  }
-                }))
-        .as(app.tail())
-        .isTrue();
   }
 
   @AfterAll

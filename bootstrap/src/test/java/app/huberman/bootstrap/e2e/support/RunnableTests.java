@@ -16,6 +16,15 @@ public final class RunnableTests {
    */
   public static RunnableProcess startReady(String name, int port, Map<String, String> environment)
       throws IOException {
+    return startUntil(name, port, environment, "/health/ready");
+  }
+
+  /**
+   * The same, waiting until {@code healthPath} answers 200 (readiness needs Redis, started not).
+   */
+  public static RunnableProcess startUntil(
+      String name, int port, Map<String, String> environment, String healthPath)
+      throws IOException {
     Map<String, String> all = new HashMap<>(environment);
     all.put("APP_PORT", Integer.toString(port));
     all.putIfAbsent("APP_ENV", "testing");
@@ -30,7 +39,7 @@ public final class RunnableTests {
             Duration.ofSeconds(120),
             () -> {
               try {
-                return http.get("/health/ready").status() == 200;
+                return http.get(healthPath).status() == 200;
               } catch (IllegalStateException notYet) {
                 return false;
               }
