@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Validates docker-compose.yml without Docker (docker/tests/validate-compose.mjs says what).
+# Needs node and npm with the npm registry reachable; the schema comes from the shared
+# directory beside the checkout (override with SHARED_DIR).
+#   docker/tests/compose-test.sh
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+
+shared="${SHARED_DIR:-../shared}"
+schema="$shared/schemas/compose-spec.json"
+if [[ ! -r "$schema" ]]; then
+  echo "FAIL: the Compose schema is missing at $schema (set SHARED_DIR to the shared directory)" >&2
+  exit 2
+fi
+for f in docker-compose.yml .env.example; do
+  [[ -r "$f" ]] || { echo "FAIL: $f is missing" >&2; exit 2; }
+done
+
+deps="$(mktemp -d)"
+trap 'rm -rf "$deps"' EXIT
+npm install --no-save --no-audit --no-fund --silent --prefix "$deps" ajv@8 ajv-formats@3 yaml@2 >/dev/null
+cp docker/tests/validate-compose.mjs "$deps/"
+
+node "$deps/validate-compose.mjs" "$root/docker-compose.yml" "$root/.env.example" "$(cd "$(dirname "$schema")" && pwd)/$(basename "$schema")"

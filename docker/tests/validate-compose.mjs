@@ -1,0 +1,114 @@
+// Checks docker-compose.yml without Docker: the Compose Specification schema, health checks
+// behind every depends_on, and variables that .env.example must define.
+// Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json>
+// Needs the npm packages ajv, ajv-formats and yaml (docker/tests/compose-test.sh installs them).
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { parse } from "yaml";
+
+const [composePath, envPath, schemaPath] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+function check(name, problems) {
+  if (problems.length === 0) {
+    passed++;
+    console.log(`PASS ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}`);
+    for (const p of problems) console.log(`     ${p}`);
+  }
+}
+
+const text = readFileSync(composePath, "utf8");
+let compose;
+try {
+  compose = parse(text);
+} catch (e) {
+  check("docker-compose.yml is valid YAML", [e.message.split("\n")[0]]);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+}
+check("docker-compose.yml is valid YAML", []);
+const services = compose.services ?? {};
+
+// 1. The Compose Specification (draft-07). The schema's "format": "duration" etc. are
+// Compose's own formats: accepted without checking, as Compose itself checks them.
+{
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+  // Its $schema is "https://json-schema.org/draft-07/schema", which Ajv does not know by
+  // that spelling; draft-07 is Ajv's default anyway.
+  delete schema.$schema;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  for (const f of ["duration", "ports", "expose"]) ajv.addFormat(f, true);
+  const validate = ajv.compile(schema);
+  const ok = validate(compose);
+  check(
+    "docker-compose.yml matches the Compose Specification schema",
+    ok ? [] : validate.errors.map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`),
+  );
+}
+
+// 2. Every service some depends_on names exists and has a health check (service_healthy).
+{
+  const problems = [];
+  for (const [name, svc] of Object.entries(services)) {
+    const deps = svc.depends_on ?? [];
+    const entries = Array.isArray(deps) ? deps.map((d) => [d, {}]) : Object.entries(deps);
+    for (const [dep, opts] of entries) {
+      if (!services[dep]) problems.push(`${name} depends on ${dep}, which is not a service`);
+      else if (!services[dep].healthcheck || services[dep].healthcheck.disable)
+        problems.push(`${name} depends on ${dep}, which has no healthcheck`);
+      if (opts?.condition && opts.condition !== "service_healthy")
+        problems.push(`${name} -> ${dep}: condition ${opts.condition}, expected service_healthy`);
+    }
+  }
+  check("every service named by depends_on has a healthcheck", problems);
+}
+
+// 3. Every ${VAR} (or $VAR) without a default is defined in .env.example, so that
+// `cp .env.example .env && docker compose config` leaves nothing unset. $$ is a literal $.
+{
+  const env = new Set(
+    readFileSync(envPath, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"))
+      .map((l) => l.replace(/^export\s+/, "").split("=")[0].trim()),
+  );
+  const noComments = text.replace(/(^|\s)#.*$/gm, "$1");
+  const problems = [];
+  const re = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)((?::?[-?+])[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (const m of noComments.matchAll(re)) {
+    if (m[0] === "$$") continue;
+    const name = m[1] ?? m[3];
+    const op = m[2] ?? "";
+    const hasDefault = op.startsWith(":-") || op.startsWith("-") || op.startsWith(":+") || op.startsWith("+");
+    if (!hasDefault && !env.has(name)) problems.push(`\${${name}} has no default and is not in .env.example`);
+    if (op.startsWith(":?") && env.has(name)) {
+      const line = readFileSync(envPath, "utf8").split("\n").find((l) => l.startsWith(`${name}=`));
+      if (line !== undefined && line.slice(name.length + 1).trim() === "")
+        problems.push(`\${${name}:?} is required but empty in .env.example`);
+    }
+  }
+  check("every variable without a default is defined in .env.example", problems);
+}
+
+// 4. The settings this stack relies on.
+{
+  const problems = [];
+  const app = services.app ?? {};
+  if (app.stop_grace_period !== "35s") problems.push("app: stop_grace_period is not 35s");
+  const subnet = compose.networks?.huberman?.ipam?.config?.[0]?.subnet;
+  if (!subnet) problems.push("network huberman has no IPAM subnet");
+  if (app.environment?.TRUSTED_PROXIES !== subnet) problems.push("app: TRUSTED_PROXIES is not the network's subnet");
+  if (String(app.environment?.APP_PORT) !== "8080") problems.push("app: APP_PORT is not pinned to 8080");
+  for (const [name, svc] of Object.entries(services))
+    if (!svc.profiles && !svc.restart) problems.push(`${name}: no restart policy`);
+  check("app grace period, trusted proxies, port and restart policies", problems);
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
