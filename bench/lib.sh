@@ -57,7 +57,7 @@ stop_app() {
     wait "$APP_PID" 2>/dev/null || true
   fi
   if [[ -n "${APP_DB:-}" ]]; then
-    psql -q -h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}" -d postgres \
+    PGPASSWORD="${DB_PASSWORD:-}" psql -q -h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}" -d postgres \
       -c "DROP DATABASE IF EXISTS \"$APP_DB\" WITH (FORCE)" >/dev/null 2>&1 || true
   fi
 }
