@@ -21,6 +21,7 @@ import app.huberman.application.user.port.out.MailerPort.MailMessage;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.UserEventsPort;
+import app.huberman.application.user.service.AccountPorts;
 import app.huberman.application.user.service.AuthenticationService;
 import app.huberman.application.user.service.PasswordResetService;
 import app.huberman.application.user.service.RecentAuthentications;
@@ -147,22 +148,8 @@ class UserServicesTest {
       new AuthenticationService(
           users, tokens, hasher, limiter, recorder, unitOfWork, clock, settings);
   private final RecentAuthentications recent = new RecentAuthentications(authentication, clock);
-  private final UserAccountService accounts =
-      new UserAccountService(
-          users,
-          tokens,
-          resets,
-          hasher,
-          Set.of("password123")::contains,
-          limiter,
-          queue,
-          recorder,
-          recent,
-          unitOfWork,
-          clock,
-          settings);
-  private final PasswordResetService passwordResets =
-      new PasswordResetService(
+  private final AccountPorts ports =
+      new AccountPorts(
           users,
           tokens,
           resets,
@@ -174,6 +161,8 @@ class UserServicesTest {
           recent,
           unitOfWork,
           clock);
+  private final UserAccountService accounts = new UserAccountService(ports, settings);
+  private final PasswordResetService passwordResets = new PasswordResetService(ports);
 
   private SignedIn register(String email) {
     return accounts.register(new RegisterUserCommand("Jane", email, PASSWORD, PASSWORD, IP));

@@ -18,6 +18,7 @@ import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.application.user.service.AccountPorts;
 import app.huberman.application.user.service.AuthenticationService;
 import app.huberman.application.user.service.PasswordResetService;
 import app.huberman.application.user.service.PruneExpiredTokensHandler;
@@ -78,8 +79,7 @@ public class UserWiring {
 
   @Produces
   @Singleton
-  @Typed(UserAccountService.class)
-  public UserAccountService accounts(
+  public AccountPorts accountPorts(
       UserRepository users,
       AccessTokenRepository tokens,
       PasswordResetTokenRepository resets,
@@ -88,11 +88,10 @@ public class UserWiring {
       RateLimiterPort rateLimiter,
       JobQueuePort jobs,
       UserEventsPort events,
-      RecentAuthentications revocations,
+      RecentAuthentications authenticationCache,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      UserSettings settings) {
-    return new UserAccountService(
+      Clock clock) {
+    return new AccountPorts(
         users,
         tokens,
         resets,
@@ -101,10 +100,16 @@ public class UserWiring {
         rateLimiter,
         jobs,
         events,
-        revocations,
+        authenticationCache,
         unitOfWork,
-        clock,
-        settings);
+        clock);
+  }
+
+  @Produces
+  @Singleton
+  @Typed(UserAccountService.class)
+  public UserAccountService accounts(AccountPorts ports, UserSettings settings) {
+    return new UserAccountService(ports, settings);
   }
 
   @Produces
@@ -124,30 +129,8 @@ public class UserWiring {
 
   @Produces
   @ApplicationScoped
-  public ResetPasswordUseCase resetPassword(
-      UserRepository users,
-      AccessTokenRepository tokens,
-      PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      CommonPasswordsPort commonPasswords,
-      RateLimiterPort rateLimiter,
-      JobQueuePort jobs,
-      UserEventsPort events,
-      RecentAuthentications revocations,
-      UnitOfWorkPort unitOfWork,
-      Clock clock) {
-    return new PasswordResetService(
-        users,
-        tokens,
-        resets,
-        hasher,
-        commonPasswords,
-        rateLimiter,
-        jobs,
-        events,
-        revocations,
-        unitOfWork,
-        clock);
+  public ResetPasswordUseCase resetPassword(AccountPorts ports) {
+    return new PasswordResetService(ports);
   }
 
   @Produces

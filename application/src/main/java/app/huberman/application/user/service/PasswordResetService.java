@@ -1,17 +1,14 @@
 package app.huberman.application.user.service;
 
 import app.huberman.application.job.port.out.JobQueuePort;
-import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
 import app.huberman.application.user.port.out.AccessTokenRepository;
 import app.huberman.application.user.port.out.AuthenticationCachePort;
-import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
-import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
@@ -24,7 +21,6 @@ import app.huberman.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,41 +36,30 @@ public final class PasswordResetService implements ResetPasswordUseCase {
   private final PasswordResetTokenRepository resets;
   private final PasswordHasherPort hasher;
   private final PasswordPolicy passwordPolicy;
-  private final RateLimiterPort rateLimiter;
+  private final AccountPorts ports;
   private final JobQueuePort jobs;
   private final UserEventsPort events;
   private final AuthenticationCachePort revocations;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
 
-  public PasswordResetService(
-      UserRepository users,
-      AccessTokenRepository tokens,
-      PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      CommonPasswordsPort commonPasswords,
-      RateLimiterPort rateLimiter,
-      JobQueuePort jobs,
-      UserEventsPort events,
-      AuthenticationCachePort revocations,
-      UnitOfWorkPort unitOfWork,
-      Clock clock) {
-    this.users = Objects.requireNonNull(users, "users");
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.resets = Objects.requireNonNull(resets, "resets");
-    this.hasher = Objects.requireNonNull(hasher, "hasher");
-    this.passwordPolicy = new PasswordPolicy(commonPasswords::isCommon);
-    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-    this.jobs = Objects.requireNonNull(jobs, "jobs");
-    this.events = Objects.requireNonNull(events, "events");
-    this.revocations = Objects.requireNonNull(revocations, "revocations");
-    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-    this.clock = Objects.requireNonNull(clock, "clock");
+  public PasswordResetService(AccountPorts ports) {
+    this.users = ports.users();
+    this.tokens = ports.tokens();
+    this.resets = ports.resets();
+    this.hasher = ports.hasher();
+    this.passwordPolicy = new PasswordPolicy(ports.commonPasswords()::isCommon);
+    this.jobs = ports.jobs();
+    this.events = ports.events();
+    this.revocations = ports.authenticationCache();
+    this.unitOfWork = ports.unitOfWork();
+    this.clock = ports.clock();
+    this.ports = ports;
   }
 
   @Override
   public void requestReset(RequestResetCommand command) {
-    limit("forgot-password", command.clientIp());
+    ports.limitPerClient("forgot-password", command.clientIp());
     Violations violations = new Violations();
     Email email = UserAccountService.checkedEmail(violations, command.email());
     violations.throwIfAny();
@@ -92,7 +77,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
 
   @Override
   public void resetPassword(ResetPasswordCommand command) {
-    limit("reset-password", command.clientIp());
+    ports.limitPerClient("reset-password", command.clientIp());
     Violations violations = new Violations();
     String token = violations.required("token", command.token());
     Email email = UserAccountService.checkedEmail(violations, command.email());
@@ -121,15 +106,5 @@ public final class PasswordResetService implements ResetPasswordUseCase {
             });
     revocations.forget(user.id());
     events.passwordResetCompleted(user.id(), command.clientIp());
-  }
-
-  private void limit(String action, String clientIp) {
-    var limit =
-        rateLimiter.hit(
-            RateLimits.perClient(action, clientIp), RateLimits.ATTEMPTS, RateLimits.WINDOW);
-    if (limit.limited()) {
-      events.rateLimited(action, clientIp);
-      throw new RateLimitedException(limit.retryAfter());
-    }
   }
 }

@@ -2,7 +2,6 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.NotFoundException;
-import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
@@ -13,11 +12,9 @@ import app.huberman.application.user.port.in.RegisterUserUseCase;
 import app.huberman.application.user.port.in.SignedIn;
 import app.huberman.application.user.port.out.AccessTokenRepository;
 import app.huberman.application.user.port.out.AuthenticationCachePort;
-import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.DuplicateEmailException;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
-import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
@@ -45,7 +42,7 @@ public final class UserAccountService
   private final PasswordResetTokenRepository resets;
   private final PasswordHasherPort hasher;
   private final PasswordPolicy passwordPolicy;
-  private final RateLimiterPort rateLimiter;
+  private final AccountPorts ports;
   private final JobQueuePort jobs;
   private final UserEventsPort events;
   private final AuthenticationCachePort revocations;
@@ -54,45 +51,25 @@ public final class UserAccountService
   private final UserSettings settings;
   private final TokenIssuer issuer;
 
-  public UserAccountService(
-      UserRepository users,
-      AccessTokenRepository tokens,
-      PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      CommonPasswordsPort commonPasswords,
-      RateLimiterPort rateLimiter,
-      JobQueuePort jobs,
-      UserEventsPort events,
-      AuthenticationCachePort revocations,
-      UnitOfWorkPort unitOfWork,
-      Clock clock,
-      UserSettings settings) {
-    this.users = Objects.requireNonNull(users, "users");
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.resets = Objects.requireNonNull(resets, "resets");
-    this.hasher = Objects.requireNonNull(hasher, "hasher");
-    this.passwordPolicy = new PasswordPolicy(commonPasswords::isCommon);
-    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-    this.jobs = Objects.requireNonNull(jobs, "jobs");
-    this.events = Objects.requireNonNull(events, "events");
-    this.revocations = Objects.requireNonNull(revocations, "revocations");
-    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-    this.clock = Objects.requireNonNull(clock, "clock");
+  public UserAccountService(AccountPorts ports, UserSettings settings) {
+    this.users = ports.users();
+    this.tokens = ports.tokens();
+    this.resets = ports.resets();
+    this.hasher = ports.hasher();
+    this.passwordPolicy = new PasswordPolicy(ports.commonPasswords()::isCommon);
+    this.jobs = ports.jobs();
+    this.events = ports.events();
+    this.revocations = ports.authenticationCache();
+    this.unitOfWork = ports.unitOfWork();
+    this.clock = ports.clock();
+    this.ports = ports;
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.issuer = new TokenIssuer(tokens, settings.tokenTtl());
+    this.issuer = new TokenIssuer(ports.tokens(), settings.tokenTtl());
   }
 
   @Override
   public SignedIn register(RegisterUserCommand command) {
-    var limit =
-        rateLimiter.hit(
-            RateLimits.perClient("register", command.clientIp()),
-            RateLimits.ATTEMPTS,
-            RateLimits.WINDOW);
-    if (limit.limited()) {
-      events.rateLimited("register", command.clientIp());
-      throw new RateLimitedException(limit.retryAfter());
-    }
+    ports.limitPerClient("register", command.clientIp());
     Violations violations = new Violations();
     String name = checkedName(violations, command.name());
     Email email = checkedEmail(violations, command.email());
