@@ -462,9 +462,10 @@ class UsersApiIT {
     assertThat(users.send("GET", "/api/v1/admin/queue", null, newAddress(), null).status())
         .isEqualTo(401);
 
+    // On a queue no worker here listens to: a retried job must stay in jobs, not be re-buried.
     sql(
         "INSERT INTO failed_jobs (uuid, queue, type, payload, attempts, max_attempts, timeout_seconds,"
-            + " visibility_seconds, exception) VALUES ('00000000-0000-0000-0000-0000000000f1', 'default',"
+            + " visibility_seconds, exception) VALUES ('00000000-0000-0000-0000-0000000000f1', 'parked',"
             + " 'test.nothing', '{\"version\":1,\"data\":{}}', 5, 5, 60, 90, 'java.lang.IllegalStateException: boom')");
     Answer failed = users.send("GET", "/api/v1/admin/failed-jobs", null, newAddress(), admin);
     assertThat(failed.status()).isEqualTo(200);
