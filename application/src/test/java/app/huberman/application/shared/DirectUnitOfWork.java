@@ -2,6 +2,8 @@ package app.huberman.application.shared;
 
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Runs work straight away and counts how it was asked to, for service tests. */
@@ -9,11 +11,41 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
 
   private int transactions;
   private int readOnlyTransactions;
+  private int depth;
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     transactions++;
-    return work.get();
+    return run(work);
+  }
+
+  private <T> T run(Supplier<T> work) {
+    depth++;
+    boolean committed = false;
+    try {
+      T result = work.get();
+      committed = true;
+      return result;
+    } finally {
+      depth--;
+      if (depth == 0) {
+        List<Runnable> actions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        if (committed) {
+          actions.forEach(Runnable::run);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    if (depth == 0) {
+      action.run();
+    } else {
+      afterCommit.add(action);
+    }
   }
 
   @Override
@@ -24,7 +56,7 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
   @Override
   public <T> T readOnly(Supplier<T> work) {
     readOnlyTransactions++;
-    return work.get();
+    return run(work);
   }
 
   public int transactions() {

@@ -1,7 +1,9 @@
 package app.huberman.application.subscription;
 
 import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
+import app.huberman.domain.subscription.PlanId;
 import app.huberman.domain.subscription.PlanSlug;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,5 +32,25 @@ public final class InMemoryPlanRepository implements PlanRepository {
   @Override
   public Optional<Plan> findBySlug(PlanSlug slug) {
     return plans.stream().filter(plan -> plan.slug().equals(slug)).findFirst();
+  }
+
+  @Override
+  public Optional<Plan> findById(PlanId id) {
+    return plans.stream().filter(plan -> plan.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public Optional<Plan> findByProviderProduct(PaymentProvider provider, String productId) {
+    return plans.stream()
+        .filter(plan -> productOf(plan, provider).filter(productId::equals).isPresent())
+        .findFirst();
+  }
+
+  private static Optional<String> productOf(Plan plan, PaymentProvider provider) {
+    return switch (provider) {
+      case STRIPE -> plan.productIds().stripePriceId();
+      case APPLE -> plan.productIds().appleProductId();
+      case GOOGLE -> plan.productIds().googleProductId();
+    };
   }
 }

@@ -5,8 +5,12 @@ import app.huberman.adapters.persistence.ConnectionFailures;
 import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -20,6 +24,8 @@ public class JtaUnitOfWork implements UnitOfWorkPort {
 
   private TransactionRunner transactions;
   private TimedTransactionRunner timedTransactions;
+
+  @Resource private TransactionSynchronizationRegistry synchronizations;
 
   /** For the CDI proxy only. */
   protected JtaUnitOfWork() {}
@@ -43,6 +49,26 @@ public class JtaUnitOfWork implements UnitOfWorkPort {
   @Override
   public <T> T readOnly(Supplier<T> work) {
     return translated(() -> transactions.supports(work));
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    if (synchronizations.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+      action.run();
+      return;
+    }
+    synchronizations.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              action.run();
+            }
+          }
+        });
   }
 
   private static <T> T translated(Supplier<T> transaction) {

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
 
   private final DataSource target;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
   /** One connection per thread, kept between transactions as a pool would (a new one costs ms). */
   private final ThreadLocal<Connection> kept = new ThreadLocal<>();
@@ -67,6 +69,15 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
     return run(work);
   }
 
+  @Override
+  public void afterCommit(Runnable action) {
+    if (current.get() == null) {
+      action.run();
+    } else {
+      afterCommit.get().add(action);
+    }
+  }
+
   private <T> T run(Supplier<T> work) {
     if (current.get() != null) {
       return work.get(); // joins the transaction already running, as REQUIRED does
@@ -78,11 +89,13 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
       try {
         T result = work.get();
         connection.commit();
+        afterCommit.get().forEach(Runnable::run);
         return result;
       } catch (RuntimeException | Error e) {
         connection.rollback();
         throw e;
       } finally {
+        afterCommit.remove();
         current.remove();
         connection.setAutoCommit(true);
       }

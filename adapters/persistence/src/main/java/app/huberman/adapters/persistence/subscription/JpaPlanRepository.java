@@ -1,7 +1,9 @@
 package app.huberman.adapters.persistence.subscription;
 
 import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
+import app.huberman.domain.subscription.PlanId;
 import app.huberman.domain.subscription.PlanSlug;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -36,6 +38,28 @@ public class JpaPlanRepository implements PlanRepository {
     return entityManager
         .createQuery("select p from Plan p where p.slug = :slug", PlanJpaEntity.class)
         .setParameter("slug", slug.value())
+        .getResultStream()
+        .findFirst()
+        .map(PlanJpaMapper::toDomain);
+  }
+
+  @Override
+  public Optional<Plan> findById(PlanId id) {
+    return Optional.ofNullable(entityManager.find(PlanJpaEntity.class, id.value()))
+        .map(PlanJpaMapper::toDomain);
+  }
+
+  @Override
+  public Optional<Plan> findByProviderProduct(PaymentProvider provider, String productId) {
+    String column =
+        switch (provider) {
+          case STRIPE -> "stripePriceId";
+          case APPLE -> "appleProductId";
+          case GOOGLE -> "googleProductId";
+        };
+    return entityManager
+        .createQuery("select p from Plan p where p." + column + " = :product", PlanJpaEntity.class)
+        .setParameter("product", productId)
         .getResultStream()
         .findFirst()
         .map(PlanJpaMapper::toDomain);

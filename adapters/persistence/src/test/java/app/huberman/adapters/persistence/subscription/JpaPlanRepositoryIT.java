@@ -6,7 +6,9 @@ import app.huberman.adapters.persistence.PostgresTestDatabase;
 import app.huberman.application.subscription.PlanRepositoryContract;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.domain.subscription.BillingInterval;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
+import app.huberman.domain.subscription.PlanId;
 import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.ProviderProductIds;
 import java.util.List;
@@ -65,6 +67,29 @@ class JpaPlanRepositoryIT extends PlanRepositoryContract {
     assertThat(annual.features()).contains("full_protocol_library");
   }
 
+  @Test
+  void mapsEachProvidersProductToItsPlan() throws Exception {
+    try (PostgresTestDatabase fresh = PostgresTestDatabase.createMigrated("products")) {
+      assertProductMapping(new TransactionalReads(fresh));
+    }
+  }
+
+  private static void assertProductMapping(PlanRepository plans) {
+    assertThat(plans.findByProviderProduct(PaymentProvider.STRIPE, "price_premium_monthly"))
+        .map(plan -> plan.slug().value())
+        .contains("premium-monthly");
+    assertThat(plans.findByProviderProduct(PaymentProvider.APPLE, "app.huberman.premium.annual"))
+        .map(plan -> plan.slug().value())
+        .contains("premium-annual");
+    assertThat(plans.findByProviderProduct(PaymentProvider.GOOGLE, "premium_monthly"))
+        .map(plan -> plan.slug().value())
+        .contains("premium-monthly");
+    assertThat(plans.findByProviderProduct(PaymentProvider.GOOGLE, "app.huberman.premium.annual"))
+        .isEmpty();
+    Plan free = plans.findBySlug(PlanSlug.FREE).orElseThrow();
+    assertThat(plans.findById(free.id())).contains(free);
+  }
+
   /** The JPA repository with each call in its own transaction, as the unit of work provides. */
   private record TransactionalReads(PostgresTestDatabase database) implements PlanRepository {
 
@@ -78,6 +103,20 @@ class JpaPlanRepositoryIT extends PlanRepositoryContract {
     public java.util.Optional<Plan> findBySlug(PlanSlug slug) {
       return database.inTransaction(
           entityManager -> new JpaPlanRepository(entityManager).findBySlug(slug));
+    }
+
+    @Override
+    public java.util.Optional<Plan> findById(PlanId id) {
+      return database.inTransaction(
+          entityManager -> new JpaPlanRepository(entityManager).findById(id));
+    }
+
+    @Override
+    public java.util.Optional<Plan> findByProviderProduct(
+        PaymentProvider provider, String product) {
+      return database.inTransaction(
+          entityManager ->
+              new JpaPlanRepository(entityManager).findByProviderProduct(provider, product));
     }
   }
 }

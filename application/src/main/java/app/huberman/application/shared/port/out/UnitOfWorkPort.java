@@ -26,4 +26,11 @@ public interface UnitOfWorkPort {
    * may optimise for it but need not guard against writes.
    */
   <T> T readOnly(Supplier<T> work);
+
+  /**
+   * Runs {@code action} once the current transaction has committed, and not at all if it rolls
+   * back: for side effects outside the database (evicting a cache) that must not run early. Outside
+   * a transaction it runs at once. A failing action is the action's problem: it must not throw.
+   */
+  void afterCommit(Runnable action);
 }

@@ -1,2 +1,2 @@
-/** What the subscriptions context needs from the outside world. */
+/** What the subscription use cases need from the outside: stores, caches and payment providers. */
 package app.huberman.application.subscription.port.out;

@@ -1,0 +1,27 @@
+package app.huberman.application.subscription.port.out;
+
+import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.StatusChange;
+import app.huberman.domain.subscription.SubscriptionId;
+
+/**
+ * What happens to webhooks and subscriptions, for logs and metrics. Carries provider, type, event
+ * id and outcome: never a payload, signature or token.
+ */
+public interface SubscriptionEventsPort {
+
+  enum Receipt {
+    ACCEPTED,
+    DUPLICATE
+  }
+
+  void webhookReceived(PaymentProvider provider, String type, String eventId, Receipt receipt);
+
+  void webhookRejected(PaymentProvider provider, String reason);
+
+  void webhookProcessed(
+      PaymentProvider provider, String type, String eventId, EventOutcome.Result result);
+
+  void statusChanged(SubscriptionId subscription, PaymentProvider provider, StatusChange change);
+}

@@ -1,0 +1,19 @@
+package app.huberman.domain.subscription;
+
+import java.util.Locale;
+
+/** Where a purchase was made; each tells us about it through its own signed notifications. */
+public enum PaymentProvider {
+  STRIPE,
+  APPLE,
+  GOOGLE;
+
+  /** The lower-case name used in URLs, JSON and the database. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static PaymentProvider fromKey(String key) {
+    return valueOf(key.toUpperCase(Locale.ROOT));
+  }
+}

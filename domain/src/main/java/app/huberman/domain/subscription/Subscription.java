@@ -1,0 +1,285 @@
+package app.huberman.domain.subscription;
+
+import app.huberman.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One purchase at one provider, and the state the provider last told us about.
+ *
+ * <p>Providers deliver notifications late, twice and out of order. Two rules make the state the
+ * same whatever the delivery: only an event newer than the newest applied one (by provider time,
+ * then event id) changes the state, and then its observation replaces the state, except that {@code
+ * endsAt} never moves back unless the event is a refund or revocation.
+ */
+public final class Subscription {
+
+  private final SubscriptionId id;
+  private final ProviderSubscriptionRef ref;
+  private UserId owner;
+  private PlanId planId;
+  private SubscriptionStatus status;
+  private Instant trialEndsAt;
+  private Instant renewsAt;
+  private Instant endsAt;
+  private Instant graceEndsAt;
+  private Instant canceledAt;
+  private Instant lastEventAt;
+  private String lastEventId;
+  private final Instant createdAt;
+  private Instant updatedAt;
+
+  private Subscription(State state) {
+    this.id = Objects.requireNonNull(state.id(), "id");
+    this.ref = Objects.requireNonNull(state.ref(), "ref");
+    this.owner = state.owner().orElse(null);
+    this.planId = state.planId().orElse(null);
+    this.status = Objects.requireNonNull(state.status(), "status");
+    this.trialEndsAt = state.trialEndsAt().orElse(null);
+    this.renewsAt = state.renewsAt().orElse(null);
+    this.endsAt = state.endsAt().orElse(null);
+    this.graceEndsAt = state.graceEndsAt().orElse(null);
+    this.canceledAt = state.canceledAt().orElse(null);
+    this.lastEventAt = state.lastEventAt().orElse(null);
+    this.lastEventId = state.lastEventId().orElse(null);
+    this.createdAt = Objects.requireNonNull(state.createdAt(), "createdAt");
+    this.updatedAt = Objects.requireNonNull(state.updatedAt(), "updatedAt");
+    if ((lastEventAt == null) != (lastEventId == null)) {
+      throw new IllegalArgumentException("The last event has both a time and an id, or neither");
+    }
+  }
+
+  /** A subscription the provider has just told us about, before any of its state is known. */
+  public static Subscription start(SubscriptionId id, ProviderSubscriptionRef ref, Instant now) {
+    return new Subscription(
+        new State(
+            id,
+            ref,
+            Optional.empty(),
+            Optional.empty(),
+            SubscriptionStatus.INCOMPLETE,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            now,
+            now));
+  }
+
+  /** For the store only: rebuilds a saved subscription. */
+  public static Subscription rehydrate(State state) {
+    return new Subscription(state);
+  }
+
+  /**
+   * Applies a verified provider event.
+   *
+   * @param plan the plan the event's product maps to, when it names a known product
+   * @param eventOwner the account the event's account token names, when it names a known user
+   */
+  public EventOutcome apply(
+      ProviderEvent event, Optional<PlanId> plan, Optional<UserId> eventOwner, Instant now) {
+    if (!event.subscription().equals(ref)) {
+      throw new IllegalArgumentException(
+          "Event " + event.eventId() + " is about " + event.subscription() + ", not " + ref);
+    }
+    boolean bound = eventOwner.isPresent() && bindTo(eventOwner.get(), now);
+    if (event.eventId().equals(lastEventId)) {
+      return new EventOutcome(EventOutcome.Result.DUPLICATE, Optional.empty(), bound);
+    }
+    if (event.observation().isEmpty()) {
+      return new EventOutcome(EventOutcome.Result.NO_OBSERVATION, Optional.empty(), bound);
+    }
+    if (!isNewerThanLastApplied(event)) {
+      return new EventOutcome(EventOutcome.Result.STALE, Optional.empty(), bound);
+    }
+    SubscriptionStatus before = status;
+    take(event.observation().get(), plan);
+    lastEventAt = event.occurredAt();
+    lastEventId = event.eventId();
+    updatedAt = now;
+    return new EventOutcome(EventOutcome.Result.APPLIED, change(before), bound);
+  }
+
+  /**
+   * Ties the subscription to its owner. The first owner stays: a purchase cannot move to another
+   * account.
+   *
+   * @return whether the owner was set now
+   */
+  public boolean bindTo(UserId user, Instant now) {
+    Objects.requireNonNull(user, "user");
+    if (owner != null) {
+      return false;
+    }
+    owner = user;
+    updatedAt = now;
+    return true;
+  }
+
+  /** Whether another account already owns this purchase. */
+  public boolean isOwnedByAnotherThan(UserId user) {
+    return owner != null && !owner.equals(user);
+  }
+
+  /**
+   * Ends a subscription whose access has run out by our clock: canceled past its end, past due past
+   * its grace, or trialing past the trial's end with no payment reported. A later provider event (a
+   * renewal that did arrive) still applies, since it is newer than the last event applied.
+   */
+  public Optional<StatusChange> expireIfDue(Instant now) {
+    if (!isDueForExpiry(now)) {
+      return Optional.empty();
+    }
+    SubscriptionStatus before = status;
+    status = SubscriptionStatus.EXPIRED;
+    if (endsAt == null) {
+      endsAt = now;
+    }
+    updatedAt = now;
+    return change(before);
+  }
+
+  public boolean isDueForExpiry(Instant now) {
+    return switch (status) {
+      case CANCELED -> endsAt == null || !endsAt.isAfter(now);
+      case PAST_DUE -> graceEndsAt == null || !graceEndsAt.isAfter(now);
+      case TRIALING -> trialEndsAt != null && !trialEndsAt.isAfter(now);
+      case INCOMPLETE, ACTIVE, EXPIRED -> false;
+    };
+  }
+
+  /**
+   * The entitlement rule: premium iff trialing, active, past due before the grace end, or canceled
+   * before its end, on a premium plan.
+   */
+  public boolean grantsAccessAt(Instant now) {
+    return switch (status) {
+      case TRIALING -> trialEndsAt == null || trialEndsAt.isAfter(now);
+      case ACTIVE -> true;
+      case PAST_DUE -> graceEndsAt != null && graceEndsAt.isAfter(now);
+      case CANCELED -> endsAt != null && endsAt.isAfter(now);
+      case INCOMPLETE, EXPIRED -> false;
+    };
+  }
+
+  /**
+   * What this subscription entitles its owner to at {@code now}.
+   *
+   * @param plan this subscription's plan (the caller loads it by {@link #planId()})
+   */
+  public Entitlement entitlementAt(Instant now, Optional<Plan> plan, Plan freePlan) {
+    if (plan.isEmpty() || !plan.get().isPremium() || !grantsAccessAt(now)) {
+      return Entitlement.free(freePlan);
+    }
+    return new Entitlement(true, plan.get().slug(), plan.get().features(), accessEnd());
+  }
+
+  /** When access ends unless something else happens first. */
+  private Optional<Instant> accessEnd() {
+    return Optional.ofNullable(
+        switch (status) {
+          case TRIALING -> trialEndsAt;
+          case ACTIVE -> renewsAt;
+          case PAST_DUE -> graceEndsAt;
+          case CANCELED, EXPIRED -> endsAt;
+          case INCOMPLETE -> null;
+        });
+  }
+
+  private boolean isNewerThanLastApplied(ProviderEvent event) {
+    if (lastEventAt == null) {
+      return true;
+    }
+    int byTime = event.occurredAt().compareTo(lastEventAt);
+    return byTime > 0 || (byTime == 0 && event.eventId().compareTo(lastEventId) > 0);
+  }
+
+  private void take(Observation observation, Optional<PlanId> plan) {
+    status = observation.status();
+    plan.ifPresent(known -> planId = known);
+    trialEndsAt = observation.trialEndsAt().orElse(null);
+    renewsAt = observation.renewsAt().orElse(null);
+    graceEndsAt = observation.graceEndsAt().orElse(null);
+    canceledAt = observation.canceledAt().orElse(null);
+    endsAt = nextEnd(observation);
+  }
+
+  /** {@code endsAt} only moves forward, except for a refund or revocation. */
+  private Instant nextEnd(Observation observation) {
+    Instant observed = observation.endsAt().orElse(null);
+    if (observation.revocation() || observed == null || endsAt == null) {
+      return observed;
+    }
+    return observed.isAfter(endsAt) ? observed : endsAt;
+  }
+
+  private Optional<StatusChange> change(SubscriptionStatus before) {
+    return before == status ? Optional.empty() : Optional.of(new StatusChange(before, status));
+  }
+
+  /** Everything the store keeps, in one value. */
+  public State state() {
+    return new State(
+        id,
+        ref,
+        Optional.ofNullable(owner),
+        Optional.ofNullable(planId),
+        status,
+        Optional.ofNullable(trialEndsAt),
+        Optional.ofNullable(renewsAt),
+        Optional.ofNullable(endsAt),
+        Optional.ofNullable(graceEndsAt),
+        Optional.ofNullable(canceledAt),
+        Optional.ofNullable(lastEventAt),
+        Optional.ofNullable(lastEventId),
+        createdAt,
+        updatedAt);
+  }
+
+  public SubscriptionId id() {
+    return id;
+  }
+
+  public ProviderSubscriptionRef ref() {
+    return ref;
+  }
+
+  public Optional<UserId> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  public Optional<PlanId> planId() {
+    return Optional.ofNullable(planId);
+  }
+
+  public SubscriptionStatus status() {
+    return status;
+  }
+
+  /**
+   * A subscription's saved state.
+   *
+   * @param lastEventAt provider time of the newest event applied
+   * @param lastEventId id of that event (breaks ties between events with the same time)
+   */
+  public record State(
+      SubscriptionId id,
+      ProviderSubscriptionRef ref,
+      Optional<UserId> owner,
+      Optional<PlanId> planId,
+      SubscriptionStatus status,
+      Optional<Instant> trialEndsAt,
+      Optional<Instant> renewsAt,
+      Optional<Instant> endsAt,
+      Optional<Instant> graceEndsAt,
+      Optional<Instant> canceledAt,
+      Optional<Instant> lastEventAt,
+      Optional<String> lastEventId,
+      Instant createdAt,
+      Instant updatedAt) {}
+}
