@@ -1,0 +1,32 @@
+package app.huberman.adapters.rest.common;
+
+import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A payment provider's API or key endpoint could not be reached: 503 with {@code Retry-After}, so
+ * the app (or the provider, for a webhook) tries again.
+ */
+@Provider
+public class ProviderUnavailableExceptionMapper
+    implements ExceptionMapper<ProviderUnavailableException> {
+
+  private static final Logger LOG =
+      Logger.getLogger(ProviderUnavailableExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(ProviderUnavailableException exception) {
+    LOG.log(
+        Level.WARNING,
+        "Answered 503: a payment provider is unavailable ({0})",
+        exception.getMessage());
+    return ErrorResponses.error(503, ErrorResponses.standardMessage(503))
+        .header(HttpHeaders.RETRY_AFTER, ErrorResponses.RETRY_AFTER_SECONDS)
+        .build();
+  }
+}

@@ -1,0 +1,82 @@
+package app.huberman.adapters.rest.subscription;
+
+import app.huberman.adapters.rest.common.Caller;
+import app.huberman.adapters.rest.common.NoStore;
+import app.huberman.adapters.rest.common.RequiresAuthentication;
+import app.huberman.application.shared.ValidationException;
+import app.huberman.application.shared.Violations;
+import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
+import app.huberman.application.subscription.port.out.ClientPurchase;
+import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.domain.user.UserId;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Objects;
+
+/**
+ * The app reports a purchase right after it happens; the server verifies it with the provider and
+ * binds it to the caller. A purchase that does not verify is a 422 on the field that carried it.
+ */
+@Path("v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequiresAuthentication
+@NoStore
+@Dependent
+public class PurchaseVerificationResource {
+
+  /** {@code POST /api/v1/subscriptions/apple/verify}. */
+  public record AppleVerifyRequest(String signedTransaction) {}
+
+  /** {@code POST /api/v1/subscriptions/google/verify}. */
+  public record GoogleVerifyRequest(String purchaseToken, String productId) {}
+
+  private final VerifyPurchaseUseCase purchases;
+
+  @Inject
+  public PurchaseVerificationResource(VerifyPurchaseUseCase purchases) {
+    this.purchases = Objects.requireNonNull(purchases, "purchases");
+  }
+
+  @POST
+  @Path("apple/verify")
+  public Object verifyApple(AppleVerifyRequest body, @Context SecurityContext security) {
+    Violations violations = new Violations();
+    String signed =
+        violations.required("signed_transaction", body == null ? null : body.signedTransaction());
+    violations.throwIfAny();
+    return verify(
+        Caller.of(security).userId(),
+        new ClientPurchase.AppleTransaction(signed),
+        "signed_transaction");
+  }
+
+  @POST
+  @Path("google/verify")
+  public Object verifyGoogle(GoogleVerifyRequest body, @Context SecurityContext security) {
+    Violations violations = new Violations();
+    String token =
+        violations.required("purchase_token", body == null ? null : body.purchaseToken());
+    String product = violations.required("product_id", body == null ? null : body.productId());
+    violations.throwIfAny();
+    return verify(
+        Caller.of(security).userId(),
+        new ClientPurchase.GooglePurchase(token, product),
+        "purchase_token");
+  }
+
+  private Object verify(UserId caller, ClientPurchase purchase, String field) {
+    try {
+      return SubscriptionResponses.from(purchases.verify(caller, purchase));
+    } catch (InvalidNotificationException e) {
+      throw ValidationException.of(field, "The purchase could not be verified: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package app.huberman.adapters.rest.subscription;
+
+import app.huberman.adapters.rest.common.ErrorResponses;
+import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
+import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
+import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.domain.subscription.PaymentProvider;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Provider webhooks: no bearer token, authenticity comes from the signature. The raw bytes go to
+ * the use case untouched, since signatures cover them exactly. 200 once stored (a duplicate too),
+ * 400 when not authentic, 503 (from the mappers) when PostgreSQL is down so the provider retries.
+ */
+@Path("v1/webhooks/{provider}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Dependent
+public class WebhookResource {
+
+  private static final Map<String, PaymentProvider> PROVIDERS =
+      Map.of(
+          "stripe", PaymentProvider.STRIPE,
+          "apple", PaymentProvider.APPLE,
+          "google", PaymentProvider.GOOGLE);
+
+  /** {@code {"received": true, "duplicate": false}}. */
+  public record WebhookAnswer(boolean received, boolean duplicate) {}
+
+  private final ReceiveWebhookUseCase webhooks;
+
+  @Inject
+  public WebhookResource(ReceiveWebhookUseCase webhooks) {
+    this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+  }
+
+  @POST
+  public Response receive(
+      @PathParam("provider") String provider, byte[] body, @Context HttpHeaders headers) {
+    PaymentProvider known = PROVIDERS.get(provider);
+    if (known == null) {
+      throw new NotFoundException();
+    }
+    try {
+      Receipt receipt =
+          webhooks.receive(
+              known,
+              new WebhookRequest(body == null ? new byte[0] : body, headers.getRequestHeaders()));
+      return Response.ok(new WebhookAnswer(true, receipt == Receipt.DUPLICATE)).build();
+    } catch (InvalidNotificationException e) {
+      return ErrorResponses.error(400, "Invalid webhook: " + e.getMessage()).build();
+    }
+  }
+}

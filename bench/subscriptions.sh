@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Subscription hot paths under load, next to what bounds them, in one run:
+#  1. POST /api/v1/webhooks/stripe requests/s (each a distinct event with a real Stripe-Signature,
+#     verified, stored and its processing job enqueued in one transaction; the workers process them
+#     meanwhile) against pgbench's single-row INSERT transactions/s on the same PostgreSQL, with
+#     the same number of connections.
+#  2. GET /api/v1/user/entitlements (bearer token, served from the Redis cache) against GET
+#     /api/v1/ping, 64 connections.
+# Usage: bench/subscriptions.sh [seconds-per-measure]. See docs/benchmarks.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+require wrk wrk
+require curl curl
+require pgbench postgresql-contrib
+SECONDS_EACH="${1:-20}"
+CONNECTIONS="${WEBHOOK_CONNECTIONS:-16}"
+SECRET="whsec_bench_$(date +%s)"
+export STRIPE_WEBHOOK_SECRET="$SECRET"
+
+start_app subscriptions
+wait_ready
+base="http://127.0.0.1:$APP_PORT"
+PG=(-h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}")
+
+# 1. Webhook ingest. Signatures are made just before the run: Stripe's tolerance is 300 s.
+make_events() { # make_events FILE COUNT PREFIX
+  python3 - "$1" "$2" "$3" "$SECRET" <<'PY'
+import hashlib, hmac, json, sys, time
+path, count, prefix, secret = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+now = int(time.time())
+with open(path, "w") as out:
+    for n in range(count):
+        event = {"id": f"evt_{prefix}_{n}", "object": "event", "type": "customer.subscription.updated",
+                 "created": now, "data": {"object": {"id": f"sub_{prefix}_{n % 500}", "object": "subscription",
+                 "status": "active", "cancel_at_period_end": False, "customer": "cus_bench",
+                 "items": {"data": [{"current_period_end": now + 2592000 + n, "price": {"id": "price_premium_monthly"}}]}}}}
+        body = json.dumps(event, separators=(",", ":"))
+        mac = hmac.new(secret.encode(), f"{now}.{body}".encode(), hashlib.sha256).hexdigest()
+        out.write(f"t={now},v1={mac}\t{body}\n")
+PY
+}
+cat >"$RESULTS/webhooks.lua" <<'LUA'
+-- Each thread walks its own share of the pre-signed events, so every request is a new event.
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+function init(args)
+  events = {}
+  for line in io.lines(os.getenv("EVENTS")) do events[#events + 1] = line end
+  step = 0
+end
+function request()
+  local line = events[(step * 2 + id) % #events + 1]
+  step = step + 1
+  local signature, body = line:match("^([^\t]*)\t(.*)$")
+  return wrk.format("POST", "/api/v1/webhooks/stripe",
+    {["Content-Type"] = "application/json", ["Stripe-Signature"] = signature}, body)
+end
+LUA
+make_events "$RESULTS/warmup-events.tsv" 40000 warm
+EVENTS="$RESULTS/warmup-events.tsv" wrk -t2 -c"$CONNECTIONS" -d10s -s "$RESULTS/webhooks.lua" "$base" >/dev/null
+make_events "$RESULTS/events.tsv" 300000 run
+read -r HOOK_RPS HOOK_P50 HOOK_P99 HOOK_ERR < <(EVENTS="$RESULTS/events.tsv" wrk_run_script "$base/api/v1/webhooks/stripe" "$SECONDS_EACH" "$CONNECTIONS" "$RESULTS/webhooks.lua")
+STORED="$(psql -tA "${PG[@]}" -d "$APP_DB" -c "SELECT count(*) FROM webhook_events WHERE event_id LIKE 'evt_run_%'")"
+
+# The same database, a table of the same width as webhook_events, one INSERT per transaction.
+psql -q "${PG[@]}" -d "$APP_DB" -c "CREATE TABLE bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, event_id text, payload jsonb, received_at timestamptz)"
+cat >"$RESULTS/insert.sql" <<'SQL'
+INSERT INTO bench_rows (event_id, payload, received_at) VALUES (md5(random()::text), '{"id":"evt","type":"customer.subscription.updated"}', now());
+SQL
+PGBENCH_TPS="$(pgbench "${PG[@]}" -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_EACH" -f "$RESULTS/insert.sql" "$APP_DB" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')"
+
+# 2. Entitlements against ping.
+email="bench+$(date +%s)@example.com"
+password="correct horse battery staple"
+token="$(curl -fs -H 'Content-Type: application/json' \
+  -d "{\"name\":\"Bench\",\"email\":\"$email\",\"password\":\"$password\",\"password_confirmation\":\"$password\"}" \
+  "$base/api/v1/register" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+[[ -n "$token" ]] || { echo "registration failed; see $APP_LOG" >&2; exit 1; }
+cat >"$RESULTS/entitlements.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+wrk_run "$base/api/v1/ping" 10 64 >/dev/null
+wrk_run_script "$base/api/v1/user/entitlements" 10 64 "$RESULTS/entitlements.lua" >/dev/null
+read -r PING_RPS PING_P50 PING_P99 PING_ERR < <(wrk_run "$base/api/v1/ping" "$SECONDS_EACH" 64)
+read -r ENT_RPS ENT_P50 ENT_P99 ENT_ERR < <(wrk_run_script "$base/api/v1/user/entitlements" "$SECONDS_EACH" 64 "$RESULTS/entitlements.lua")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}'; }
+cat <<REPORT
+| measure | value |
+|---|---|
+| POST /api/v1/webhooks/stripe, $CONNECTIONS connections | ${HOOK_RPS} req/s, p50 ${HOOK_P50}, p99 ${HOOK_P99}, non-2xx ${HOOK_ERR}; ${STORED} events stored |
+| pgbench single-row INSERT, $CONNECTIONS clients | ${PGBENCH_TPS} tps |
+| webhook ingest / pgbench | $(ratio "$HOOK_RPS" "$PGBENCH_TPS") |
+| GET /api/v1/ping, 64 connections | ${PING_RPS} req/s, p50 ${PING_P50}, p99 ${PING_P99}, non-2xx ${PING_ERR} |
+| GET /api/v1/user/entitlements (bearer), 64 connections | ${ENT_RPS} req/s, p50 ${ENT_P50}, p99 ${ENT_P99}, non-2xx ${ENT_ERR} |
+| entitlements / ping | $(ratio "$ENT_RPS" "$PING_RPS") |
+
+JVM options: ${BENCH_JAVA_OPTS}; wrk -t2, ${SECONDS_EACH} s per measure after a 10 s warm-up; QUEUE_WORKERS=${QUEUE_WORKERS:-4}.
+REPORT
