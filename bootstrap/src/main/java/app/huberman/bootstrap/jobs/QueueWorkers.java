@@ -1,6 +1,7 @@
 package app.huberman.bootstrap.jobs;
 
 import app.huberman.adapters.monitoring.jobs.QueueGauges;
+import app.huberman.adapters.monitoring.subscriptions.PremiumSubscriptionsGauge;
 import app.huberman.application.health.port.in.CheckStartupUseCase;
 import app.huberman.application.job.port.in.RunJobsUseCase;
 import app.huberman.application.job.port.in.RunSchedulerUseCase;
@@ -38,6 +39,7 @@ public class QueueWorkers {
   private RunJobsUseCase jobs;
   private CheckStartupUseCase startup;
   private QueueGauges gauges;
+  private PremiumSubscriptionsGauge premiumGauge;
   private ManagedScheduledExecutorService timer;
   private WorkerSettings settings;
   private WorkerPool pool;
@@ -53,6 +55,7 @@ public class QueueWorkers {
       CheckStartupUseCase startup,
       JobSignalPort signal,
       QueueGauges gauges,
+      PremiumSubscriptionsGauge premiumGauge,
       ManagedThreadFactory threads,
       ManagedScheduledExecutorService timer,
       WorkerSettings settings) {
@@ -60,6 +63,7 @@ public class QueueWorkers {
     this.scheduler = scheduler;
     this.startup = startup;
     this.gauges = gauges;
+    this.premiumGauge = premiumGauge;
     this.timer = timer;
     this.settings = settings;
     this.pool = new WorkerPool(jobs, signal, threads, settings.queues(), startup::started);
@@ -69,6 +73,7 @@ public class QueueWorkers {
     periodic.add(every(Duration.ofSeconds(10), Duration.ofSeconds(10), jobs::rescueAbandonedJobs));
     periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(15), this::runScheduler));
     periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(10), gauges::refresh));
+    periodic.add(every(Duration.ofSeconds(3), Duration.ofSeconds(15), premiumGauge::refresh));
     if (settings.workers() == 0) {
       LOG.info("QUEUE_WORKERS is 0: this instance runs no jobs");
       return;
