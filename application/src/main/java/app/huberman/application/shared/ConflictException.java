@@ -1,8 +1,8 @@
 package app.huberman.application.shared;
 
 /**
- * Another request changed the same data at the same moment; nothing of this one was kept. Trying
- * again reads the new state.
+ * The request collides with the current state: another request changed the same data at the same
+ * moment, or what it names belongs to someone else. Nothing of this one was kept.
  */
 public final class ConflictException extends RuntimeException {
 
@@ -10,5 +10,10 @@ public final class ConflictException extends RuntimeException {
 
   public ConflictException(Throwable cause) {
     super("Concurrent change", cause);
+  }
+
+  /** A conflict with the stored state that trying again will not resolve, said in user words. */
+  public ConflictException(String message) {
+    super(message);
   }
 }

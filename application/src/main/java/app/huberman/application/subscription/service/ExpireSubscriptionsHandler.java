@@ -1,0 +1,73 @@
+package app.huberman.application.subscription.service;
+
+import app.huberman.application.job.JobHandler;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.out.EntitlementCachePort;
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
+import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
+import app.huberman.domain.subscription.StatusChange;
+import app.huberman.domain.subscription.Subscription;
+import app.huberman.domain.subscription.SubscriptionId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Ends subscriptions whose access ran out by our clock when no provider said so in time (canceled
+ * past the end, past due past the grace, trialing past the trial). Runs every minute, in the job's
+ * transaction; each subscription is locked and checked again, since a webhook may have renewed it
+ * between the search and the lock. Idempotent: a second run finds nothing due.
+ */
+public final class ExpireSubscriptionsHandler implements JobHandler {
+
+  public static final JobType TYPE = JobType.of("subscriptions.expire");
+
+  /** At most this many a run; the next minute takes the rest. */
+  static final int BATCH = 500;
+
+  private final SubscriptionRepository subscriptions;
+  private final EntitlementCachePort entitlementCache;
+  private final SubscriptionEventsPort events;
+  private final UnitOfWorkPort unitOfWork;
+  private final Clock clock;
+
+  public ExpireSubscriptionsHandler(
+      SubscriptionRepository subscriptions,
+      EntitlementCachePort entitlementCache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.entitlementCache = Objects.requireNonNull(entitlementCache, "entitlementCache");
+    this.events = Objects.requireNonNull(events, "events");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public JobType type() {
+    return TYPE;
+  }
+
+  @Override
+  public void handle(JobPayload payload) {
+    Instant now = clock.instant();
+    for (SubscriptionId id : subscriptions.findDueForExpiry(now, BATCH)) {
+      subscriptions.lock(id).ifPresent(subscription -> expire(subscription, now));
+    }
+  }
+
+  private void expire(Subscription subscription, Instant now) {
+    Optional<StatusChange> change = subscription.expireIfDue(now);
+    if (change.isEmpty()) {
+      return;
+    }
+    subscriptions.save(subscription);
+    ProviderEventApplier.reportAfterCommit(events, unitOfWork, subscription, change.get());
+    ProviderEventApplier.evictAfterCommit(
+        entitlementCache, unitOfWork, subscription.owner().stream().toList());
+  }
+}

@@ -1,0 +1,143 @@
+package app.huberman.application.subscription.service;
+
+import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.StoredWebhookEvent;
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
+import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.domain.job.JobOptions;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
+import app.huberman.domain.job.PermanentJobFailure;
+import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.ProviderEvent;
+import app.huberman.domain.subscription.Subscription;
+import app.huberman.domain.user.User;
+import app.huberman.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Processes one stored webhook, in the job's transaction: interprets it, applies the event to its
+ * subscription under the subscription's lock, and marks it processed. Running it again does
+ * nothing: a processed webhook is skipped, and the aggregate ignores an event id it applied.
+ *
+ * <p>A notification that cannot be interpreted is marked processed with the reason and never
+ * retried; a provider that cannot be reached fails the job, which is retried with backoff.
+ */
+public final class ProcessWebhookEventHandler implements JobHandler {
+
+  public static final JobType TYPE = JobType.of("subscriptions.process-webhook");
+
+  /** Providers retry for days, and their state is what subscribers paid for: keep trying. */
+  static final int MAX_ATTEMPTS = 10;
+
+  static final String OTHER_OWNER =
+      "The account token names another account than the subscription's owner; the owner stays";
+
+  private static final int PAYLOAD_VERSION = 1;
+  private static final String PROVIDER = "provider";
+  private static final String EVENT_ID = "event_id";
+
+  private final PaymentProviders providers;
+  private final WebhookEventRepository webhookEvents;
+  private final SubscriptionRepository subscriptions;
+  private final UserRepository users;
+  private final SubscriptionEventsPort events;
+  private final UnitOfWorkPort unitOfWork;
+  private final Clock clock;
+  private final ProviderEventApplier applier;
+
+  public ProcessWebhookEventHandler(
+      Collection<? extends PaymentProviderPort> providers,
+      WebhookEventRepository webhookEvents,
+      SubscriptionPorts ports) {
+    this.providers = new PaymentProviders(providers);
+    this.webhookEvents = Objects.requireNonNull(webhookEvents, "webhookEvents");
+    this.subscriptions = ports.subscriptions();
+    this.users = ports.users();
+    this.events = ports.events();
+    this.unitOfWork = ports.unitOfWork();
+    this.clock = ports.clock();
+    this.applier = new ProviderEventApplier(ports);
+  }
+
+  /** Enqueues the processing of a notification just stored, in the caller's transaction. */
+  static void enqueue(JobQueuePort jobs, VerifiedNotification notification) {
+    jobs.enqueue(
+        TYPE,
+        JobPayload.of(
+            PAYLOAD_VERSION,
+            Map.of(PROVIDER, notification.provider().key(), EVENT_ID, notification.eventId())),
+        JobOptions.defaults().withMaxAttempts(MAX_ATTEMPTS));
+  }
+
+  @Override
+  public JobType type() {
+    return TYPE;
+  }
+
+  @Override
+  public void handle(JobPayload payload) {
+    PaymentProvider provider = providerOf(payload);
+    String eventId = payload.require(EVENT_ID);
+    StoredWebhookEvent stored =
+        webhookEvents
+            .find(provider, eventId)
+            .orElseThrow(
+                () ->
+                    new PermanentJobFailure("No stored " + provider.key() + " webhook " + eventId));
+    if (stored.isProcessed()) {
+      return;
+    }
+    VerifiedNotification notification = stored.notification();
+    // Outside the try: a provider switched off since is an operator's matter, so the job fails.
+    PaymentProviderPort port = providers.of(provider);
+    Instant now = clock.instant();
+    Optional<ProviderEvent> event;
+    try {
+      event = port.interpret(notification);
+    } catch (InvalidNotificationException e) {
+      webhookEvents.markProcessed(provider, eventId, now, Optional.of(e.getMessage()));
+      AfterCommit.run(
+          unitOfWork, "report a webhook", () -> events.webhookRejected(provider, e.getMessage()));
+      return;
+    }
+    EventOutcome.Result result = EventOutcome.Result.NO_OBSERVATION;
+    Optional<String> note = Optional.empty();
+    if (event.isPresent()) {
+      Subscription subscription = subscriptions.lockOrStart(event.get().subscription(), now);
+      Optional<UserId> owner = event.get().accountToken().flatMap(users::findByUuid).map(User::id);
+      if (owner.isPresent() && subscription.isOwnedByAnotherThan(owner.get())) {
+        note = Optional.of(OTHER_OWNER);
+      }
+      result = applier.apply(subscription, event.get(), owner, now).result();
+    }
+    webhookEvents.markProcessed(provider, eventId, now, note);
+    EventOutcome.Result reported = result;
+    AfterCommit.run(
+        unitOfWork,
+        "report a webhook",
+        () -> events.webhookProcessed(provider, notification.type(), eventId, reported));
+  }
+
+  private static PaymentProvider providerOf(JobPayload payload) {
+    String key = payload.require(PROVIDER);
+    try {
+      return PaymentProvider.fromKey(key);
+    } catch (IllegalArgumentException e) {
+      throw new PermanentJobFailure("Unknown provider '" + key + "'", e);
+    }
+  }
+}

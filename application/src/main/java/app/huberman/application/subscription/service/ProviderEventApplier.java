@@ -1,0 +1,77 @@
+package app.huberman.application.subscription.service;
+
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.out.EntitlementCachePort;
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
+import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.ProviderEvent;
+import app.huberman.domain.subscription.StatusChange;
+import app.huberman.domain.subscription.Subscription;
+import app.huberman.domain.user.UserId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies a provider event to a locked subscription and does what follows from it: saves it,
+ * reports a status change and, once the transaction has committed, evicts the cached entitlements
+ * it affects. Shared by the webhook job and the app's purchase report, so both change a
+ * subscription the same way.
+ */
+final class ProviderEventApplier {
+
+  private final SubscriptionRepository subscriptions;
+  private final PlanCatalogue catalogue;
+  private final EntitlementCachePort entitlementCache;
+  private final SubscriptionEventsPort events;
+  private final UnitOfWorkPort unitOfWork;
+
+  ProviderEventApplier(SubscriptionPorts ports) {
+    this.subscriptions = ports.subscriptions();
+    this.catalogue = new PlanCatalogue(ports.plans());
+    this.entitlementCache = ports.entitlementCache();
+    this.events = ports.events();
+    this.unitOfWork = ports.unitOfWork();
+  }
+
+  /** Must run in a transaction holding the subscription's lock. */
+  EventOutcome apply(
+      Subscription subscription, ProviderEvent event, Optional<UserId> owner, Instant now) {
+    Optional<UserId> ownerBefore = subscription.owner();
+    EventOutcome outcome = subscription.apply(event, catalogue.planOf(event), owner, now);
+    if (outcome.result() != EventOutcome.Result.APPLIED && !outcome.boundToOwner()) {
+      return outcome;
+    }
+    subscriptions.save(subscription);
+    outcome
+        .statusChange()
+        .ifPresent(change -> reportAfterCommit(events, unitOfWork, subscription, change));
+    Set<UserId> affected = new LinkedHashSet<>();
+    ownerBefore.ifPresent(affected::add);
+    subscription.owner().ifPresent(affected::add);
+    evictAfterCommit(entitlementCache, unitOfWork, affected);
+    return outcome;
+  }
+
+  static void reportAfterCommit(
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Subscription subscription,
+      StatusChange change) {
+    AfterCommit.run(
+        unitOfWork,
+        "report a status change",
+        () -> events.statusChanged(subscription.id(), subscription.ref().provider(), change));
+  }
+
+  /** Evicts after the commit: evicting earlier lets a reader cache the state about to change. */
+  static void evictAfterCommit(
+      EntitlementCachePort cache, UnitOfWorkPort unitOfWork, Collection<UserId> users) {
+    for (UserId user : users) {
+      AfterCommit.run(unitOfWork, "evict entitlements", () -> cache.evict(user));
+    }
+  }
+}

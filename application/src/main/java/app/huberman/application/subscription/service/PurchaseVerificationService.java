@@ -1,0 +1,70 @@
+package app.huberman.application.subscription.service;
+
+import app.huberman.application.shared.ConflictException;
+import app.huberman.application.shared.NotFoundException;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.in.SubscriptionView;
+import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
+import app.huberman.application.subscription.port.out.ClientPurchase;
+import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.domain.subscription.ProviderEvent;
+import app.huberman.domain.subscription.Subscription;
+import app.huberman.domain.user.User;
+import app.huberman.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The app's report of a purchase it just made. The provider's answer is applied like a webhook's
+ * event, and the purchase is bound to the caller, so premium access starts without waiting for the
+ * webhook. A webhook about the same purchase locks the same subscription row, so whichever comes
+ * second sees the first: one subscription, never two.
+ */
+public final class PurchaseVerificationService implements VerifyPurchaseUseCase {
+
+  static final String OTHER_ACCOUNT = "The purchase belongs to another account";
+
+  private final PaymentProviders providers;
+  private final SubscriptionRepository subscriptions;
+  private final UserRepository users;
+  private final UnitOfWorkPort unitOfWork;
+  private final Clock clock;
+  private final ProviderEventApplier applier;
+  private final PlanCatalogue catalogue;
+
+  public PurchaseVerificationService(
+      Collection<? extends PaymentProviderPort> providers, SubscriptionPorts ports) {
+    this.providers = new PaymentProviders(providers);
+    this.subscriptions = ports.subscriptions();
+    this.users = ports.users();
+    this.unitOfWork = ports.unitOfWork();
+    this.clock = ports.clock();
+    this.applier = new ProviderEventApplier(ports);
+    this.catalogue = new PlanCatalogue(ports.plans());
+  }
+
+  @Override
+  public SubscriptionView verify(UserId caller, ClientPurchase purchase) {
+    // Outside the transaction: it asks the provider, and no connection should wait on that.
+    ProviderEvent event = providers.of(purchase.provider()).verifyPurchase(purchase);
+    return unitOfWork.inTransaction(
+        () -> {
+          User user =
+              users.findById(caller).orElseThrow(() -> new NotFoundException("No such account"));
+          if (event.accountToken().filter(token -> !token.equals(user.uuid())).isPresent()) {
+            throw new ConflictException(OTHER_ACCOUNT);
+          }
+          Instant now = clock.instant();
+          Subscription subscription = subscriptions.lockOrStart(event.subscription(), now);
+          if (subscription.isOwnedByAnotherThan(caller)) {
+            throw new ConflictException(OTHER_ACCOUNT);
+          }
+          applier.apply(subscription, event, Optional.of(caller), now);
+          return catalogue.viewOf(subscription, now);
+        });
+  }
+}

@@ -1,0 +1,50 @@
+package app.huberman.application.subscription;
+
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
+import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.StatusChange;
+import app.huberman.domain.subscription.SubscriptionId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what is reported, one line each, in the order reported. */
+public final class RecordingSubscriptionEvents implements SubscriptionEventsPort {
+
+  private final List<String> lines = new ArrayList<>();
+
+  @Override
+  public void webhookReceived(
+      PaymentProvider provider, String type, String eventId, Receipt receipt) {
+    lines.add("received " + provider.key() + " " + eventId + " " + receipt);
+  }
+
+  @Override
+  public void webhookRejected(PaymentProvider provider, String reason) {
+    lines.add("rejected " + provider.key() + ": " + reason);
+  }
+
+  @Override
+  public void webhookProcessed(
+      PaymentProvider provider, String type, String eventId, EventOutcome.Result result) {
+    lines.add("processed " + provider.key() + " " + eventId + " " + result);
+  }
+
+  @Override
+  public void statusChanged(
+      SubscriptionId subscription, PaymentProvider provider, StatusChange change) {
+    lines.add(
+        "status "
+            + provider.key()
+            + " #"
+            + subscription.value()
+            + " "
+            + change.from().key()
+            + " -> "
+            + change.to().key());
+  }
+
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
+}

@@ -1,0 +1,658 @@
+package app.huberman.application.subscription;
+
+import static app.huberman.application.subscription.PlanTestData.aFreePlan;
+import static app.huberman.application.subscription.PlanTestData.aPremiumMonthlyPlan;
+import static app.huberman.domain.subscription.SubscriptionStatus.ACTIVE;
+import static app.huberman.domain.subscription.SubscriptionStatus.CANCELED;
+import static app.huberman.domain.subscription.SubscriptionStatus.EXPIRED;
+import static app.huberman.domain.subscription.SubscriptionStatus.PAST_DUE;
+import static app.huberman.domain.subscription.SubscriptionStatus.TRIALING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.huberman.application.shared.ConflictException;
+import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.subscription.port.in.SubscriptionView;
+import app.huberman.application.subscription.port.out.ClientPurchase;
+import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import app.huberman.application.subscription.port.out.StoredWebhookEvent;
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
+import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
+import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
+import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
+import app.huberman.application.subscription.service.PurchaseVerificationService;
+import app.huberman.application.subscription.service.SubscriptionPorts;
+import app.huberman.application.subscription.service.SubscriptionQueryService;
+import app.huberman.application.subscription.service.SubscriptionSchedule;
+import app.huberman.application.subscription.service.WebhookIngestService;
+import app.huberman.application.user.InMemoryUserRepository;
+import app.huberman.application.user.UserTestData;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.PermanentJobFailure;
+import app.huberman.domain.subscription.Entitlement;
+import app.huberman.domain.subscription.Observation;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.Plan;
+import app.huberman.domain.subscription.ProviderEvent;
+import app.huberman.domain.subscription.ProviderSubscriptionRef;
+import app.huberman.domain.subscription.Subscription;
+import app.huberman.domain.user.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The subscription services with in-memory fakes, a fixed clock and a direct unit of work. */
+class SubscriptionServicesTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+  private static final String MONTHLY_PRICE = "price_test_monthly";
+  private static final String MONTHLY_APPLE = "app.huberman.premium.monthly";
+  private static final ProviderSubscriptionRef STRIPE_SUB =
+      new ProviderSubscriptionRef(PaymentProvider.STRIPE, "sub_1");
+  private static final ProviderSubscriptionRef APPLE_SUB =
+      new ProviderSubscriptionRef(PaymentProvider.APPLE, "2000000123");
+
+  private final Plan free = aFreePlan().withId(1).build();
+  private final Plan premium = aPremiumMonthlyPlan().withId(2).build();
+  private final User ada = UserTestData.aUser().withId(1).withEmail("ada@example.com").build();
+  private final User bob = UserTestData.aUser().withId(2).withEmail("bob@example.com").build();
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final InMemoryPlanRepository plans = new InMemoryPlanRepository().add(free, premium);
+  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemorySubscriptionRepository subscriptions =
+      new InMemorySubscriptionRepository(plans);
+  private final InMemoryWebhookEventRepository webhookEvents = new InMemoryWebhookEventRepository();
+  private final InMemoryEntitlementCache cache = new InMemoryEntitlementCache();
+  private final RecordingSubscriptionEvents events = new RecordingSubscriptionEvents();
+  private final RecordingJobQueue jobs = new RecordingJobQueue();
+  private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
+  private final FakePaymentProvider stripe = new FakePaymentProvider(PaymentProvider.STRIPE);
+  private final FakePaymentProvider apple = new FakePaymentProvider(PaymentProvider.APPLE);
+  private final List<FakePaymentProvider> providers = List.of(stripe, apple);
+  private final SubscriptionPorts ports =
+      new SubscriptionPorts(subscriptions, plans, users, cache, events, unitOfWork, clock);
+
+  private final WebhookIngestService ingest =
+      new WebhookIngestService(providers, webhookEvents, jobs, events, unitOfWork, clock);
+  private final ProcessWebhookEventHandler processor =
+      new ProcessWebhookEventHandler(providers, webhookEvents, ports);
+  private final PurchaseVerificationService purchases =
+      new PurchaseVerificationService(providers, ports);
+  private final SubscriptionQueryService queries =
+      new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock);
+  private final ExpireSubscriptionsHandler expiry =
+      new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock);
+  private final PruneWebhookEventsHandler prune =
+      new PruneWebhookEventsHandler(webhookEvents, clock);
+
+  private int jobsRun;
+
+  SubscriptionServicesTest() {
+    users.add(ada);
+    users.add(bob);
+  }
+
+  private static Instant minutes(long minutes) {
+    return T0.plus(Duration.ofMinutes(minutes));
+  }
+
+  private static Observation activeUntil(Instant renewal) {
+    return Observation.of(ACTIVE).withProduct(MONTHLY_PRICE).withRenewal(renewal);
+  }
+
+  private static ProviderEvent stripeEvent(
+      String id, Instant at, Observation observation, Optional<User> account) {
+    return new ProviderEvent(
+        STRIPE_SUB,
+        id,
+        "customer.subscription.updated",
+        at,
+        account.map(User::uuid),
+        Optional.of(observation));
+  }
+
+  private static ProviderEvent appleEvent(String id, Instant at, Optional<User> account) {
+    return appleEvent(
+        id,
+        at,
+        account,
+        Observation.of(ACTIVE)
+            .withProduct(MONTHLY_APPLE)
+            .withRenewal(at.plus(Duration.ofDays(30))));
+  }
+
+  private static ProviderEvent appleEvent(
+      String id, Instant at, Optional<User> account, Observation observation) {
+    return new ProviderEvent(
+        APPLE_SUB, id, "SUBSCRIBED", at, account.map(User::uuid), Optional.of(observation));
+  }
+
+  /** Receives the webhook about the event, then runs the job it enqueued. */
+  private Receipt deliver(ProviderEvent event) {
+    Receipt receipt = ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
+    runEnqueuedJobs();
+    return receipt;
+  }
+
+  private void deliverApple(ProviderEvent event) {
+    ingest.receive(PaymentProvider.APPLE, apple.webhookAbout(event));
+    runEnqueuedJobs();
+  }
+
+  /** Runs each job not run yet, each in its own transaction, as a worker does. */
+  private void runEnqueuedJobs() {
+    List<RecordingJobQueue.Enqueued> enqueued = jobs.enqueued();
+    for (; jobsRun < enqueued.size(); jobsRun++) {
+      JobPayload payload = enqueued.get(jobsRun).payload();
+      unitOfWork.inTransaction(
+          () -> {
+            processor.handle(payload);
+            return null;
+          });
+    }
+  }
+
+  private StoredWebhookEvent stored(String eventId) {
+    return webhookEvents.find(PaymentProvider.STRIPE, eventId).orElseThrow();
+  }
+
+  private Subscription theOnly() {
+    assertThat(subscriptions.all()).hasSize(1);
+    return subscriptions.all().getFirst();
+  }
+
+  private Entitlement premiumUntil(Instant end) {
+    return new Entitlement(true, premium.slug(), premium.features(), Optional.ofNullable(end));
+  }
+
+  private void cacheSomethingFor(User user) {
+    cache.put(user.id(), Entitlement.free(free), Duration.ofMinutes(15));
+  }
+
+  @Nested
+  class ReceivingWebhooks {
+
+    @Test
+    void storesAVerifiedWebhookAndEnqueuesItsProcessingInOneTransaction() {
+      ProviderEvent event = stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty());
+
+      Receipt receipt = ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
+
+      assertThat(receipt).isEqualTo(Receipt.ACCEPTED);
+      assertThat(unitOfWork.transactions()).isEqualTo(1);
+      assertThat(stored("evt_1").isProcessed()).isFalse();
+      assertThat(stored("evt_1").receivedAt()).isEqualTo(T0);
+      assertThat(jobs.enqueued())
+          .singleElement()
+          .satisfies(
+              job -> {
+                assertThat(job.type()).isEqualTo(ProcessWebhookEventHandler.TYPE);
+                assertThat(job.type().value()).isEqualTo("subscriptions.process-webhook");
+                assertThat(job.payload())
+                    .isEqualTo(JobPayload.of(1, Map.of("provider", "stripe", "event_id", "evt_1")));
+                assertThat(job.options().maxAttempts()).isEqualTo(10);
+              });
+      assertThat(events.lines()).containsExactly("received stripe evt_1 ACCEPTED");
+      assertThat(subscriptions.all()).isEmpty();
+    }
+
+    @Test
+    void aWebhookStoredBeforeIsAcknowledgedWithoutASecondJob() {
+      WebhookRequest request =
+          stripe.webhookAbout(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty()));
+      ingest.receive(PaymentProvider.STRIPE, request);
+
+      Receipt again = ingest.receive(PaymentProvider.STRIPE, request);
+
+      assertThat(again).isEqualTo(Receipt.DUPLICATE);
+      assertThat(jobs.enqueued()).hasSize(1);
+      assertThat(webhookEvents.size()).isEqualTo(1);
+      assertThat(events.lines()).endsWith("received stripe evt_1 DUPLICATE");
+    }
+
+    @Test
+    void aWebhookThatDoesNotVerifyIsRejectedAndNothingIsStored() {
+      assertThatThrownBy(
+              () -> ingest.receive(PaymentProvider.STRIPE, stripe.forgedWebhook("evt_forged")))
+          .isInstanceOf(InvalidNotificationException.class)
+          .hasMessage("Signature mismatch");
+
+      assertThat(webhookEvents.size()).isZero();
+      assertThat(jobs.enqueued()).isEmpty();
+      assertThat(unitOfWork.transactions()).isZero();
+      assertThat(events.lines()).containsExactly("rejected stripe: Signature mismatch");
+    }
+
+    @Test
+    void aProviderWithNoConfiguredPortIsRejected() {
+      WebhookIngestService stripeOnly =
+          new WebhookIngestService(List.of(stripe), webhookEvents, jobs, events, unitOfWork, clock);
+
+      assertThatThrownBy(
+              () -> stripeOnly.receive(PaymentProvider.GOOGLE, stripe.forgedWebhook("evt_1")))
+          .isInstanceOf(InvalidNotificationException.class);
+      assertThat(webhookEvents.size()).isZero();
+    }
+  }
+
+  @Nested
+  class ProcessingWebhooks {
+
+    @Test
+    void appliesTheEventBindsTheAccountAndEvictsTheCacheOnlyAfterCommit() {
+      cacheSomethingFor(ada);
+      ProviderEvent event = stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.of(ada));
+      ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
+
+      unitOfWork.inTransaction(
+          () -> {
+            processor.handle(jobs.enqueued().getFirst().payload());
+            assertThat(cache.entry(ada.id())).as("evicted before the commit").isPresent();
+            return null;
+          });
+
+      assertThat(cache.entry(ada.id())).isEmpty();
+      Subscription subscription = theOnly();
+      assertThat(subscription.status()).isEqualTo(ACTIVE);
+      assertThat(subscription.owner()).contains(ada.id());
+      assertThat(subscription.planId()).contains(premium.id());
+      assertThat(stored("evt_1").processedAt()).contains(T0);
+      assertThat(stored("evt_1").lastError()).isEmpty();
+      assertThat(events.lines())
+          .containsExactly(
+              "received stripe evt_1 ACCEPTED",
+              "status stripe #1 incomplete -> active",
+              "processed stripe evt_1 APPLIED");
+    }
+
+    @Test
+    void aStaleEventIsRecordedButChangesNothing() {
+      deliver(stripeEvent("evt_2", minutes(2), activeUntil(minutes(60)), Optional.of(ada)));
+      Subscription.State before = theOnly().state();
+
+      deliver(
+          stripeEvent(
+              "evt_1",
+              minutes(1),
+              Observation.of(TRIALING).withProduct(MONTHLY_PRICE),
+              Optional.empty()));
+
+      assertThat(theOnly().state()).isEqualTo(before);
+      assertThat(stored("evt_1").isProcessed()).isTrue();
+      assertThat(events.lines()).endsWith("processed stripe evt_1 STALE");
+    }
+
+    @Test
+    void aWebhookProcessedBeforeIsSkipped() {
+      deliver(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.of(ada)));
+      List<String> reported = events.lines();
+      JobPayload payload = jobs.enqueued().getFirst().payload();
+
+      processor.handle(payload);
+
+      assertThat(stripe.interpretationsAsked()).isEqualTo(1);
+      assertThat(events.lines()).isEqualTo(reported);
+    }
+
+    @Test
+    void aProviderOutageFailsTheJobSoItIsRetried() {
+      ingest.receive(
+          PaymentProvider.STRIPE,
+          stripe.webhook(
+              "evt_1",
+              T0,
+              () -> {
+                throw new ProviderUnavailableException("Play Developer API: 503");
+              }));
+
+      assertThatThrownBy(SubscriptionServicesTest.this::runEnqueuedJobs)
+          .isInstanceOf(ProviderUnavailableException.class);
+      assertThat(stored("evt_1").isProcessed()).isFalse();
+      assertThat(subscriptions.all()).isEmpty();
+    }
+
+    @Test
+    void aWebhookThatCannotBeInterpretedIsMarkedWithTheReasonAndNotRetried() {
+      ingest.receive(
+          PaymentProvider.STRIPE,
+          stripe.webhook(
+              "evt_1",
+              T0,
+              () -> {
+                throw new InvalidNotificationException("No subscription in the payload");
+              }));
+
+      runEnqueuedJobs();
+
+      assertThat(stored("evt_1").processedAt()).contains(T0);
+      assertThat(stored("evt_1").lastError()).contains("No subscription in the payload");
+      assertThat(events.lines()).endsWith("rejected stripe: No subscription in the payload");
+      assertThat(subscriptions.all()).isEmpty();
+    }
+
+    @Test
+    void aNotificationWithNoEventIsOnlyAcknowledged() {
+      ingest.receive(PaymentProvider.STRIPE, stripe.webhook("evt_test", T0, Optional::empty));
+
+      runEnqueuedJobs();
+
+      assertThat(stored("evt_test").isProcessed()).isTrue();
+      assertThat(subscriptions.all()).isEmpty();
+      assertThat(events.lines()).endsWith("processed stripe evt_test NO_OBSERVATION");
+    }
+
+    @Test
+    void aJobForAWebhookThatIsNotStoredFailsPermanently() {
+      JobPayload payload = JobPayload.of(1, Map.of("provider", "stripe", "event_id", "evt_gone"));
+      JobPayload unknownProvider =
+          JobPayload.of(1, Map.of("provider", "paypal", "event_id", "evt_1"));
+
+      assertThatThrownBy(() -> processor.handle(payload)).isInstanceOf(PermanentJobFailure.class);
+      assertThatThrownBy(() -> processor.handle(unknownProvider))
+          .isInstanceOf(PermanentJobFailure.class);
+    }
+
+    @Test
+    void anEventNamingAnotherAccountKeepsTheFirstOwnerAndSaysSo() {
+      deliver(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.of(ada)));
+
+      deliver(stripeEvent("evt_2", minutes(1), activeUntil(minutes(90)), Optional.of(bob)));
+
+      assertThat(theOnly().owner()).contains(ada.id());
+      assertThat(theOnly().state().renewsAt()).contains(minutes(90));
+      assertThat(stored("evt_2").lastError())
+          .hasValueSatisfying(error -> assertThat(error).contains("another account"));
+    }
+
+    @Test
+    void anAccountTokenOfNoKnownUserLeavesTheSubscriptionUnowned() {
+      User stranger = UserTestData.aUser().withId(99).build();
+
+      deliver(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.of(stranger)));
+
+      assertThat(theOnly().owner()).isEmpty();
+      assertThat(theOnly().status()).isEqualTo(ACTIVE);
+    }
+  }
+
+  @Nested
+  class VerifyingPurchases {
+
+    private static final String SIGNED = "signed.transaction.jws";
+    private final ClientPurchase purchase = new ClientPurchase.AppleTransaction(SIGNED);
+
+    @Test
+    void bindsThePurchaseToTheCallerAndShowsIt() {
+      apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.of(ada)));
+      cacheSomethingFor(ada);
+
+      SubscriptionView view = purchases.verify(ada.id(), purchase);
+
+      assertThat(view.active()).isTrue();
+      assertThat(view.plan()).isEqualTo(premium);
+      assertThat(view.subscription())
+          .hasValueSatisfying(
+              state -> {
+                assertThat(state.owner()).contains(ada.id());
+                assertThat(state.status()).isEqualTo(ACTIVE);
+                assertThat(state.ref()).isEqualTo(APPLE_SUB);
+              });
+      assertThat(unitOfWork.transactions()).isEqualTo(1);
+      assertThat(cache.entry(ada.id())).isEmpty();
+    }
+
+    @Test
+    void aPurchaseWithoutAnAccountTokenIsBoundToTheCaller() {
+      apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.empty()));
+
+      purchases.verify(ada.id(), purchase);
+
+      assertThat(theOnly().owner()).contains(ada.id());
+    }
+
+    @Test
+    void refusesAPurchaseWhoseTokenNamesAnotherAccount() {
+      apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.of(bob)));
+
+      assertThatThrownBy(() -> purchases.verify(ada.id(), purchase))
+          .isInstanceOf(ConflictException.class)
+          .hasMessage("The purchase belongs to another account");
+      assertThat(subscriptions.all()).isEmpty();
+    }
+
+    @Test
+    void refusesAPurchaseAnotherAccountOwnsAlready() {
+      apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.empty()));
+      purchases.verify(bob.id(), purchase);
+
+      assertThatThrownBy(() -> purchases.verify(ada.id(), purchase))
+          .isInstanceOf(ConflictException.class);
+      assertThat(theOnly().owner()).contains(bob.id());
+    }
+
+    @Test
+    void aPurchaseThatDoesNotVerifyChangesNothing() {
+      assertThatThrownBy(
+              () -> purchases.verify(ada.id(), new ClientPurchase.AppleTransaction("forged")))
+          .isInstanceOf(InvalidNotificationException.class);
+      assertThat(unitOfWork.transactions()).isZero();
+    }
+
+    @Test
+    void theWebhookAndTheAppsReportOfOnePurchaseMakeOneSubscription() {
+      ProviderEvent webhookEvent = appleEvent("notif_1", T0, Optional.of(ada));
+      apple.purchase(SIGNED, () -> appleEvent("tx_1", minutes(1), Optional.of(ada)));
+      ingest.receive(PaymentProvider.APPLE, apple.webhookAbout(webhookEvent));
+      runEnqueuedJobs();
+
+      SubscriptionView view = purchases.verify(ada.id(), purchase);
+
+      assertThat(theOnly().id()).isEqualTo(view.subscription().orElseThrow().id());
+      assertThat(theOnly().owner()).contains(ada.id());
+      assertThat(theOnly().state().lastEventId()).contains("tx_1");
+    }
+  }
+
+  @Nested
+  class Entitlements {
+
+    private void subscribe(User user, Observation observation) {
+      deliver(stripeEvent("evt_" + user.id().value(), T0, observation, Optional.of(user)));
+    }
+
+    @Test
+    void aMissIsComputedFromTheDatabaseAndCachedForFifteenMinutes() {
+      subscribe(ada, activeUntil(minutes(60 * 24)));
+
+      Entitlement entitlement = queries.entitlements(ada.id());
+
+      assertThat(entitlement).isEqualTo(premiumUntil(minutes(60 * 24)));
+      assertThat(cache.entry(ada.id()))
+          .contains(new InMemoryEntitlementCache.Entry(entitlement, Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void aHitIsServedWithoutTheDatabase() {
+      cacheSomethingFor(ada);
+      int reads = unitOfWork.readOnlyTransactions();
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(Entitlement.free(free));
+      assertThat(unitOfWork.readOnlyTransactions()).isEqualTo(reads);
+    }
+
+    @Test
+    void anEntitlementEndingSoonIsCachedOnlyUntilItEnds() {
+      subscribe(
+          ada,
+          Observation.of(CANCELED)
+              .withProduct(MONTHLY_PRICE)
+              .withEnd(minutes(2))
+              .withCancellation(T0));
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(2)));
+      assertThat(cache.entry(ada.id()).orElseThrow().ttl()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void anEntitlementAlreadyPastItsEndIsNotCached() {
+      subscribe(ada, activeUntil(minutes(-5)));
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(-5)));
+      assertThat(cache.entry(ada.id())).isEmpty();
+    }
+
+    @Test
+    void withRedisDownTheDatabaseDecidesEveryTime() {
+      cacheSomethingFor(ada);
+      subscribe(ada, activeUntil(minutes(60)));
+      cache.goDown();
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(60)));
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(60)));
+      assertThat(unitOfWork.readOnlyTransactions()).isEqualTo(2);
+    }
+
+    @Test
+    void aUserWithoutSubscriptionsGetsTheFreePlan() {
+      assertThat(queries.entitlements(bob.id())).isEqualTo(Entitlement.free(free));
+      assertThat(queries.currentSubscription(bob.id()))
+          .isEqualTo(new SubscriptionView(Optional.empty(), free, false));
+    }
+
+    @Test
+    void theBestOfSeveralSubscriptionsCounts() {
+      deliver(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.of(ada)));
+      clock.advance(Duration.ofMinutes(1));
+      deliverApple(
+          appleEvent(
+              "notif_1", T0, Optional.of(ada), Observation.of(EXPIRED).withProduct(MONTHLY_APPLE)));
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(60)));
+      SubscriptionView current = queries.currentSubscription(ada.id());
+      assertThat(current.active()).isTrue();
+      assertThat(current.subscription().orElseThrow().ref()).isEqualTo(STRIPE_SUB);
+    }
+
+    @Test
+    void countsPremiumSubscriptions() {
+      subscribe(ada, activeUntil(minutes(60)));
+      deliverApple(
+          appleEvent(
+              "notif_1", T0, Optional.of(bob), Observation.of(EXPIRED).withProduct(MONTHLY_APPLE)));
+
+      assertThat(queries.premiumSubscriptions()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class Expiry {
+
+    private Subscription given(String id, User owner, Observation observation) {
+      ProviderSubscriptionRef ref = new ProviderSubscriptionRef(PaymentProvider.STRIPE, id);
+      Subscription subscription = subscriptions.lockOrStart(ref, T0);
+      subscription.apply(
+          new ProviderEvent(
+              ref, "evt_" + id, "test", T0, Optional.empty(), Optional.of(observation)),
+          Optional.of(premium.id()),
+          Optional.of(owner.id()),
+          T0);
+      subscriptions.save(subscription);
+      return subscription;
+    }
+
+    private Subscription reloaded(Subscription subscription) {
+      return subscriptions.lock(subscription.id()).orElseThrow();
+    }
+
+    @Test
+    void expiresWhatRanOutAndLeavesTheRest() {
+      Subscription canceled = given("canceled", ada, Observation.of(CANCELED).withEnd(minutes(5)));
+      Subscription pastDue =
+          given("past-due", ada, Observation.of(PAST_DUE).withGraceEnd(minutes(5)));
+      Subscription trial = given("trial", bob, Observation.of(TRIALING).withTrialEnd(minutes(5)));
+      Subscription active = given("active", bob, Observation.of(ACTIVE).withRenewal(minutes(5)));
+      Subscription later = given("later", bob, Observation.of(CANCELED).withEnd(minutes(6)));
+      cacheSomethingFor(ada);
+      cacheSomethingFor(bob);
+      clock.advance(Duration.ofMinutes(5));
+
+      unitOfWork.inTransaction(
+          () -> {
+            expiry.handle(JobPayload.empty());
+            assertThat(cache.entry(ada.id())).as("evicted before the commit").isPresent();
+            return null;
+          });
+
+      assertThat(reloaded(canceled).status()).isEqualTo(EXPIRED);
+      assertThat(reloaded(pastDue).status()).isEqualTo(EXPIRED);
+      assertThat(reloaded(trial).status()).isEqualTo(EXPIRED);
+      assertThat(reloaded(active).status()).isEqualTo(ACTIVE);
+      assertThat(reloaded(later).status()).isEqualTo(CANCELED);
+      assertThat(cache.entry(ada.id())).isEmpty();
+      assertThat(cache.entry(bob.id())).isEmpty();
+      assertThat(events.lines())
+          .containsExactly(
+              "status stripe #1 canceled -> expired",
+              "status stripe #2 past_due -> expired",
+              "status stripe #3 trialing -> expired");
+    }
+
+    @Test
+    void runningAgainFindsNothingToDo() {
+      given("canceled", ada, Observation.of(CANCELED).withEnd(minutes(5)));
+      clock.advance(Duration.ofMinutes(5));
+      expiry.handle(JobPayload.empty());
+      int evictions = cache.evictions();
+
+      expiry.handle(JobPayload.empty());
+
+      assertThat(events.lines()).hasSize(1);
+      assertThat(cache.evictions()).isEqualTo(evictions);
+    }
+
+    @Test
+    void isScheduledEveryMinuteAndThePruneNightly() {
+      assertThat(SubscriptionSchedule.scheduledTasks())
+          .extracting(task -> task.jobType().value() + " @ " + task.schedule().expression())
+          .containsExactly(
+              "subscriptions.expire @ * * * * *",
+              "subscriptions.prune-webhook-events @ 37 4 * * *");
+    }
+  }
+
+  @Nested
+  class Pruning {
+
+    private void receivedAt(Instant at, String eventId, boolean processed) {
+      webhookEvents.addIfAbsent(
+          new VerifiedNotification(PaymentProvider.STRIPE, eventId, "test", at, "{}"), at);
+      if (processed) {
+        webhookEvents.markProcessed(PaymentProvider.STRIPE, eventId, at, Optional.empty());
+      }
+    }
+
+    @Test
+    void deletesProcessedWebhooksOlderThanNinetyDaysInBatches() {
+      Instant old = T0.minus(Duration.ofDays(91));
+      for (int i = 0; i < 2500; i++) {
+        receivedAt(old, "evt_old_" + i, true);
+      }
+      receivedAt(old, "evt_unprocessed", false);
+      receivedAt(T0.minus(Duration.ofDays(89)), "evt_recent", true);
+
+      prune.handle(JobPayload.empty());
+
+      assertThat(webhookEvents.size()).isEqualTo(2);
+      assertThat(webhookEvents.find(PaymentProvider.STRIPE, "evt_unprocessed")).isPresent();
+      assertThat(webhookEvents.find(PaymentProvider.STRIPE, "evt_recent")).isPresent();
+    }
+  }
+}
