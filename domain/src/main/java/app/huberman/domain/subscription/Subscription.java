@@ -27,6 +27,8 @@ public final class Subscription {
   private Instant canceledAt;
   private Instant lastEventAt;
   private String lastEventId;
+  private Instant planObservedAt;
+  private String planObservedEventId;
   private final Instant createdAt;
   private Instant updatedAt;
 
@@ -43,10 +45,13 @@ public final class Subscription {
     this.canceledAt = state.canceledAt().orElse(null);
     this.lastEventAt = state.lastEventAt().orElse(null);
     this.lastEventId = state.lastEventId().orElse(null);
+    this.planObservedAt = state.planObservedAt().orElse(null);
+    this.planObservedEventId = state.planObservedEventId().orElse(null);
     this.createdAt = Objects.requireNonNull(state.createdAt(), "createdAt");
     this.updatedAt = Objects.requireNonNull(state.updatedAt(), "updatedAt");
-    if ((lastEventAt == null) != (lastEventId == null)) {
-      throw new IllegalArgumentException("The last event has both a time and an id, or neither");
+    if ((lastEventAt == null) != (lastEventId == null)
+        || (planObservedAt == null) != (planObservedEventId == null)) {
+      throw new IllegalArgumentException("An event marker has both a time and an id, or neither");
     }
   }
 
@@ -59,6 +64,8 @@ public final class Subscription {
             Optional.empty(),
             Optional.empty(),
             SubscriptionStatus.INCOMPLETE,
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
@@ -94,11 +101,12 @@ public final class Subscription {
     if (event.observation().isEmpty()) {
       return new EventOutcome(EventOutcome.Result.NO_OBSERVATION, Optional.empty(), bound);
     }
-    if (!isNewerThanLastApplied(event)) {
+    takePlanIfNewest(event, plan, now);
+    if (!isNewer(event, lastEventAt, lastEventId)) {
       return new EventOutcome(EventOutcome.Result.STALE, Optional.empty(), bound);
     }
     SubscriptionStatus before = status;
-    take(event.observation().get(), plan);
+    take(event.observation().get());
     lastEventAt = event.occurredAt();
     lastEventId = event.eventId();
     updatedAt = now;
@@ -191,17 +199,35 @@ public final class Subscription {
         });
   }
 
-  private boolean isNewerThanLastApplied(ProviderEvent event) {
-    if (lastEventAt == null) {
-      return true;
+  /**
+   * The plan is a register of its own: the newest event that names a known product sets it, even
+   * when that event is older than the newest status (a refund or a Play voided purchase names no
+   * product). Otherwise the plan would depend on which events arrived before the newest one.
+   */
+  private void takePlanIfNewest(ProviderEvent event, Optional<PlanId> plan, Instant now) {
+    if (plan.isPresent() && isNewer(event, planObservedAt, planObservedEventId)) {
+      if (!plan.get().equals(planId)) {
+        planId = plan.get();
+        updatedAt = now;
+      }
+      planObservedAt = event.occurredAt();
+      planObservedEventId = event.eventId();
     }
-    int byTime = event.occurredAt().compareTo(lastEventAt);
-    return byTime > 0 || (byTime == 0 && event.eventId().compareTo(lastEventId) > 0);
   }
 
-  private void take(Observation observation, Optional<PlanId> plan) {
+  /**
+   * Newer by provider time, then by event id, than the event marked by {@code at} and {@code id}.
+   */
+  private static boolean isNewer(ProviderEvent event, Instant at, String id) {
+    if (at == null) {
+      return true;
+    }
+    int byTime = event.occurredAt().compareTo(at);
+    return byTime > 0 || (byTime == 0 && event.eventId().compareTo(id) > 0);
+  }
+
+  private void take(Observation observation) {
     status = observation.status();
-    plan.ifPresent(known -> planId = known);
     trialEndsAt = observation.trialEndsAt().orElse(null);
     renewsAt = observation.renewsAt().orElse(null);
     graceEndsAt = observation.graceEndsAt().orElse(null);
@@ -237,6 +263,8 @@ public final class Subscription {
         Optional.ofNullable(canceledAt),
         Optional.ofNullable(lastEventAt),
         Optional.ofNullable(lastEventId),
+        Optional.ofNullable(planObservedAt),
+        Optional.ofNullable(planObservedEventId),
         createdAt,
         updatedAt);
   }
@@ -266,6 +294,8 @@ public final class Subscription {
    *
    * @param lastEventAt provider time of the newest event applied
    * @param lastEventId id of that event (breaks ties between events with the same time)
+   * @param planObservedAt provider time of the newest event that named a known product
+   * @param planObservedEventId id of that event
    */
   public record State(
       SubscriptionId id,
@@ -280,6 +310,8 @@ public final class Subscription {
       Optional<Instant> canceledAt,
       Optional<Instant> lastEventAt,
       Optional<String> lastEventId,
+      Optional<Instant> planObservedAt,
+      Optional<String> planObservedEventId,
       Instant createdAt,
       Instant updatedAt) {}
 }

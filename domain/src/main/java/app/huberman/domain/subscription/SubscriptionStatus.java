@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Where a subscription stands. Whether it grants premium access also depends on time (a grace
- * period or a paid-up period running out), so see {@link Subscription#entitlesAt}.
+ * period or a paid-up period running out), so see {@link Subscription#grantsAccessAt}.
  */
 public enum SubscriptionStatus {
   /** Started but not paid for yet. */

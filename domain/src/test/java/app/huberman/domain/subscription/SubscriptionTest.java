@@ -281,7 +281,7 @@ class SubscriptionTest {
       EventOutcome older =
           subscription.apply(
               event("evt_1", minutes(1), Observation.of(ACTIVE)),
-              Optional.of(PREMIUM_ID),
+              Optional.empty(),
               Optional.empty(),
               minutes(4));
       EventOutcome again =
@@ -290,6 +290,27 @@ class SubscriptionTest {
       assertThat(older.result()).isEqualTo(Result.STALE);
       assertThat(again.result()).isEqualTo(Result.DUPLICATE);
       assertThat(subscription.state()).isEqualTo(before);
+    }
+
+    @Test
+    void thePlanComesFromTheNewestEventNamingAProductWhateverArrivesFirst() {
+      PlanId annual = PlanId.of(3);
+      ProviderEvent monthly = event("evt_1", minutes(1), Observation.of(ACTIVE));
+      ProviderEvent upgraded = event("evt_2", minutes(2), Observation.of(ACTIVE));
+      ProviderEvent refund = event("evt_3", minutes(3), Observation.revoked(minutes(3)));
+      Subscription inOrder = aNewSubscription();
+      inOrder.apply(monthly, Optional.of(PREMIUM_ID), Optional.empty(), minutes(4));
+      inOrder.apply(upgraded, Optional.of(annual), Optional.empty(), minutes(4));
+      inOrder.apply(refund, Optional.empty(), Optional.empty(), minutes(4));
+      Subscription refundFirst = aNewSubscription();
+      refundFirst.apply(refund, Optional.empty(), Optional.empty(), minutes(4));
+      refundFirst.apply(upgraded, Optional.of(annual), Optional.empty(), minutes(4));
+      refundFirst.apply(monthly, Optional.of(PREMIUM_ID), Optional.empty(), minutes(4));
+
+      assertThat(inOrder.planId()).contains(annual);
+      assertThat(refundFirst.planId()).contains(annual);
+      assertThat(refundFirst.status()).isEqualTo(EXPIRED);
+      assertThat(refundFirst.state()).isEqualTo(inOrder.state());
     }
 
     @Test

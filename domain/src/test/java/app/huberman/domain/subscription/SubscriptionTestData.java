@@ -62,6 +62,8 @@ final class SubscriptionTestData {
         state.canceledAt(),
         lastEventAt,
         lastEventId,
+        state.planObservedAt(),
+        state.planObservedEventId(),
         createdAt,
         updatedAt);
   }

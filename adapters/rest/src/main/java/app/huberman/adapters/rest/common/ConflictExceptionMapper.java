@@ -11,6 +11,9 @@ public class ConflictExceptionMapper implements ExceptionMapper<ConflictExceptio
 
   @Override
   public Response toResponse(ConflictException exception) {
-    return ErrorResponses.error(409, ErrorResponses.standardMessage(409)).build();
+    // A concurrent change says nothing useful to the client; a conflict with the stored state does.
+    String message =
+        exception.getCause() == null ? exception.getMessage() : ErrorResponses.standardMessage(409);
+    return ErrorResponses.error(409, message).build();
   }
 }
