@@ -5,6 +5,7 @@ import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.ScheduledTask;
+import app.huberman.application.subscription.service.SubscriptionSchedule;
 import app.huberman.application.job.port.in.CheckQueuesUseCase;
 import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
 import app.huberman.application.job.port.in.RunJobsUseCase;
@@ -31,6 +32,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
@@ -40,6 +42,11 @@ public class JobWiring {
 
   /** The tasks every instance schedules; a tick runs once across all of them. */
   static List<ScheduledTask> scheduledTasks() {
+    return Stream.concat(jobTasks().stream(), SubscriptionSchedule.scheduledTasks().stream())
+        .toList();
+  }
+
+  private static List<ScheduledTask> jobTasks() {
     return List.of(
         new ScheduledTask(
             "prune-failed-jobs",

@@ -1,13 +1,37 @@
 package app.huberman.bootstrap.wiring;
 
+import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
+import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
+import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
+import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
+import app.huberman.application.subscription.port.out.EntitlementCachePort;
+import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
+import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ListPlansService;
+import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
+import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
+import app.huberman.application.subscription.service.PurchaseVerificationService;
+import app.huberman.application.subscription.service.SubscriptionPorts;
+import app.huberman.application.subscription.service.SubscriptionQueryService;
+import app.huberman.application.subscription.service.WebhookIngestService;
+import app.huberman.application.user.port.out.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
 
-/** The subscriptions context's use cases. */
+/** The subscriptions context's use cases and job handlers. */
 @ApplicationScoped
 public class SubscriptionWiring {
 
@@ -15,5 +39,92 @@ public class SubscriptionWiring {
   @ApplicationScoped
   public ListPlansUseCase listPlans(PlanRepository plans, UnitOfWorkPort unitOfWork) {
     return new ListPlansService(plans, unitOfWork);
+  }
+
+  private static List<PaymentProviderPort> providers(Instance<PaymentProviderPort> providers) {
+    return providers.stream().toList();
+  }
+
+  @Produces
+  @Singleton
+  public SubscriptionPorts subscriptionPorts(
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      UserRepository users,
+      EntitlementCachePort entitlementCache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new SubscriptionPorts(
+        subscriptions, plans, users, entitlementCache, events, unitOfWork, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public ReceiveWebhookUseCase receiveWebhooks(
+      Instance<PaymentProviderPort> providers,
+      WebhookEventRepository webhookEvents,
+      JobQueuePort jobs,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new WebhookIngestService(
+        providers(providers), webhookEvents, jobs, events, unitOfWork, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public VerifyPurchaseUseCase verifyPurchases(
+      Instance<PaymentProviderPort> providers, SubscriptionPorts ports) {
+    return new PurchaseVerificationService(providers(providers), ports);
+  }
+
+  @Produces
+  @Singleton
+  @Typed(SubscriptionQueryService.class)
+  public SubscriptionQueryService subscriptionQueries(
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      EntitlementCachePort cache,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock);
+  }
+
+  @Produces
+  public ViewSubscriptionUseCase viewSubscriptions(SubscriptionQueryService queries) {
+    return queries;
+  }
+
+  @Produces
+  public CountPremiumSubscriptionsUseCase countPremiumSubscriptions(
+      SubscriptionQueryService queries) {
+    return queries;
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler processWebhookEvents(
+      Instance<PaymentProviderPort> providers,
+      WebhookEventRepository webhookEvents,
+      SubscriptionPorts ports) {
+    return new ProcessWebhookEventHandler(providers(providers), webhookEvents, ports);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler expireSubscriptions(
+      SubscriptionRepository subscriptions,
+      EntitlementCachePort cache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler pruneWebhookEvents(WebhookEventRepository webhookEvents, Clock clock) {
+    return new PruneWebhookEventsHandler(webhookEvents, clock);
   }
 }
