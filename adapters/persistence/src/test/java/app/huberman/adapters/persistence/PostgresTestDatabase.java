@@ -8,8 +8,11 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +116,34 @@ public final class PostgresTestDatabase implements AutoCloseable {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Waits until some statement on this database waits for a lock another transaction holds: the
+   * moment a race test lets the first transaction go on.
+   */
+  public void awaitALockWait() throws InterruptedException {
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+    while (!someoneWaitsForALock()) {
+      if (Instant.now().isAfter(giveUp)) {
+        throw new AssertionError("No transaction ever waited for another's lock");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private boolean someoneWaitsForALock() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+      row.next();
+      return row.getLong(1) > 0;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package app.huberman.adapters.persistence.job;
 
+import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.job.port.out.FailedJobRepository;
 import app.huberman.domain.job.FailedJob;
 import app.huberman.domain.job.JobType;

@@ -1,5 +1,6 @@
 package app.huberman.adapters.persistence.job;
 
+import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;

@@ -1,5 +1,6 @@
 package app.huberman.adapters.persistence.job;
 
+import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.job.port.out.ClaimedJob;
 import app.huberman.application.job.port.out.JobStorePort;
 import app.huberman.application.job.port.out.QueueStatsPort;

@@ -14,7 +14,6 @@ import app.huberman.domain.user.PasswordHash;
 import app.huberman.domain.user.User;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -117,7 +116,7 @@ class JpaUserRepositoryIT extends UserRepositoryContract {
 
       CompletableFuture<Void> racing =
           CompletableFuture.runAsync(() -> repository().add(second), racer);
-      awaitALockWait();
+      database.awaitALockWait();
       entityManager.getTransaction().commit();
 
       assertThatThrownBy(racing::join).hasCauseInstanceOf(DuplicateEmailException.class);
@@ -137,20 +136,6 @@ class JpaUserRepositoryIT extends UserRepositoryContract {
 
     assertThat(queryString("SELECT role FROM users WHERE id = " + user.id().value()))
         .isEqualTo("ADMIN");
-  }
-
-  /** Until the racing insert waits for the first transaction's row (PostgreSQL's unique check). */
-  private static void awaitALockWait() throws InterruptedException {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
-    while (queryLong(
-            "SELECT count(*) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
-        == 0) {
-      if (Instant.now().isAfter(giveUp)) {
-        throw new AssertionError("The racing insert never waited for the first one");
-      }
-      Thread.sleep(20);
-    }
   }
 
   private static long queryLong(String sql) {

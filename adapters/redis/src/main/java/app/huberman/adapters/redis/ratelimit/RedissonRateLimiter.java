@@ -1,5 +1,6 @@
 package app.huberman.adapters.redis.ratelimit;
 
+import app.huberman.adapters.redis.RedisOutage;
 import app.huberman.application.shared.port.out.DegradationEventsPort;
 import app.huberman.application.user.port.out.RateLimiterPort;
 import jakarta.enterprise.context.ApplicationScoped;

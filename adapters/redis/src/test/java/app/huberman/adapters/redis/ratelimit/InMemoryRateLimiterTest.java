@@ -3,6 +3,7 @@ package app.huberman.adapters.redis.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.huberman.adapters.redis.ManualNanoTime;
 import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,9 +2,12 @@ package app.huberman.adapters.redis.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.adapters.redis.ManualNanoTime;
+import app.huberman.adapters.redis.RecordingDegradationEvents;
+import app.huberman.adapters.redis.RecordingDegradationEvents.FellBack;
+import app.huberman.adapters.redis.RedisOutage;
 import app.huberman.adapters.redis.RedisSettings;
 import app.huberman.adapters.redis.RedisTestServer;
-import app.huberman.adapters.redis.ratelimit.RecordingDegradationEvents.FellBack;
 import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package app.huberman.adapters.redis.ratelimit;
+package app.huberman.adapters.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * A monotonic clock the test moves. It starts just below {@link Long#MAX_VALUE}, so the code under
  * test must compare readings by difference, as {@link System#nanoTime()} requires.
  */
-final class ManualNanoTime implements LongSupplier {
+public final class ManualNanoTime implements LongSupplier {
 
   private final AtomicLong now = new AtomicLong(Long.MAX_VALUE - Duration.ofSeconds(30).toNanos());
 
@@ -17,7 +17,7 @@ final class ManualNanoTime implements LongSupplier {
     return now.get();
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now.addAndGet(by.toNanos());
   }
 }

@@ -1,4 +1,4 @@
-package app.huberman.adapters.redis.ratelimit;
+package app.huberman.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package app.huberman.adapters.redis.ratelimit;
+package app.huberman.adapters.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -6,18 +6,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * Tracks whether Redis is failing, for {@link RedissonRateLimiter}: a small circuit breaker and a
- * throttle on reporting.
+ * Tracks whether Redis is failing, for each use of Redis that degrades (rate limiter, entitlement
+ * cache): a small circuit breaker and a throttle on reporting. Each user keeps its own.
  *
  * <p>After a failure, calls skip Redis for {@link #PAUSE}, so a Redis that does not answer costs
  * one request its timeout every pause instead of adding it to every request. When the pause is
  * over, one call tries Redis again (the others keep to the fallback meanwhile); if Redis answers,
  * every call uses it again. Failures are reported at most once per {@link #REPORT_EVERY}.
  */
-final class RedisOutage {
+public final class RedisOutage {
 
-  static final Duration PAUSE = Duration.ofSeconds(2);
-  static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+  public static final Duration PAUSE = Duration.ofSeconds(2);
+  public static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
   private final LongSupplier nanoTime;
   private final AtomicReference<Paused> paused = new AtomicReference<>();
@@ -26,13 +26,13 @@ final class RedisOutage {
   /**
    * @param nanoTime a monotonic clock in nanoseconds, like {@link System#nanoTime()}
    */
-  RedisOutage(LongSupplier nanoTime) {
+  public RedisOutage(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
     this.lastReport = new AtomicLong(nanoTime.getAsLong() - REPORT_EVERY.toNanos());
   }
 
   /** Whether this call should go to Redis. */
-  boolean tryRedis() {
+  public boolean tryRedis() {
     Paused current = paused.get();
     if (current == null) {
       return true;
@@ -45,7 +45,7 @@ final class RedisOutage {
     return paused.compareAndSet(current, new Paused(now + PAUSE.toNanos()));
   }
 
-  void redisAnswered() {
+  public void redisAnswered() {
     if (paused.get() != null) {
       paused.set(null);
     }
@@ -56,7 +56,7 @@ final class RedisOutage {
    *
    * @return whether this failure is to be reported
    */
-  boolean redisFailed() {
+  public boolean redisFailed() {
     long now = nanoTime.getAsLong();
     paused.set(new Paused(now + PAUSE.toNanos()));
     long last = lastReport.get();

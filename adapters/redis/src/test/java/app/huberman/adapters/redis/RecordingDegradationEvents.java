@@ -1,13 +1,13 @@
-package app.huberman.adapters.redis.ratelimit;
+package app.huberman.adapters.redis;
 
 import app.huberman.application.shared.port.out.DegradationEventsPort;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Remembers every fall-back reported to it. */
-final class RecordingDegradationEvents implements DegradationEventsPort {
+public final class RecordingDegradationEvents implements DegradationEventsPort {
 
-  record FellBack(String dependency, String capability, Throwable cause) {}
+  public record FellBack(String dependency, String capability, Throwable cause) {}
 
   private final List<FellBack> reported = new CopyOnWriteArrayList<>();
 
@@ -16,7 +16,7 @@ final class RecordingDegradationEvents implements DegradationEventsPort {
     reported.add(new FellBack(dependency, capability, cause));
   }
 
-  List<FellBack> reported() {
+  public List<FellBack> reported() {
     return List.copyOf(reported);
   }
 }

@@ -1,0 +1,157 @@
+package app.huberman.adapters.monitoring.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
+import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.StatusChange;
+import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.subscription.SubscriptionStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Tag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionEventsRecorderTest {
+
+  private static final Logger LOG = Logger.getLogger("app.huberman.subscriptions");
+
+  private final CountingRegistry metrics = new CountingRegistry();
+  private final SubscriptionEventsRecorder recorder =
+      new SubscriptionEventsRecorder(metrics.registry());
+  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logged.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+  private Level levelBefore;
+
+  @BeforeEach
+  void captureTheLog() {
+    levelBefore = LOG.getLevel();
+    LOG.setLevel(Level.ALL);
+    LOG.addHandler(capture);
+  }
+
+  @AfterEach
+  void releaseTheLog() {
+    LOG.removeHandler(capture);
+    LOG.setLevel(levelBefore);
+  }
+
+  @Test
+  void countsAndLogsAReceivedWebhookByProviderAndOutcome() {
+    recorder.webhookReceived(PaymentProvider.STRIPE, "invoice.paid", "evt_1", Receipt.ACCEPTED);
+    recorder.webhookReceived(PaymentProvider.STRIPE, "invoice.paid", "evt_1", Receipt.DUPLICATE);
+    recorder.webhookReceived(PaymentProvider.STRIPE, "invoice.paid", "evt_2", Receipt.ACCEPTED);
+
+    assertThat(received("stripe", "accepted")).isEqualTo(2);
+    assertThat(received("stripe", "duplicate")).isEqualTo(1);
+    assertThat(received("apple", "accepted")).isZero();
+    assertThat(events()).containsOnly("webhook.received");
+    assertThat(fields(1))
+        .containsExactly(
+            Map.entry("provider", "stripe"),
+            Map.entry("type", "invoice.paid"),
+            Map.entry("event_id", "evt_1"),
+            Map.entry("outcome", "duplicate"));
+    assertThat(logged.get(0).getLevel()).isEqualTo(Level.INFO);
+  }
+
+  @Test
+  void countsARejectedWebhookAsReceivedAndLogsWhyAsAWarning() {
+    recorder.webhookRejected(PaymentProvider.APPLE, "Bad certificate chain");
+
+    assertThat(received("apple", "rejected")).isEqualTo(1);
+    assertThat(events()).containsExactly("webhook.rejected");
+    assertThat(fields(0))
+        .containsExactly(
+            Map.entry("provider", "apple"),
+            Map.entry("outcome", "rejected"),
+            Map.entry("reason", "Bad certificate chain"));
+    assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
+  }
+
+  @Test
+  void countsAndLogsAProcessedWebhookByProviderAndResult() {
+    recorder.webhookProcessed(
+        PaymentProvider.GOOGLE, "SUBSCRIPTION_RENEWED", "msg-1", EventOutcome.Result.APPLIED);
+    recorder.webhookProcessed(
+        PaymentProvider.GOOGLE,
+        "SUBSCRIPTION_RENEWED",
+        "msg-0",
+        EventOutcome.Result.NO_OBSERVATION);
+
+    assertThat(processed("google", "applied")).isEqualTo(1);
+    assertThat(processed("google", "no_observation")).isEqualTo(1);
+    assertThat(events()).containsOnly("webhook.processed");
+    assertThat(fields(0))
+        .containsExactly(
+            Map.entry("provider", "google"),
+            Map.entry("type", "SUBSCRIPTION_RENEWED"),
+            Map.entry("event_id", "msg-1"),
+            Map.entry("result", "applied"));
+  }
+
+  @Test
+  void countsAndLogsAStatusChangeByItsTwoStatuses() {
+    StatusChange change = new StatusChange(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE);
+
+    recorder.statusChanged(new SubscriptionId(7), PaymentProvider.STRIPE, change);
+    recorder.statusChanged(new SubscriptionId(8), PaymentProvider.APPLE, change);
+
+    assertThat(
+            metrics.count(
+                SubscriptionEventsRecorder.TRANSITIONS,
+                new Tag("from", "active"),
+                new Tag("to", "past_due")))
+        .isEqualTo(2);
+    assertThat(events()).containsOnly("subscription.status_changed");
+    assertThat(fields(0))
+        .containsExactly(
+            Map.entry("subscription_id", 7L),
+            Map.entry("provider", "stripe"),
+            Map.entry("from", "active"),
+            Map.entry("to", "past_due"));
+  }
+
+  private long received(String provider, String outcome) {
+    return metrics.count(
+        SubscriptionEventsRecorder.RECEIVED,
+        new Tag("provider", provider),
+        new Tag("outcome", outcome));
+  }
+
+  private long processed(String provider, String result) {
+    return metrics.count(
+        SubscriptionEventsRecorder.PROCESSED,
+        new Tag("provider", provider),
+        new Tag("result", result));
+  }
+
+  private List<String> events() {
+    return logged.stream().map(LogRecord::getMessage).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> fields(int index) {
+    return (Map<String, Object>) logged.get(index).getParameters()[0];
+  }
+}

@@ -1,0 +1,208 @@
+package app.huberman.adapters.persistence.subscription;
+
+import app.huberman.adapters.persistence.Jdbc;
+import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.ProviderSubscriptionRef;
+import app.huberman.domain.subscription.Subscription;
+import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.UserId;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Subscriptions in plain JDBC on the application's data source, so every statement joins the
+ * caller's transaction. Plain JDBC because every webhook passes through here: a row lock, one read
+ * and one update, with no entity manager to flush or dirty-check. The row lock ({@code FOR UPDATE})
+ * is what serialises concurrent events for one subscription, so no version column is needed.
+ *
+ * <p>The two queries behind the expiry task and the premium gauge repeat, in SQL, the domain's
+ * rules {@link Subscription#isDueForExpiry} and {@link Subscription#grantsAccessAt}, in the very
+ * form of the expression indexes of migration V5; a test checks them against the domain for every
+ * status.
+ */
+@Dependent
+public class JdbcSubscriptionRepository implements SubscriptionRepository {
+
+  /**
+   * When a subscription that can run out is due to expire; NULL when never. Must stay the
+   * expression of {@code subscriptions_due_for_expiry_idx}.
+   */
+  private static final String DUE_AT =
+      """
+      (CASE status
+           WHEN 'canceled' THEN coalesce(ends_at, '-infinity')
+           WHEN 'past_due' THEN coalesce(grace_ends_at, '-infinity')
+           WHEN 'trialing' THEN trial_ends_at
+       END)""";
+
+  /**
+   * Until when it grants access. Must stay the expression of {@code
+   * subscriptions_access_until_idx}.
+   */
+  private static final String ACCESS_UNTIL =
+      """
+      (CASE status
+           WHEN 'active' THEN 'infinity'
+           WHEN 'trialing' THEN coalesce(trial_ends_at, 'infinity')
+           WHEN 'past_due' THEN grace_ends_at
+           WHEN 'canceled' THEN ends_at
+       END)""";
+
+  private static final String FIND_BY_REF_FOR_UPDATE =
+      "SELECT "
+          + SubscriptionRows.COLUMNS
+          + " FROM subscriptions WHERE provider = ? AND provider_subscription_id = ? FOR UPDATE";
+
+  /** Returns the row only when this call inserted it; it is then this transaction's alone. */
+  private static final String START =
+      "INSERT INTO subscriptions (provider, provider_subscription_id, status, created_at,"
+          + " updated_at) VALUES (?, ?, 'incomplete', ?, ?)"
+          + " ON CONFLICT (provider, provider_subscription_id) DO NOTHING RETURNING "
+          + SubscriptionRows.COLUMNS;
+
+  private static final String FIND_BY_ID_FOR_UPDATE =
+      "SELECT " + SubscriptionRows.COLUMNS + " FROM subscriptions WHERE id = ? FOR UPDATE";
+
+  private static final String UPDATE =
+      """
+      UPDATE subscriptions
+         SET user_id = ?, plan_id = ?, status = ?, trial_ends_at = ?, renews_at = ?, ends_at = ?,
+             grace_ends_at = ?, canceled_at = ?, last_event_at = ?, last_event_id = ?,
+             updated_at = ?
+       WHERE id = ?
+      """;
+
+  private static final String FIND_BY_OWNER =
+      "SELECT "
+          + SubscriptionRows.COLUMNS
+          + " FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id DESC";
+
+  static final String FIND_DUE_FOR_EXPIRY =
+      "SELECT id FROM subscriptions WHERE status IN ('canceled', 'past_due', 'trialing') AND "
+          + DUE_AT
+          + " <= ? ORDER BY "
+          + DUE_AT
+          + ", id LIMIT ?";
+
+  static final String COUNT_GRANTING_PREMIUM_ACCESS =
+      "SELECT count(*) FROM subscriptions"
+          + " WHERE status IN ('active', 'trialing', 'past_due', 'canceled') AND "
+          + ACCESS_UNTIL
+          + " > ? AND plan_id IN (SELECT id FROM plans WHERE price_cents > 0)";
+
+  private final Jdbc jdbc;
+
+  @Inject
+  public JdbcSubscriptionRepository(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  /**
+   * Reads and locks the row first, as almost every call finds it. Only when there is none does it
+   * insert, with {@code ON CONFLICT DO NOTHING}: of two transactions racing to start the same
+   * subscription, one inserts and the other's insert waits for that one to commit, does nothing,
+   * and the second read then finds and locks the committed row. Inserting only when needed also
+   * keeps the identity sequence from being spent on every event.
+   */
+  @Override
+  public Subscription lockOrStart(ProviderSubscriptionRef ref, Instant now) {
+    return lockByRef(ref)
+        .or(() -> queryOne(START, ref.provider().key(), ref.id(), now, now))
+        .or(() -> lockByRef(ref))
+        .orElseThrow(() -> new IllegalStateException("Subscription " + ref + " vanished"));
+  }
+
+  @Override
+  public Optional<Subscription> lock(SubscriptionId id) {
+    return queryOne(FIND_BY_ID_FOR_UPDATE, id.value());
+  }
+
+  @Override
+  public void save(Subscription subscription) {
+    Subscription.State state = subscription.state();
+    int updated =
+        jdbc.update(
+            UPDATE,
+            state.owner().map(UserId::value).orElse(null),
+            state.planId().map(plan -> plan.value()).orElse(null),
+            state.status().key(),
+            state.trialEndsAt().orElse(null),
+            state.renewsAt().orElse(null),
+            state.endsAt().orElse(null),
+            state.graceEndsAt().orElse(null),
+            state.canceledAt().orElse(null),
+            state.lastEventAt().orElse(null),
+            state.lastEventId().orElse(null),
+            state.updatedAt(),
+            state.id().value());
+    if (updated != 1) {
+      throw new IllegalStateException("Subscription " + state.id().value() + " is not stored");
+    }
+  }
+
+  @Override
+  public List<Subscription> findByOwner(UserId owner) {
+    return jdbc.withStatement(
+        FIND_BY_OWNER,
+        statement -> {
+          Jdbc.bind(statement, owner.value());
+          List<Subscription> found = new ArrayList<>();
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.add(SubscriptionRows.read(rows));
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public List<SubscriptionId> findDueForExpiry(Instant now, int limit) {
+    return jdbc.withStatement(
+        FIND_DUE_FOR_EXPIRY,
+        statement -> {
+          Jdbc.bind(statement, now, limit);
+          List<SubscriptionId> due = new ArrayList<>();
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              due.add(new SubscriptionId(rows.getLong(1)));
+            }
+          }
+          return due;
+        });
+  }
+
+  @Override
+  public long countGrantingPremiumAccess(Instant now) {
+    return jdbc.withStatement(
+        COUNT_GRANTING_PREMIUM_ACCESS,
+        statement -> {
+          Jdbc.bind(statement, now);
+          try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+          }
+        });
+  }
+
+  private Optional<Subscription> lockByRef(ProviderSubscriptionRef ref) {
+    return queryOne(FIND_BY_REF_FOR_UPDATE, ref.provider().key(), ref.id());
+  }
+
+  private Optional<Subscription> queryOne(String sql, Object... parameters) {
+    return jdbc.withStatement(
+        sql,
+        statement -> {
+          Jdbc.bind(statement, parameters);
+          try (ResultSet row = statement.executeQuery()) {
+            return row.next() ? Optional.of(SubscriptionRows.read(row)) : Optional.empty();
+          }
+        });
+  }
+}

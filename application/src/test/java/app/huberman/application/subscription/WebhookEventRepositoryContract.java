@@ -1,0 +1,241 @@
+package app.huberman.application.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.out.StoredWebhookEvent;
+import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.domain.subscription.PaymentProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link WebhookEventRepository} must do. The in-memory fake and the JDBC adapter both
+ * extend it. Every call runs inside {@link #transactions()}; times have whole microseconds, as
+ * PostgreSQL keeps them.
+ *
+ * <p>Payloads here are JSON in the form PostgreSQL's {@code jsonb} prints (keys shortest first, one
+ * space after {@code :} and {@code ,}): a store may normalise a payload's whitespace and key order,
+ * and need keep only its meaning.
+ */
+public abstract class WebhookEventRepositoryContract {
+
+  private static final Instant OCCURRED = Instant.parse("2026-03-01T11:59:58.654321Z");
+  private static final Instant RECEIVED = Instant.parse("2026-03-01T12:00:00.123456Z");
+  private static final String PAYLOAD =
+      "{\"id\": \"evt_1\", \"data\": {\"object\": {\"id\": \"sub_1\", \"status\": \"active\"}}}";
+
+  private WebhookEventRepository events;
+
+  /** A repository that stores no event. */
+  protected abstract WebhookEventRepository emptyRepository();
+
+  /** The transaction boundary the repository's calls run in; it may be used by several threads. */
+  protected abstract UnitOfWorkPort transactions();
+
+  @BeforeEach
+  void startEmpty() {
+    events = emptyRepository();
+  }
+
+  @Test
+  void storesANewNotificationAsUnprocessedAndSaysItDid() {
+    VerifiedNotification notification = notification(PaymentProvider.STRIPE, "evt_1");
+
+    boolean added = tx(() -> events.addIfAbsent(notification, RECEIVED));
+
+    assertThat(added).isTrue();
+    StoredWebhookEvent stored = find(PaymentProvider.STRIPE, "evt_1").orElseThrow();
+    assertThat(stored)
+        .isEqualTo(
+            new StoredWebhookEvent(notification, RECEIVED, Optional.empty(), 0, Optional.empty()));
+    assertThat(stored.isProcessed()).isFalse();
+  }
+
+  @Test
+  void keepsTheFirstOfTwoNotificationsWithTheSameIdAndSaysTheSecondWasNotStored() {
+    VerifiedNotification first = notification(PaymentProvider.APPLE, "n-1");
+    VerifiedNotification redelivered =
+        new VerifiedNotification(
+            PaymentProvider.APPLE, "n-1", "DID_RENEW", OCCURRED.plusSeconds(9), "{\"other\": 1}");
+    tx(() -> events.addIfAbsent(first, RECEIVED));
+
+    boolean addedAgain = tx(() -> events.addIfAbsent(redelivered, RECEIVED.plusSeconds(60)));
+
+    assertThat(addedAgain).isFalse();
+    assertThat(find(PaymentProvider.APPLE, "n-1"))
+        .map(StoredWebhookEvent::notification)
+        .contains(first);
+    assertThat(find(PaymentProvider.APPLE, "n-1").orElseThrow().receivedAt()).isEqualTo(RECEIVED);
+  }
+
+  @Test
+  void theSameIdFromAnotherProviderIsAnotherNotification() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.APPLE, "same"), RECEIVED));
+
+    boolean added =
+        tx(() -> events.addIfAbsent(notification(PaymentProvider.GOOGLE, "same"), RECEIVED));
+
+    assertThat(added).isTrue();
+    assertThat(find(PaymentProvider.GOOGLE, "same")).isPresent();
+    assertThat(find(PaymentProvider.STRIPE, "same")).isEmpty();
+  }
+
+  @Test
+  void findsNothingForAnUnknownId() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.STRIPE, "evt_1"), RECEIVED));
+
+    assertThat(find(PaymentProvider.STRIPE, "evt_2")).isEmpty();
+  }
+
+  @Test
+  void concurrentAddsOfOneNotificationStoreItOnce() throws Exception {
+    int racers = 4;
+    VerifiedNotification notification = notification(PaymentProvider.GOOGLE, "msg-1");
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      List<Future<Boolean>> answers = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        Callable<Boolean> add =
+            () -> {
+              start.await();
+              return tx(() -> events.addIfAbsent(notification, RECEIVED));
+            };
+        answers.add(pool.submit(add));
+      }
+      start.countDown();
+      int stored = 0;
+      for (Future<Boolean> answer : answers) {
+        stored += answer.get() ? 1 : 0;
+      }
+
+      assertThat(stored).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(find(PaymentProvider.GOOGLE, "msg-1")).isPresent();
+  }
+
+  @Test
+  void marksANotificationProcessedAndCountsTheAttempt() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.STRIPE, "evt_1"), RECEIVED));
+    Instant processedAt = RECEIVED.plusSeconds(2);
+
+    tx(() -> markProcessed(PaymentProvider.STRIPE, "evt_1", processedAt, Optional.empty()));
+
+    StoredWebhookEvent stored = find(PaymentProvider.STRIPE, "evt_1").orElseThrow();
+    assertThat(stored.processedAt()).contains(processedAt);
+    assertThat(stored.isProcessed()).isTrue();
+    assertThat(stored.attempts()).isEqualTo(1);
+    assertThat(stored.lastError()).isEmpty();
+  }
+
+  @Test
+  void keepsWhyANotificationCouldNotBeApplied() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.APPLE, "n-1"), RECEIVED));
+
+    tx(
+        () ->
+            markProcessed(
+                PaymentProvider.APPLE,
+                "n-1",
+                RECEIVED.plusSeconds(5),
+                Optional.of("Unknown product: app.huberman.gold")));
+
+    StoredWebhookEvent stored = find(PaymentProvider.APPLE, "n-1").orElseThrow();
+    assertThat(stored.isProcessed()).isTrue();
+    assertThat(stored.lastError()).contains("Unknown product: app.huberman.gold");
+  }
+
+  @Test
+  void countsEveryAttemptAndKeepsTheLatestTime() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.STRIPE, "evt_1"), RECEIVED));
+    tx(
+        () ->
+            markProcessed(
+                PaymentProvider.STRIPE, "evt_1", RECEIVED.plusSeconds(1), Optional.empty()));
+
+    tx(
+        () ->
+            markProcessed(
+                PaymentProvider.STRIPE, "evt_1", RECEIVED.plusSeconds(9), Optional.empty()));
+
+    StoredWebhookEvent stored = find(PaymentProvider.STRIPE, "evt_1").orElseThrow();
+    assertThat(stored.attempts()).isEqualTo(2);
+    assertThat(stored.processedAt()).contains(RECEIVED.plusSeconds(9));
+  }
+
+  @Test
+  void deletesOnlyProcessedNotificationsReceivedBeforeTheCutoff() {
+    Instant cutoff = RECEIVED.plus(Duration.ofDays(30));
+    addProcessed("old-processed", cutoff.minusSeconds(1), true);
+    addProcessed("old-unprocessed", cutoff.minusSeconds(1), false);
+    addProcessed("at-cutoff", cutoff, true);
+    addProcessed("recent", cutoff.plusSeconds(1), true);
+
+    int deleted = tx(() -> events.deleteProcessedBefore(cutoff, 100));
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(find(PaymentProvider.STRIPE, "old-processed")).isEmpty();
+    assertThat(find(PaymentProvider.STRIPE, "old-unprocessed")).isPresent();
+    assertThat(find(PaymentProvider.STRIPE, "at-cutoff")).isPresent();
+    assertThat(find(PaymentProvider.STRIPE, "recent")).isPresent();
+  }
+
+  @Test
+  void deletesNoMoreThanTheLimitAtATime() {
+    Instant cutoff = RECEIVED.plus(Duration.ofDays(30));
+    for (int i = 0; i < 5; i++) {
+      addProcessed("old-" + i, RECEIVED.plusSeconds(i), true);
+    }
+
+    assertThat(tx(() -> events.deleteProcessedBefore(cutoff, 2))).isEqualTo(2);
+    assertThat(tx(() -> events.deleteProcessedBefore(cutoff, 2))).isEqualTo(2);
+    assertThat(tx(() -> events.deleteProcessedBefore(cutoff, 2))).isEqualTo(1);
+    assertThat(tx(() -> events.deleteProcessedBefore(cutoff, 2))).isZero();
+  }
+
+  private void addProcessed(String eventId, Instant receivedAt, boolean processed) {
+    tx(
+        () -> {
+          events.addIfAbsent(notification(PaymentProvider.STRIPE, eventId), receivedAt);
+          if (processed) {
+            events.markProcessed(
+                PaymentProvider.STRIPE, eventId, receivedAt.plusSeconds(1), Optional.empty());
+          }
+          return null;
+        });
+  }
+
+  private Void markProcessed(
+      PaymentProvider provider, String eventId, Instant at, Optional<String> error) {
+    events.markProcessed(provider, eventId, at, error);
+    return null;
+  }
+
+  private Optional<StoredWebhookEvent> find(PaymentProvider provider, String eventId) {
+    return transactions().readOnly(() -> events.find(provider, eventId));
+  }
+
+  private static VerifiedNotification notification(PaymentProvider provider, String eventId) {
+    return new VerifiedNotification(
+        provider, eventId, "customer.subscription.updated", OCCURRED, PAYLOAD);
+  }
+
+  private <T> T tx(Supplier<T> work) {
+    return transactions().inTransaction(work);
+  }
+}
