@@ -21,13 +21,18 @@ CREATE TABLE subscriptions (
     -- Provider time and id of the newest event applied.
     last_event_at            timestamptz,
     last_event_id            varchar(255),
+    -- Provider time and id of the newest event that named a known product (the plan's own clock).
+    plan_observed_at         timestamptz,
+    plan_observed_event_id   varchar(255),
     created_at               timestamptz  NOT NULL,
     updated_at               timestamptz  NOT NULL,
     CONSTRAINT subscriptions_provider_ref_key UNIQUE (provider, provider_subscription_id),
     CONSTRAINT subscriptions_provider_check CHECK (provider IN ('stripe', 'apple', 'google')),
     CONSTRAINT subscriptions_status_check CHECK (
         status IN ('incomplete', 'trialing', 'active', 'past_due', 'canceled', 'expired')),
-    CONSTRAINT subscriptions_last_event_check CHECK ((last_event_at IS NULL) = (last_event_id IS NULL))
+    CONSTRAINT subscriptions_last_event_check CHECK ((last_event_at IS NULL) = (last_event_id IS NULL)),
+    CONSTRAINT subscriptions_plan_observed_check CHECK (
+        (plan_observed_at IS NULL) = (plan_observed_event_id IS NULL))
 );
 
 CREATE INDEX subscriptions_user_id_idx ON subscriptions (user_id, created_at);

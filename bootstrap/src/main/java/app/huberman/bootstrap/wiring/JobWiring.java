@@ -5,7 +5,6 @@ import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.ScheduledTask;
-import app.huberman.application.subscription.service.SubscriptionSchedule;
 import app.huberman.application.job.port.in.CheckQueuesUseCase;
 import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
 import app.huberman.application.job.port.in.RunJobsUseCase;
@@ -22,6 +21,7 @@ import app.huberman.application.job.service.PruneFailedJobsHandler;
 import app.huberman.application.job.service.QueueStatsService;
 import app.huberman.application.job.service.SchedulerService;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.service.SubscriptionSchedule;
 import app.huberman.application.user.service.PruneExpiredTokensHandler;
 import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobPayload;
@@ -32,9 +32,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /** The job queue's use cases, handlers and scheduled tasks. */
 @ApplicationScoped

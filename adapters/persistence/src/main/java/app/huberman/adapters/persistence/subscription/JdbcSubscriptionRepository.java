@@ -74,7 +74,7 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
       UPDATE subscriptions
          SET user_id = ?, plan_id = ?, status = ?, trial_ends_at = ?, renews_at = ?, ends_at = ?,
              grace_ends_at = ?, canceled_at = ?, last_event_at = ?, last_event_id = ?,
-             updated_at = ?
+             plan_observed_at = ?, plan_observed_event_id = ?, updated_at = ?
        WHERE id = ?
       """;
 
@@ -139,6 +139,8 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
             state.canceledAt().orElse(null),
             state.lastEventAt().orElse(null),
             state.lastEventId().orElse(null),
+            state.planObservedAt().orElse(null),
+            state.planObservedEventId().orElse(null),
             state.updatedAt(),
             state.id().value());
     if (updated != 1) {

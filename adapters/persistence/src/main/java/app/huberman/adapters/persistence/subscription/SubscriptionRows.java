@@ -19,7 +19,7 @@ final class SubscriptionRows {
   static final String COLUMNS =
       "id, user_id, plan_id, provider, provider_subscription_id, status, trial_ends_at,"
           + " renews_at, ends_at, grace_ends_at, canceled_at, last_event_at, last_event_id,"
-          + " created_at, updated_at";
+          + " plan_observed_at, plan_observed_event_id, created_at, updated_at";
 
   private SubscriptionRows() {}
 
@@ -40,6 +40,8 @@ final class SubscriptionRows {
             Optional.ofNullable(Jdbc.instant(row, "canceled_at")),
             Optional.ofNullable(Jdbc.instant(row, "last_event_at")),
             Optional.ofNullable(row.getString("last_event_id")),
+            Optional.ofNullable(Jdbc.instant(row, "plan_observed_at")),
+            Optional.ofNullable(row.getString("plan_observed_event_id")),
             Jdbc.instant(row, "created_at"),
             Jdbc.instant(row, "updated_at")));
   }

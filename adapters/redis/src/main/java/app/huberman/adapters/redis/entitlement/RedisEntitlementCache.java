@@ -45,6 +45,15 @@ public class RedisEntitlementCache implements EntitlementCachePort {
   static final String CAPABILITY = "entitlement-cache";
   static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
 
+  /**
+   * How long an eviction keeps its key from being filled again: longer than a request that read the
+   * state before a change takes to cache what it read.
+   */
+  static final Duration EVICTION_GUARD = Duration.ofSeconds(5);
+
+  /** What an evicted key holds while guarded; never a valid entry. */
+  static final String EVICTED = "evicted";
+
   private static final Executor SENDER =
       task -> Thread.ofVirtual().name("entitlement-cache").start(task);
 
@@ -52,6 +61,7 @@ public class RedisEntitlementCache implements EntitlementCachePort {
   private DegradationEventsPort degradation;
   private String keyPrefix;
   private Duration commandTimeout;
+  private Duration evictionGuard;
   private RedisOutage outage;
 
   /** For the CDI proxy only. */
@@ -59,12 +69,13 @@ public class RedisEntitlementCache implements EntitlementCachePort {
 
   @Inject
   public RedisEntitlementCache(RedissonClient redisson, DegradationEventsPort degradation) {
-    this(redisson, degradation, KEY_PREFIX, COMMAND_TIMEOUT, System::nanoTime);
+    this(redisson, degradation, KEY_PREFIX, COMMAND_TIMEOUT, EVICTION_GUARD, System::nanoTime);
   }
 
   /**
    * @param keyPrefix put before the user id to make the key
    * @param commandTimeout how long one command may take before it counts as a failure
+   * @param evictionGuard how long an eviction keeps the key from being filled again
    * @param nanoTime the monotonic clock of the pauses after a failure
    */
   RedisEntitlementCache(
@@ -72,31 +83,40 @@ public class RedisEntitlementCache implements EntitlementCachePort {
       DegradationEventsPort degradation,
       String keyPrefix,
       Duration commandTimeout,
+      Duration evictionGuard,
       LongSupplier nanoTime) {
     this.redisson = Objects.requireNonNull(redisson, "redisson");
     this.degradation = Objects.requireNonNull(degradation, "degradation");
     this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
     this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
+    this.evictionGuard = Objects.requireNonNull(evictionGuard, "evictionGuard");
     this.outage = new RedisOutage(nanoTime);
   }
 
   @Override
   public Optional<Entitlement> get(UserId user) {
-    return run(user, RBucket::getAsync).flatMap(EntitlementJson::read);
+    return run(user, RBucket::getAsync)
+        .filter(value -> !EVICTED.equals(value))
+        .flatMap(EntitlementJson::read);
   }
 
+  /**
+   * Fills an empty key only. A request that read the state just before a change may arrive here
+   * after the change evicted the key; the eviction's guard makes its stale answer go unsaved.
+   */
   @Override
   public void put(UserId user, Entitlement entitlement, Duration ttl) {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("A cached entitlement lives a positive time: " + ttl);
     }
     String value = EntitlementJson.write(entitlement);
-    run(user, bucket -> bucket.setAsync(value, ttl));
+    run(user, bucket -> bucket.setIfAbsentAsync(value, ttl));
   }
 
+  /** Replaces the entry with a short-lived guard (see {@link #put}). */
   @Override
   public void evict(UserId user) {
-    run(user, RBucket::deleteAsync);
+    run(user, bucket -> bucket.setAsync(EVICTED, evictionGuard));
   }
 
   /** Runs one command on the user's key; empty when it failed, was skipped or answered nil. */

@@ -37,6 +37,8 @@ class RedisEntitlementCacheIT {
           PlanSlug.of("premium-annual"),
           List.of("full_protocol_library", "offline_notes"),
           Optional.of(Instant.parse("2027-01-31T10:15:30Z")));
+  private static final Entitlement FREE =
+      new Entitlement(false, PlanSlug.FREE, List.of("episode_summaries"), Optional.empty());
 
   private final String prefix = "huberman:entitlements:it-" + UUID.randomUUID() + ":";
   private final RecordingDegradationEvents degradation = new RecordingDegradationEvents();
@@ -64,6 +66,21 @@ class RedisEntitlementCacheIT {
     cache.evict(ADA);
     assertThat(cache.get(ADA)).isEmpty();
     assertThat(degradation.reported()).isEmpty();
+  }
+
+  @Test
+  void anAnswerReadBeforeAChangeIsNotCachedAfterItsEvictionUntilTheGuardHasPassed()
+      throws InterruptedException {
+    RedisEntitlementCache cache = cache(RedisTestServer.settings());
+    cache.put(ADA, PREMIUM, Duration.ofMinutes(5));
+
+    cache.evict(ADA);
+    cache.put(ADA, FREE, Duration.ofMinutes(5)); // a reader that computed before the change
+
+    assertThat(cache.get(ADA)).isEmpty();
+    Thread.sleep(800); // the test's guard is 400 ms
+    cache.put(ADA, FREE, Duration.ofMinutes(5));
+    assertThat(cache.get(ADA)).contains(FREE);
   }
 
   @Test
@@ -159,7 +176,12 @@ class RedisEntitlementCacheIT {
 
   private RedisEntitlementCache cache(RedisSettings settings, LongSupplier nanoTime) {
     return new RedisEntitlementCache(
-        client(settings), degradation, prefix, RedisEntitlementCache.COMMAND_TIMEOUT, nanoTime);
+        client(settings),
+        degradation,
+        prefix,
+        RedisEntitlementCache.COMMAND_TIMEOUT,
+        Duration.ofMillis(400),
+        nanoTime);
   }
 
   private RedissonClient client(RedisSettings settings) {

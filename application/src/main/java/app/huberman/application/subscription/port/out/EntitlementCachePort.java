@@ -13,7 +13,13 @@ public interface EntitlementCachePort {
 
   Optional<Entitlement> get(UserId user);
 
+  /**
+   * Caches an entitlement computed from PostgreSQL, unless the user's entry was evicted in the last
+   * few seconds: a reader that computed from the state before a change must not cache it after the
+   * change's eviction.
+   */
   void put(UserId user, Entitlement entitlement, Duration ttl);
 
+  /** Forgets the user's entry, after a change to their subscriptions has committed. */
   void evict(UserId user);
 }
