@@ -42,6 +42,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GooglePlayInterpretationTest {
 
@@ -248,24 +250,20 @@ class GooglePlayInterpretationTest {
         .isEqualTo(Duration.ofHours(1));
   }
 
-  @Test
-  void serverErrorsAndRateLimitsAreRetriedLater() {
-    google.stubPurchaseStatus(TOKEN, 503);
-    assertThatThrownBy(() -> play.interpret(renewal()))
-        .isInstanceOf(ProviderUnavailableException.class);
+  @ParameterizedTest
+  @ValueSource(ints = {429, 500, 503})
+  void serverErrorsAndRateLimitsAreRetriedLater(int status) {
+    google.stubPurchaseStatus(TOKEN, status);
 
-    google.stubPurchaseStatus(TOKEN, 429);
     assertThatThrownBy(() -> play.interpret(renewal()))
         .isInstanceOf(ProviderUnavailableException.class);
   }
 
-  @Test
-  void aPurchaseGoogleDoesNotKnowIsNeverRetried() {
-    google.stubPurchaseStatus(TOKEN, 410);
-    assertThatThrownBy(() -> play.interpret(renewal()))
-        .isInstanceOf(InvalidNotificationException.class);
+  @ParameterizedTest
+  @ValueSource(ints = {400, 404, 410})
+  void aPurchaseGoogleDoesNotKnowIsNeverRetried(int status) {
+    google.stubPurchaseStatus(TOKEN, status);
 
-    google.stubPurchaseStatus(TOKEN, 404);
     assertThatThrownBy(() -> play.interpret(renewal()))
         .isInstanceOf(InvalidNotificationException.class);
   }
