@@ -1,0 +1,144 @@
+package app.huberman.adapters.payments.apple;
+
+import static app.huberman.adapters.payments.JsonFields.epochMillis;
+import static app.huberman.adapters.payments.JsonFields.number;
+import static app.huberman.adapters.payments.JsonFields.requiredString;
+import static app.huberman.adapters.payments.JsonFields.string;
+
+import app.huberman.adapters.payments.JsonFields;
+import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.domain.subscription.Observation;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.ProviderEvent;
+import app.huberman.domain.subscription.ProviderSubscriptionRef;
+import app.huberman.domain.subscription.SubscriptionStatus;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Reads App Store notification types, the transaction and the renewal info into what they say about
+ * the subscription. The transaction's {@code originalTransactionId} names the subscription across
+ * renewals, so it is the reference.
+ */
+final class AppleNotificationMapper {
+
+  private static final long INTRODUCTORY_OFFER = 1;
+
+  private AppleNotificationMapper() {}
+
+  /**
+   * @param eventId the notification's id
+   * @param type the notification's type for logs
+   * @param occurredAt the notification's {@code signedDate}
+   */
+  static Optional<ProviderEvent> map(
+      AppleStoredNotification stored, String eventId, String type, Instant occurredAt) {
+    String notificationType = requiredString(stored.notification(), "notificationType");
+    String subtype = string(stored.notification(), "subtype").orElse("");
+    Optional<Observation> observation =
+        switch (notificationType) {
+          case "SUBSCRIBED", "DID_RENEW" -> Optional.of(paidUp(transaction(stored)));
+          case "DID_FAIL_TO_RENEW" ->
+              Optional.of(
+                  Observation.of(SubscriptionStatus.PAST_DUE)
+                      .withGraceEnd(
+                          subtype.equals("GRACE_PERIOD")
+                              ? stored
+                                  .renewalInfo()
+                                  .flatMap(info -> epochMillis(info, "gracePeriodExpiresDate"))
+                                  .orElse(occurredAt)
+                              : occurredAt));
+          case "GRACE_PERIOD_EXPIRED" ->
+              Optional.of(Observation.of(SubscriptionStatus.EXPIRED).withEnd(occurredAt));
+          case "DID_CHANGE_RENEWAL_STATUS" ->
+              switch (subtype) {
+                case "AUTO_RENEW_DISABLED" ->
+                    Optional.of(
+                        Observation.of(SubscriptionStatus.CANCELED)
+                            .withEnd(expiresDate(transaction(stored)))
+                            .withCancellation(occurredAt));
+                case "AUTO_RENEW_ENABLED" -> Optional.of(paidUp(transaction(stored)));
+                default -> Optional.empty();
+              };
+          case "EXPIRED" ->
+              Optional.of(
+                  Observation.of(SubscriptionStatus.EXPIRED)
+                      .withEnd(expiresDate(transaction(stored))));
+          case "REFUND", "REVOKE" ->
+              Optional.of(revoked(transaction(stored)).orElse(Observation.revoked(occurredAt)));
+          default -> Optional.empty();
+        };
+    return observation.map(
+        seen -> {
+          JsonObject transaction = transaction(stored);
+          return event(
+              transaction, eventId, type, occurredAt, seen.withProduct(productId(transaction)));
+        });
+  }
+
+  /**
+   * What a transaction alone says: revoked, run out by {@code now}, or paid up (or in a free trial)
+   * until it expires.
+   */
+  static Observation observeTransaction(JsonObject transaction, Instant now) {
+    Optional<Observation> revoked = revoked(transaction);
+    if (revoked.isPresent()) {
+      return revoked.get().withProduct(productId(transaction));
+    }
+    Instant expires = expiresDate(transaction);
+    if (!expires.isAfter(now)) {
+      return Observation.of(SubscriptionStatus.EXPIRED)
+          .withProduct(productId(transaction))
+          .withEnd(expires);
+    }
+    return paidUp(transaction).withProduct(productId(transaction));
+  }
+
+  static ProviderEvent event(
+      JsonObject transaction,
+      String eventId,
+      String type,
+      Instant occurredAt,
+      Observation observation) {
+    return new ProviderEvent(
+        new ProviderSubscriptionRef(
+            PaymentProvider.APPLE, requiredString(transaction, "originalTransactionId")),
+        eventId,
+        type,
+        occurredAt,
+        JsonFields.accountToken(string(transaction, "appAccountToken")),
+        Optional.of(observation));
+  }
+
+  /** Active until it expires, or trialing when the period is an introductory free trial. */
+  private static Observation paidUp(JsonObject transaction) {
+    Instant expires = expiresDate(transaction);
+    boolean freeTrial =
+        number(transaction, "offerType").orElse(0L) == INTRODUCTORY_OFFER
+            && string(transaction, "offerDiscountType").orElse("").equals("FREE_TRIAL");
+    return freeTrial
+        ? Observation.of(SubscriptionStatus.TRIALING).withTrialEnd(expires)
+        : Observation.of(SubscriptionStatus.ACTIVE).withRenewal(expires);
+  }
+
+  private static Optional<Observation> revoked(JsonObject transaction) {
+    return epochMillis(transaction, "revocationDate").map(Observation::revoked);
+  }
+
+  private static JsonObject transaction(AppleStoredNotification stored) {
+    return stored
+        .transactionInfo()
+        .orElseThrow(
+            () -> new InvalidNotificationException("The notification has no transaction info"));
+  }
+
+  private static Instant expiresDate(JsonObject transaction) {
+    return epochMillis(transaction, "expiresDate")
+        .orElseThrow(() -> new InvalidNotificationException("The transaction has no expiresDate"));
+  }
+
+  private static String productId(JsonObject transaction) {
+    return string(transaction, "productId").orElse(null);
+  }
+}

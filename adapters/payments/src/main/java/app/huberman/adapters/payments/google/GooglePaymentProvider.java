@@ -1,0 +1,145 @@
+package app.huberman.adapters.payments.google;
+
+import static app.huberman.adapters.payments.JsonFields.number;
+import static app.huberman.adapters.payments.JsonFields.object;
+import static app.huberman.adapters.payments.JsonFields.requiredString;
+
+import app.huberman.application.subscription.port.out.ClientPurchase;
+import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.domain.subscription.Observation;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.ProviderEvent;
+import app.huberman.domain.subscription.ProviderSubscriptionRef;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Google Play real-time developer notifications, pushed by Pub/Sub, and purchases the app reports.
+ * A notification only says that something happened to a purchase token; the Play Developer API says
+ * what the purchase's state is, so interpreting asks it (and may be retried when Google cannot
+ * answer).
+ */
+public final class GooglePaymentProvider implements PaymentProviderPort {
+
+  private static final long SUBSCRIPTION_PRODUCT = 1;
+
+  private final Optional<String> packageName;
+  private final Optional<PubSubTokenVerifier> tokens;
+  private final PlayDeveloperApi api;
+  private final Clock clock;
+
+  public GooglePaymentProvider(GoogleSettings settings, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    PlayHttp http = PlayHttp.create();
+    this.packageName = settings.packageName();
+    this.tokens =
+        settings
+            .pubsubAudience()
+            .flatMap(
+                audience ->
+                    settings
+                        .pubsubServiceAccount()
+                        .map(
+                            account ->
+                                new PubSubTokenVerifier(
+                                    settings.jwksUrl(), audience, account, http, clock)));
+    this.api =
+        new PlayDeveloperApi(
+            http,
+            settings.playApiUrl(),
+            settings.serviceAccount().map(key -> new GoogleAccessTokens(key, http, clock)));
+  }
+
+  @Override
+  public PaymentProvider provider() {
+    return PaymentProvider.GOOGLE;
+  }
+
+  @Override
+  public VerifiedNotification verify(WebhookRequest request) {
+    PubSubTokenVerifier verifier =
+        tokens.orElseThrow(
+            () -> new InvalidNotificationException("Play notifications are not configured"));
+    String expectedPackage = configuredPackage();
+    verifier.verify(request.header("Authorization"));
+    return PubSubPush.read(request.body(), expectedPackage);
+  }
+
+  @Override
+  public Optional<ProviderEvent> interpret(VerifiedNotification notification) {
+    JsonObject developerNotification = PubSubPush.storedNotification(notification.payload());
+    Optional<JsonObject> subscription = object(developerNotification, PubSubPush.SUBSCRIPTION);
+    if (subscription.isPresent()) {
+      String token = requiredString(subscription.get(), "purchaseToken");
+      JsonObject purchase =
+          api.subscription(requiredString(developerNotification, "packageName"), token);
+      return Optional.of(
+          PlaySubscriptionMapper.event(
+              token,
+              notification.eventId(),
+              notification.type(),
+              notification.occurredAt(),
+              purchase));
+    }
+    return object(developerNotification, PubSubPush.VOIDED)
+        .filter(
+            voided ->
+                number(voided, "productType").orElse(SUBSCRIPTION_PRODUCT) == SUBSCRIPTION_PRODUCT)
+        .map(voided -> revoked(requiredString(voided, "purchaseToken"), notification));
+  }
+
+  @Override
+  public ProviderEvent verifyPurchase(ClientPurchase purchase) {
+    if (!(purchase instanceof ClientPurchase.GooglePurchase google)) {
+      throw new InvalidNotificationException("Not a Google Play purchase");
+    }
+    JsonObject state = api.subscription(configuredPackage(), google.purchaseToken());
+    if (!PlaySubscriptionMapper.includesProduct(state, google.productId())) {
+      throw new InvalidNotificationException("The purchase is not for the reported product");
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String eventId =
+        "client-verify:" + sha256Hex(google.purchaseToken()) + ":" + now.toEpochMilli();
+    return PlaySubscriptionMapper.event(
+        google.purchaseToken(), eventId, "CLIENT_VERIFY", now, state);
+  }
+
+  private String configuredPackage() {
+    return packageName.orElseThrow(
+        () -> new InvalidNotificationException("Play notifications are not configured"));
+  }
+
+  /** A refund or chargeback: access ends when Google voided the purchase. */
+  private static ProviderEvent revoked(String purchaseToken, VerifiedNotification notification) {
+    return new ProviderEvent(
+        new ProviderSubscriptionRef(PaymentProvider.GOOGLE, purchaseToken),
+        notification.eventId(),
+        notification.type(),
+        notification.occurredAt(),
+        Optional.empty(),
+        Optional.of(Observation.revoked(notification.occurredAt())));
+  }
+
+  /** Purchase tokens are long and secret-ish: event ids carry their digest instead. */
+  private static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}
