@@ -1,10 +1,10 @@
 package app.huberman.application.subscription;
 
-import app.huberman.application.subscription.port.out.ClientPurchase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
-import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package app.huberman.application.subscription;
 
+import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
@@ -15,7 +16,7 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
 
   @Override
   public void webhookReceived(
-      PaymentProvider provider, String type, String eventId, Receipt receipt) {
+      PaymentProvider provider, String type, String eventId, WebhookReceipt receipt) {
     lines.add("received " + provider.key() + " " + eventId + " " + receipt);
   }
 

@@ -12,14 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.ProviderUnavailableException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
-import app.huberman.application.subscription.port.out.ClientPurchase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import app.huberman.application.subscription.port.in.WebhookReceipt;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
-import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
-import app.huberman.application.subscription.port.out.WebhookRequest;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
@@ -32,6 +31,7 @@ import app.huberman.application.user.InMemoryUserRepository;
 import app.huberman.application.user.UserTestData;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.PermanentJobFailure;
+import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Entitlement;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
@@ -136,8 +136,8 @@ class SubscriptionServicesTest {
   }
 
   /** Receives the webhook about the event, then runs the job it enqueued. */
-  private Receipt deliver(ProviderEvent event) {
-    Receipt receipt = ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
+  private WebhookReceipt deliver(ProviderEvent event) {
+    WebhookReceipt receipt = ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
     runEnqueuedJobs();
     return receipt;
   }
@@ -184,9 +184,9 @@ class SubscriptionServicesTest {
     void storesAVerifiedWebhookAndEnqueuesItsProcessingInOneTransaction() {
       ProviderEvent event = stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty());
 
-      Receipt receipt = ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
+      WebhookReceipt receipt = ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
 
-      assertThat(receipt).isEqualTo(Receipt.ACCEPTED);
+      assertThat(receipt).isEqualTo(WebhookReceipt.ACCEPTED);
       assertThat(unitOfWork.transactions()).isEqualTo(1);
       assertThat(stored("evt_1").isProcessed()).isFalse();
       assertThat(stored("evt_1").receivedAt()).isEqualTo(T0);
@@ -210,9 +210,9 @@ class SubscriptionServicesTest {
           stripe.webhookAbout(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty()));
       ingest.receive(PaymentProvider.STRIPE, request);
 
-      Receipt again = ingest.receive(PaymentProvider.STRIPE, request);
+      WebhookReceipt again = ingest.receive(PaymentProvider.STRIPE, request);
 
-      assertThat(again).isEqualTo(Receipt.DUPLICATE);
+      assertThat(again).isEqualTo(WebhookReceipt.DUPLICATE);
       assertThat(jobs.enqueued()).hasSize(1);
       assertThat(webhookEvents.size()).isEqualTo(1);
       assertThat(events.lines()).endsWith("received stripe evt_1 DUPLICATE");

@@ -9,7 +9,6 @@ import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
-import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
@@ -23,13 +22,12 @@ import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.WebhookIngestService;
 import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.bootstrap.config.PaymentProviders;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 
 /** The subscriptions context's use cases and job handlers. */
 @ApplicationScoped
@@ -39,10 +37,6 @@ public class SubscriptionWiring {
   @ApplicationScoped
   public ListPlansUseCase listPlans(PlanRepository plans, UnitOfWorkPort unitOfWork) {
     return new ListPlansService(plans, unitOfWork);
-  }
-
-  private static List<PaymentProviderPort> providers(Instance<PaymentProviderPort> providers) {
-    return providers.stream().toList();
   }
 
   @Produces
@@ -62,21 +56,21 @@ public class SubscriptionWiring {
   @Produces
   @ApplicationScoped
   public ReceiveWebhookUseCase receiveWebhooks(
-      Instance<PaymentProviderPort> providers,
+      PaymentProviders providers,
       WebhookEventRepository webhookEvents,
       JobQueuePort jobs,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     return new WebhookIngestService(
-        providers(providers), webhookEvents, jobs, events, unitOfWork, clock);
+        providers.all(), webhookEvents, jobs, events, unitOfWork, clock);
   }
 
   @Produces
   @ApplicationScoped
   public VerifyPurchaseUseCase verifyPurchases(
-      Instance<PaymentProviderPort> providers, SubscriptionPorts ports) {
-    return new PurchaseVerificationService(providers(providers), ports);
+      PaymentProviders providers, SubscriptionPorts ports) {
+    return new PurchaseVerificationService(providers.all(), ports);
   }
 
   @Produces
@@ -105,10 +99,8 @@ public class SubscriptionWiring {
   @Produces
   @Singleton
   public JobHandler processWebhookEvents(
-      Instance<PaymentProviderPort> providers,
-      WebhookEventRepository webhookEvents,
-      SubscriptionPorts ports) {
-    return new ProcessWebhookEventHandler(providers(providers), webhookEvents, ports);
+      PaymentProviders providers, WebhookEventRepository webhookEvents, SubscriptionPorts ports) {
+    return new ProcessWebhookEventHandler(providers.all(), webhookEvents, ports);
   }
 
   @Produces

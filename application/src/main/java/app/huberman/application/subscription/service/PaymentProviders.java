@@ -1,6 +1,6 @@
 package app.huberman.application.subscription.service;
 
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.util.Collection;

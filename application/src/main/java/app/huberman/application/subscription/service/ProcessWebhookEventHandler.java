@@ -3,7 +3,7 @@ package app.huberman.application.subscription.service;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;

@@ -2,14 +2,14 @@ package app.huberman.application.subscription.service;
 
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.WebhookReceipt;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
-import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
-import app.huberman.application.subscription.port.out.WebhookRequest;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Clock;
 import java.util.Collection;
@@ -46,16 +46,16 @@ public final class WebhookIngestService implements ReceiveWebhookUseCase {
   }
 
   @Override
-  public Receipt receive(PaymentProvider provider, WebhookRequest request) {
+  public WebhookReceipt receive(PaymentProvider provider, WebhookRequest request) {
     VerifiedNotification notification = verified(provider, request);
-    Receipt receipt =
+    WebhookReceipt receipt =
         unitOfWork.inTransaction(
             () -> {
               if (!webhookEvents.addIfAbsent(notification, clock.instant())) {
-                return Receipt.DUPLICATE;
+                return WebhookReceipt.DUPLICATE;
               }
               ProcessWebhookEventHandler.enqueue(jobs, notification);
-              return Receipt.ACCEPTED;
+              return WebhookReceipt.ACCEPTED;
             });
     AfterCommit.run(
         unitOfWork,

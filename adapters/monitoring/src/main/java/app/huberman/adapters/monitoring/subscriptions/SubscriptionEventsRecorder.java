@@ -2,6 +2,7 @@ package app.huberman.adapters.monitoring.subscriptions;
 
 import app.huberman.adapters.monitoring.logging.EventLog;
 import app.huberman.adapters.monitoring.metrics.MetricHandles;
+import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
@@ -65,7 +66,7 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
 
   @Override
   public void webhookReceived(
-      PaymentProvider provider, String type, String eventId, Receipt receipt) {
+      PaymentProvider provider, String type, String eventId, WebhookReceipt receipt) {
     String outcome = key(receipt);
     countReceived(provider, outcome);
     Map<String, Object> fields = webhookFields(provider, type, eventId);

@@ -2,7 +2,7 @@ package app.huberman.adapters.monitoring.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
+import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
@@ -58,9 +58,12 @@ class SubscriptionEventsRecorderTest {
 
   @Test
   void countsAndLogsAReceivedWebhookByProviderAndOutcome() {
-    recorder.webhookReceived(PaymentProvider.STRIPE, "invoice.paid", "evt_1", Receipt.ACCEPTED);
-    recorder.webhookReceived(PaymentProvider.STRIPE, "invoice.paid", "evt_1", Receipt.DUPLICATE);
-    recorder.webhookReceived(PaymentProvider.STRIPE, "invoice.paid", "evt_2", Receipt.ACCEPTED);
+    recorder.webhookReceived(
+        PaymentProvider.STRIPE, "invoice.paid", "evt_1", WebhookReceipt.ACCEPTED);
+    recorder.webhookReceived(
+        PaymentProvider.STRIPE, "invoice.paid", "evt_1", WebhookReceipt.DUPLICATE);
+    recorder.webhookReceived(
+        PaymentProvider.STRIPE, "invoice.paid", "evt_2", WebhookReceipt.ACCEPTED);
 
     assertThat(received("stripe", "accepted")).isEqualTo(2);
     assertThat(received("stripe", "duplicate")).isEqualTo(1);

@@ -3,7 +3,7 @@ package app.huberman.adapters.payments.apple;
 import static app.huberman.adapters.payments.JsonFields.epochMillis;
 
 import app.huberman.adapters.payments.JsonFields;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -6,7 +6,7 @@ import static app.huberman.adapters.payments.JsonFields.requiredString;
 import static app.huberman.adapters.payments.JsonFields.string;
 
 import app.huberman.adapters.payments.JsonFields;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;

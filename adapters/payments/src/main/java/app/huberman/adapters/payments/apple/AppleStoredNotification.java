@@ -3,7 +3,7 @@ package app.huberman.adapters.payments.apple;
 import static app.huberman.adapters.payments.JsonFields.object;
 
 import app.huberman.adapters.payments.JsonFields;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

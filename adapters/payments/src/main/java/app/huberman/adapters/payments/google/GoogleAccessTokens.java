@@ -1,8 +1,8 @@
 package app.huberman.adapters.payments.google;
 
 import app.huberman.adapters.payments.JsonFields;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import app.huberman.application.shared.ProviderUnavailableException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -4,11 +4,11 @@ import static app.huberman.adapters.payments.JsonFields.number;
 import static app.huberman.adapters.payments.JsonFields.object;
 import static app.huberman.adapters.payments.JsonFields.requiredString;
 
-import app.huberman.application.subscription.port.out.ClientPurchase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
-import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;

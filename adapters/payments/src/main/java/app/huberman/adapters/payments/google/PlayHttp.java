@@ -1,6 +1,6 @@
 package app.huberman.adapters.payments.google;
 
-import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import app.huberman.application.shared.ProviderUnavailableException;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package app.huberman.adapters.payments.google;
 
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import app.huberman.application.shared.ProviderUnavailableException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;

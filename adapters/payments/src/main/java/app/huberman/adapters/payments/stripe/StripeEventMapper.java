@@ -10,7 +10,7 @@ import static app.huberman.adapters.payments.JsonFields.string;
 import static app.huberman.adapters.payments.JsonFields.value;
 
 import app.huberman.adapters.payments.JsonFields;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;

@@ -4,8 +4,8 @@ import static app.huberman.adapters.payments.apple.AppleNotificationVerification
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.huberman.application.subscription.port.out.ClientPurchase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.json.JsonObject;
 import java.net.URI;

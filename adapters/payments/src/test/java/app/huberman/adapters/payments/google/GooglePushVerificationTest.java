@@ -9,10 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import app.huberman.application.shared.ProviderUnavailableException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
-import app.huberman.application.subscription.port.out.WebhookRequest;
 import app.huberman.domain.subscription.PaymentProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,6 +1,6 @@
 package app.huberman.adapters.payments.stripe;
 
-import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package app.huberman.adapters.payments.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.huberman.application.subscription.port.out.ClientPurchase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
-import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package app.huberman.adapters.rest.common;
 
-import app.huberman.application.subscription.port.out.ProviderUnavailableException;
+import app.huberman.application.shared.ProviderUnavailableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,10 +1,10 @@
 package app.huberman.adapters.rest.subscription;
 
 import app.huberman.adapters.rest.common.ErrorResponses;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
-import app.huberman.application.subscription.port.out.WebhookRequest;
+import app.huberman.application.subscription.port.in.WebhookReceipt;
+import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.domain.subscription.PaymentProvider;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -56,11 +56,11 @@ public class WebhookResource {
       throw new NotFoundException();
     }
     try {
-      Receipt receipt =
+      WebhookReceipt receipt =
           webhooks.receive(
               known,
               new WebhookRequest(body == null ? new byte[0] : body, headers.getRequestHeaders()));
-      return Response.ok(new WebhookAnswer(true, receipt == Receipt.DUPLICATE)).build();
+      return Response.ok(new WebhookAnswer(true, receipt == WebhookReceipt.DUPLICATE)).build();
     } catch (InvalidNotificationException e) {
       return ErrorResponses.error(400, "Invalid webhook: " + e.getMessage()).build();
     }

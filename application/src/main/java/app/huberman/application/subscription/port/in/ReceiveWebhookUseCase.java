@@ -1,8 +1,5 @@
 package app.huberman.application.subscription.port.in;
 
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.SubscriptionEventsPort.Receipt;
-import app.huberman.application.subscription.port.out.WebhookRequest;
 import app.huberman.domain.subscription.PaymentProvider;
 
 /**
@@ -15,5 +12,5 @@ public interface ReceiveWebhookUseCase {
    * @return {@code ACCEPTED} when stored now, {@code DUPLICATE} when stored before (no second job)
    * @throws InvalidNotificationException when it is not authentic or not readable; nothing stored
    */
-  Receipt receive(PaymentProvider provider, WebhookRequest request);
+  WebhookReceipt receive(PaymentProvider provider, WebhookRequest request);
 }

@@ -1,7 +1,6 @@
 package app.huberman.application.subscription.port.in;
 
-import app.huberman.application.subscription.port.out.ClientPurchase;
-import app.huberman.application.subscription.port.out.InvalidNotificationException;
+import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.user.UserId;
 
 /**

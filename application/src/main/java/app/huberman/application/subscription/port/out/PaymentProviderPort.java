@@ -1,5 +1,9 @@
 package app.huberman.application.subscription.port.out;
 
+import app.huberman.application.shared.ProviderUnavailableException;
+import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.WebhookRequest;
+import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import java.util.Optional;

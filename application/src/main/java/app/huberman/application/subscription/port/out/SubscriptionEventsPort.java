@@ -1,5 +1,6 @@
 package app.huberman.application.subscription.port.out;
 
+import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
@@ -11,12 +12,8 @@ import app.huberman.domain.subscription.SubscriptionId;
  */
 public interface SubscriptionEventsPort {
 
-  enum Receipt {
-    ACCEPTED,
-    DUPLICATE
-  }
-
-  void webhookReceived(PaymentProvider provider, String type, String eventId, Receipt receipt);
+  void webhookReceived(
+      PaymentProvider provider, String type, String eventId, WebhookReceipt receipt);
 
   void webhookRejected(PaymentProvider provider, String reason);
 

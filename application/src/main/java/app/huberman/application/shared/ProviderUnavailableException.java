@@ -1,4 +1,4 @@
-package app.huberman.application.subscription.port.out;
+package app.huberman.application.shared;
 
 /**
  * A provider's API (Google Play Developer API, its OAuth token endpoint, a JWKS endpoint) could not

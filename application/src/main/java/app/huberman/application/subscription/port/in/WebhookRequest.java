@@ -1,4 +1,4 @@
-package app.huberman.application.subscription.port.out;
+package app.huberman.application.subscription.port.in;
 
 import java.util.List;
 import java.util.Locale;

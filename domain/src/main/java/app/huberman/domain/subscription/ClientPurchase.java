@@ -1,6 +1,5 @@
-package app.huberman.application.subscription.port.out;
+package app.huberman.domain.subscription;
 
-import app.huberman.domain.subscription.PaymentProvider;
 import java.util.Objects;
 
 /** A purchase the mobile app reports right after it happened, for the server to verify. */

@@ -1,4 +1,4 @@
-package app.huberman.application.subscription.port.out;
+package app.huberman.application.subscription.port.in;
 
 /**
  * A webhook or reported purchase that is not authentic or cannot be read: bad or missing signature,

@@ -1,0 +1,67 @@
+package app.huberman.bootstrap.config;
+
+import app.huberman.adapters.payments.apple.ApplePaymentProvider;
+import app.huberman.adapters.payments.apple.AppleSettings;
+import app.huberman.adapters.payments.google.GooglePaymentProvider;
+import app.huberman.adapters.payments.google.GoogleServiceAccount;
+import app.huberman.adapters.payments.google.GoogleSettings;
+import app.huberman.adapters.payments.stripe.StripePaymentProvider;
+import app.huberman.adapters.payments.stripe.StripeSettings;
+import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The payment providers, configured from ARCHITECTURE.md §3's variables. A provider whose secrets
+ * are unset still verifies, and refuses everything, so its webhooks answer 400 with the reason.
+ */
+@ApplicationScoped
+public class PaymentConfiguration {
+
+  private static final Logger LOG = Logger.getLogger(PaymentConfiguration.class.getName());
+
+  @Produces
+  @Singleton
+  public PaymentProviders paymentProviders(Clock clock) {
+    List<PaymentProviderPort> providers = new ArrayList<>();
+    providers.add(
+        new StripePaymentProvider(StripeSettings.of(optional("STRIPE_WEBHOOK_SECRET")), clock));
+    Optional<String> appleRoots = optional("APPLE_ROOT_CA_PEM");
+    if (appleRoots.isPresent()) {
+      providers.add(
+          new ApplePaymentProvider(
+              AppleSettings.fromPem(optional("APPLE_BUNDLE_ID"), Path.of(appleRoots.get())),
+              clock));
+    } else {
+      LOG.warning(
+          "APPLE_ROOT_CA_PEM is not set: App Store notifications and purchases are refused");
+    }
+    providers.add(new GooglePaymentProvider(googleSettings(), clock));
+    return new PaymentProviders(providers);
+  }
+
+  private static GoogleSettings googleSettings() {
+    return new GoogleSettings(
+        optional("GOOGLE_PACKAGE_NAME"),
+        optional("GOOGLE_PUBSUB_AUDIENCE"),
+        optional("GOOGLE_PUBSUB_SERVICE_ACCOUNT"),
+        URI.create(ConfigurationProducer.text("GOOGLE_JWKS_URL")),
+        URI.create(ConfigurationProducer.text("GOOGLE_PLAY_API_URL")),
+        optional("GOOGLE_SERVICE_ACCOUNT_KEY").map(Path::of).map(GoogleServiceAccount::load));
+  }
+
+  private static Optional<String> optional(String name) {
+    Config config = ConfigProvider.getConfig();
+    return config.getOptionalValue(name, String.class).map(String::strip).filter(v -> !v.isEmpty());
+  }
+}
