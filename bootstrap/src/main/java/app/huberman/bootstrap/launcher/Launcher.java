@@ -5,12 +5,18 @@ import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code java -jar huberman-app.jar}: configures Payara Micro from the environment (port, log
  * level, clustering) and starts it with the application deployed. Extra arguments are passed to
  * Payara Micro as they are, after ours, so a caller may override any of them.
+ *
+ * <p>{@code java -jar huberman-app.jar <command>} runs an operator command instead ({@code
+ * migrate}, {@code queue:failed}, ...; see {@link OperatorCliLoader}); the commands {@code serve}
+ * and {@code queue:work} come back here to start the server.
  */
 public final class Launcher {
 
@@ -24,10 +30,53 @@ public final class Launcher {
     System.setProperty(
         "java.util.logging.manager", KeepLoggingAtShutdownLogManager.class.getName());
     Map<String, String> environment = System.getenv();
+    if (LaunchArguments.startServerDirectly(args)) {
+      serve(environment, Map.of(), List.of(args));
+      return;
+    }
+    // Libraries log warnings and worse to standard error; the commands' output stays readable.
+    Logger.getLogger("").setLevel(Level.WARNING);
+    AtomicBoolean serving = new AtomicBoolean();
+    int status =
+        OperatorCliLoader.run(
+            args,
+            environment,
+            (settings, payaraArguments) -> {
+              serveFromCli(environment, settings, payaraArguments);
+              serving.set(true);
+            });
+    if (!serving.get()) {
+      System.exit(status);
+    }
+  }
+
+  private static void serveFromCli(
+      Map<String, String> environment, Map<String, String> settings, List<String> arguments) {
+    ClassLoader cli = Thread.currentThread().getContextClassLoader();
+    Thread.currentThread().setContextClassLoader(Launcher.class.getClassLoader());
+    try {
+      serve(environment, settings, arguments);
+    } catch (Exception e) {
+      throw new IllegalStateException("The server did not start", e);
+    } finally {
+      Thread.currentThread().setContextClassLoader(cli);
+    }
+  }
+
+  /**
+   * Starts Payara Micro with the application, as {@code java -jar huberman-app.jar} always has.
+   *
+   * @param settings configuration over the environment's, as system properties (MicroProfile Config
+   *     reads them first)
+   */
+  private static void serve(
+      Map<String, String> environment, Map<String, String> settings, List<String> args)
+      throws Exception {
+    settings.forEach(System::setProperty);
     LogSetup logSetup = LogSetup.fromEnvironment(environment);
     logSetup.installJsonConsole();
     List<String> payaraArguments =
-        PayaraArguments.from(environment, logSetup.writeLoggingProperties(), List.of(args));
+        PayaraArguments.from(environment, logSetup.writeLoggingProperties(), args);
     startPayara(payaraArguments);
     exitUnlessDeployed();
   }

@@ -1,6 +1,8 @@
 package app.huberman.adapters.persistence.migration;
 
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where the application's PostgreSQL database lives and how to log in.
@@ -28,6 +30,20 @@ public record PostgresServer(
 
   public String jdbcUrl() {
     return jdbcUrl(database);
+  }
+
+  /**
+   * An unpooled data source on this database, for one-shot tools such as the operator CLI that run
+   * without the application server (whose pool the application uses). Each {@code getConnection}
+   * opens a new connection.
+   */
+  public DataSource simpleDataSource() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(jdbcUrl());
+    dataSource.setUser(username);
+    dataSource.setPassword(password);
+    dataSource.setApplicationName("huberman-cli");
+    return dataSource;
   }
 
   String jdbcUrl(String databaseName) {

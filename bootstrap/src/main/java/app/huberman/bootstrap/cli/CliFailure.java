@@ -1,0 +1,14 @@
+package app.huberman.bootstrap.cli;
+
+/**
+ * An expected failure of a command (no such failed job, no such account): its message is printed as
+ * it is, on one line, and the CLI exits with status 1.
+ */
+final class CliFailure extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  CliFailure(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,157 @@
+package app.huberman.bootstrap.cli;
+
+import app.huberman.adapters.persistence.ConnectionFailures;
+import app.huberman.application.shared.DependencyUnavailableException;
+import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * The CLI's transaction boundary on plain JDBC, standing in for JTA: one connection for the whole
+ * command, one local transaction per unit of work. The JDBC adapters get that connection from
+ * {@link #dataSource()}, as they get the enlisted one inside the server; closing it there does not
+ * close it here. Not thread-safe: a command runs on one thread.
+ */
+final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
+
+  private final DataSource target;
+  private final DataSource dataSource;
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private Connection connection;
+  private boolean inTransaction;
+
+  JdbcUnitOfWork(DataSource target) {
+    this.target = target;
+    this.dataSource =
+        (DataSource)
+            Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getConnection")) {
+                    return unclosable(current());
+                  }
+                  try {
+                    return method.invoke(target, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+  }
+
+  /** The data source the adapters use: it hands out the command's connection. */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (inTransaction) {
+      return work.get();
+    }
+    afterCommit.clear();
+    inTransaction = true;
+    try {
+      Connection transaction = connect();
+      T result;
+      try {
+        result = work.get();
+        transaction.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(transaction, e);
+        throw e;
+      }
+      afterCommit.forEach(Runnable::run);
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      throw translated(e);
+    } finally {
+      inTransaction = false;
+      afterCommit.clear();
+    }
+  }
+
+  /** Commands run no long transactions; the timeout is not enforced. */
+  @Override
+  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
+    return inTransaction(work);
+  }
+
+  @Override
+  public <T> T readOnly(Supplier<T> work) {
+    return inTransaction(work);
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    if (inTransaction) {
+      afterCommit.add(action);
+    } else {
+      action.run();
+    }
+  }
+
+  private Connection current() throws SQLException {
+    if (!inTransaction) {
+      throw new IllegalStateException("The CLI's adapters run inside a unit of work only");
+    }
+    return connect();
+  }
+
+  private Connection connect() throws SQLException {
+    if (connection == null) {
+      connection = target.getConnection();
+      connection.setAutoCommit(false);
+    }
+    return connection;
+  }
+
+  private static void rollback(Connection transaction, Exception failure) {
+    try {
+      transaction.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static RuntimeException translated(Exception e) {
+    if (e instanceof DependencyUnavailableException unavailable) {
+      return unavailable;
+    }
+    if (ConnectionFailures.isConnectionFailure(e)) {
+      return new DependencyUnavailableException("database", e);
+    }
+    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+  }
+
+  private static Connection unclosable(Connection connection) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close")) {
+                return null;
+              }
+              try {
+                return method.invoke(connection, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (connection != null) {
+      connection.close();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package app.huberman.bootstrap.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code user:make-admin}: gives an existing account the admin role. */
+@Command(
+    name = "user:make-admin",
+    mixinStandardHelpOptions = true,
+    description =
+        "Gives the account with this email (in any case) the admin role. The account must exist;"
+            + " promoting an admin again changes nothing.")
+final class MakeAdminCommand implements Callable<Integer> {
+
+  private final CliOperations operations;
+  private final PrintWriter out;
+
+  @Parameters(paramLabel = "<email>", description = "The account's email address.")
+  private String email;
+
+  MakeAdminCommand(CliOperations operations, PrintWriter out) {
+    this.operations = operations;
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() {
+    if (!operations.makeAdmin().makeAdmin(email)) {
+      throw new CliFailure("No account has the email " + email);
+    }
+    out.println(email + " is an admin.");
+    return OperatorCli.OK;
+  }
+}
