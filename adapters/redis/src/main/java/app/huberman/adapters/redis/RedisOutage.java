@@ -45,10 +45,13 @@ public final class RedisOutage {
     return paused.compareAndSet(current, new Paused(now + PAUSE.toNanos()));
   }
 
-  public void redisAnswered() {
-    if (paused.get() != null) {
-      paused.set(null);
-    }
+  /**
+   * Ends a pause after Redis answered.
+   *
+   * @return whether Redis was paused, i.e. this answer ends an outage
+   */
+  public boolean redisAnswered() {
+    return paused.getAndSet(null) != null;
   }
 
   /**

@@ -127,7 +127,10 @@ public class RedisEntitlementCache implements EntitlementCachePort {
     CompletableFuture<T> reply = send(keyPrefix + user.value(), command);
     try {
       T answer = reply.get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
-      outage.redisAnswered();
+      if (outage.redisAnswered()) {
+        forgetWhatWasCachedBeforeTheOutage();
+        return Optional.empty();
+      }
       return Optional.ofNullable(answer);
     } catch (InterruptedException e) {
       reply.cancel(false);
@@ -141,6 +144,15 @@ public class RedisEntitlementCache implements EntitlementCachePort {
       }
       return Optional.empty();
     }
+  }
+
+  /**
+   * Evictions made while Redis could not be reached were lost, so any entry may be stale: after an
+   * outage the cache starts empty. (Entries written by other instances meanwhile go too; they are
+   * recomputed on the next read.)
+   */
+  private void forgetWhatWasCachedBeforeTheOutage() {
+    SENDER.execute(() -> redisson.getKeys().deleteByPatternAsync(keyPrefix + "*"));
   }
 
   /**

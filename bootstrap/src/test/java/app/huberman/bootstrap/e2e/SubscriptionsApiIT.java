@@ -1,0 +1,797 @@
+package app.huberman.bootstrap.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.huberman.adapters.payments.apple.AppleTestCa;
+import app.huberman.adapters.payments.google.GoogleTestKeys;
+import app.huberman.adapters.payments.stripe.StripeTestSignatures;
+import app.huberman.bootstrap.e2e.support.E2eDatabase;
+import app.huberman.bootstrap.e2e.support.Eventually;
+import app.huberman.bootstrap.e2e.support.FreePorts;
+import app.huberman.bootstrap.e2e.support.HttpTestClient;
+import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
+import app.huberman.bootstrap.e2e.support.RunnableProcess;
+import app.huberman.bootstrap.e2e.support.RunnableTests;
+import app.huberman.bootstrap.e2e.support.TcpProxy;
+import app.huberman.bootstrap.e2e.support.UsersClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every provider's subscription lifecycle through the real runnable, as the providers and the app
+ * drive it: real Stripe HMAC signatures, App Store JWS chains from a test CA the test generates,
+ * Google Pub/Sub tokens and the Play Developer API served by a local fake. PostgreSQL and Redis sit
+ * behind cuttable proxies for the outage tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubscriptionsApiIT {
+
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final String BUNDLE = "app.huberman.ios";
+  private static final String PACKAGE = "app.huberman.android";
+  private static final String AUDIENCE = "https://api.huberman.test/api/v1/webhooks/google";
+  private static final String PUSH_ACCOUNT = "pubsub-push@huberman-e2e.iam.gserviceaccount.com";
+  private static final String PLAY_ACCOUNT = "play-api@huberman-e2e.iam.gserviceaccount.com";
+  private static final String APPLE_MONTHLY = "app.huberman.premium.monthly";
+  private static final String GOOGLE_MONTHLY = "premium_monthly";
+  private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+  private final String stripeSecret = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
+  private final String database =
+      "huberman_it_subs_" + UUID.randomUUID().toString().substring(0, 8);
+
+  private AppleTestCa apple;
+  private GoogleTestKeys googleKeys;
+  private WireMockServer google;
+  private TcpProxy postgres;
+  private TcpProxy redis;
+  private RunnableProcess app;
+  private HttpTestClient http;
+  private UsersClient users;
+
+  @BeforeAll
+  void start() throws Exception {
+    Path work = Files.createTempDirectory(Path.of("target"), "subscriptions-it");
+    apple = AppleTestCa.issue();
+    googleKeys = GoogleTestKeys.generate();
+    google = new WireMockServer(options().dynamicPort());
+    google.start();
+    google.stubFor(get(urlPathEqualTo("/oauth2/v3/certs")).willReturn(okJson(googleKeys.jwksJson())));
+    google.stubFor(
+        post(urlPathEqualTo("/token"))
+            .willReturn(
+                okJson("{\"access_token\":\"ya29.e2e\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+    postgres =
+        TcpProxy.start(
+            E2eDatabase.env("DB_HOST", "127.0.0.1"),
+            Integer.parseInt(E2eDatabase.env("DB_PORT", "5432")));
+    redis =
+        TcpProxy.start(
+            E2eDatabase.env("REDIS_HOST", "127.0.0.1"),
+            Integer.parseInt(E2eDatabase.env("REDIS_PORT", "6379")));
+    int port = FreePorts.find();
+    app =
+        RunnableTests.startReady(
+            "subscriptions-it",
+            port,
+            Map.ofEntries(
+                Map.entry("DB_DATABASE", database),
+                Map.entry("DB_PORT", Integer.toString(postgres.port())),
+                Map.entry("REDIS_PORT", Integer.toString(redis.port())),
+                Map.entry("STRIPE_WEBHOOK_SECRET", stripeSecret),
+                Map.entry("APPLE_BUNDLE_ID", BUNDLE),
+                Map.entry("APPLE_ROOT_CA_PEM", apple.writeRootPem(work).toString()),
+                Map.entry("GOOGLE_PACKAGE_NAME", PACKAGE),
+                Map.entry("GOOGLE_PUBSUB_AUDIENCE", AUDIENCE),
+                Map.entry("GOOGLE_PUBSUB_SERVICE_ACCOUNT", PUSH_ACCOUNT),
+                Map.entry("GOOGLE_JWKS_URL", google.baseUrl() + "/oauth2/v3/certs"),
+                Map.entry("GOOGLE_PLAY_API_URL", google.baseUrl()),
+                Map.entry(
+                    "GOOGLE_SERVICE_ACCOUNT_KEY",
+                    googleKeys
+                        .writeServiceAccountKey(work, PLAY_ACCOUNT, google.baseUrl() + "/token")
+                        .toString())));
+    http = new HttpTestClient(port);
+    users = new UsersClient(http);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      app.close();
+    } finally {
+      google.stop();
+      postgres.close();
+      redis.close();
+      E2eDatabase.drop(database);
+    }
+  }
+
+  // --- Stripe ---------------------------------------------------------------------------------
+
+  @Test
+  void stripeLifecycleFromCheckoutToTheEndOfThePaidPeriod() throws Exception {
+    Account ada = registered();
+    String sub = "sub_" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    assertThat(subscription(ada).getString("status")).isEqualTo("none");
+    assertThat(subscription(ada).getJsonObject("plan").getString("slug")).isEqualTo("free");
+    assertThat(stripe(checkoutCompleted("evt_" + shortId(), now, sub, ada.uuid())).status())
+        .isEqualTo(200);
+    String created = "evt_" + shortId();
+    Answer first =
+        stripe(
+            subscriptionEvent(
+                created, "customer.subscription.created", now, sub, "active", now.plus(30, ChronoUnit.DAYS), false));
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.jsonObject().getBoolean("duplicate")).isFalse();
+    awaitStatus(ada, "active");
+    assertPremium(ada, "premium-monthly");
+
+    // A renewal moves renews_at on.
+    Instant renewed = now.plus(60, ChronoUnit.DAYS);
+    stripe(invoicePaid("evt_" + shortId(), now.plusSeconds(10), sub, renewed));
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () -> renewed.toString().equals(subscription(ada).getString("renews_at", ""))))
+        .isTrue();
+
+    // The same event again: 200, marked a duplicate, processed once.
+    Answer again =
+        stripe(
+            subscriptionEvent(
+                created, "customer.subscription.created", now, sub, "active", now.plus(30, ChronoUnit.DAYS), false));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.jsonObject().getBoolean("duplicate")).isTrue();
+    assertThat(sql("SELECT count(*) FROM webhook_events WHERE event_id = '" + created + "'"))
+        .isEqualTo(1);
+    assertThat(sql("SELECT attempts FROM webhook_events WHERE event_id = '" + created + "'"))
+        .isEqualTo(1);
+
+    // An older customer.subscription.updated arriving late changes nothing.
+    String late = "evt_" + shortId();
+    stripe(
+        subscriptionEvent(
+            late, "customer.subscription.updated", now.minusSeconds(5), sub, "incomplete", now, false));
+    awaitProcessed(late);
+    assertThat(subscription(ada).getString("status")).isEqualTo("active");
+    assertPremium(ada, "premium-monthly");
+
+    // Cancel at period end: still premium until then.
+    stripe(
+        subscriptionEvent(
+            "evt_" + shortId(), "customer.subscription.updated", now.plusSeconds(20), sub, "active", renewed, true));
+    awaitStatus(ada, "canceled");
+    assertThat(subscription(ada).getBoolean("active")).isTrue();
+    assertThat(subscription(ada).getString("ends_at")).isEqualTo(renewed.toString());
+    assertPremium(ada, "premium-monthly");
+
+    // The end: not premium any more.
+    stripe(
+        subscriptionEvent(
+            "evt_" + shortId(), "customer.subscription.deleted", now.plusSeconds(30), sub, "canceled", renewed, true));
+    awaitStatus(ada, "expired");
+    assertNotPremium(ada);
+    assertThat(sql("SELECT count(*) FROM subscriptions WHERE provider_subscription_id = '" + sub + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void stripeWebhooksThatAreNotAuthenticAreRefusedAndStoreNothing() throws Exception {
+    Instant now = Instant.now();
+    String body = checkoutCompleted("evt_" + shortId(), now, "sub_x", UUID.randomUUID());
+    long before = sql("SELECT count(*) FROM webhook_events");
+
+    List<Answer> refused =
+        List.of(
+            stripeSigned(body.replace("sub_x", "sub_y"), StripeTestSignatures.header(now, body, stripeSecret)),
+            stripeSigned(body, StripeTestSignatures.header(now, body, "whsec_not_ours")),
+            stripeSigned(body, StripeTestSignatures.header(now.minusSeconds(600), body, stripeSecret)),
+            stripeSigned(body, null));
+
+    for (Answer answer : refused) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.jsonObject().getString("message")).startsWith("Invalid webhook");
+    }
+    assertThat(sql("SELECT count(*) FROM webhook_events")).isEqualTo(before);
+    assertThat(http.send("POST", "/api/v1/webhooks/paypal", "application/json", BodyPublishers.ofString(body)).status())
+        .isEqualTo(404);
+  }
+
+  // --- App Store ------------------------------------------------------------------------------
+
+  @Test
+  void appStoreLifecycleFromTheAppsReportToExpiry() throws Exception {
+    Account ada = registered();
+    String original = "2000000" + System.nanoTime();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant month = now.plus(30, ChronoUnit.DAYS);
+
+    Answer verified =
+        users.post(
+            "/api/v1/subscriptions/apple/verify",
+            UsersClient.json("signed_transaction", apple.sign(appleTransaction(original, now, month, ada.uuid()).build())),
+            newAddress(),
+            ada.token());
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    assertThat(verified.jsonObject().getString("status")).isEqualTo("active");
+    assertThat(verified.jsonObject().getString("provider")).isEqualTo("apple");
+    assertPremium(ada, "premium-monthly");
+
+    Instant renewed = now.plus(60, ChronoUnit.DAYS);
+    assertThat(appleNotification("DID_RENEW", null, now.plusSeconds(10), original, renewed, ada.uuid()).status())
+        .isEqualTo(200);
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () -> renewed.toString().equals(subscription(ada).getString("renews_at", ""))))
+        .isTrue();
+
+    appleNotification(
+        "DID_CHANGE_RENEWAL_STATUS", "AUTO_RENEW_DISABLED", now.plusSeconds(20), original, renewed, ada.uuid());
+    awaitStatus(ada, "canceled");
+    assertPremium(ada, "premium-monthly");
+
+    appleNotification("EXPIRED", "VOLUNTARY", now.plusSeconds(30), original, renewed, ada.uuid());
+    awaitStatus(ada, "expired");
+    assertNotPremium(ada);
+  }
+
+  @Test
+  void appStoreNotificationsSignedOutsideApplesChainAreRefused() throws Exception {
+    AppleTestCa impostor = AppleTestCa.issue();
+    Instant now = Instant.now();
+    String jws =
+        impostor.sign(
+            AppleTestCa.notification("TEST", null, now, AppleTestCa.data(BUNDLE)).build());
+    long before = sql("SELECT count(*) FROM webhook_events");
+
+    Answer answer = webhook("apple", AppleTestCa.webhookBody(jws), Map.of());
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(sql("SELECT count(*) FROM webhook_events")).isEqualTo(before);
+    Answer test =
+        webhook(
+            "apple",
+            AppleTestCa.webhookBody(
+                apple.sign(AppleTestCa.notification("TEST", null, now, AppleTestCa.data(BUNDLE)).build())),
+            Map.of());
+    assertThat(test.status()).as(test.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aWebhookRacingTheAppsOwnReportCreatesOneSubscription() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      Account ada = registered();
+      String original = "3000000" + System.nanoTime();
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      Instant month = now.plus(30, ChronoUnit.DAYS);
+      String transaction = apple.sign(appleTransaction(original, now, month, ada.uuid()).build());
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService both = Executors.newFixedThreadPool(2);
+      try {
+        Future<Answer> verify =
+            both.submit(
+                awaiting(
+                    go,
+                    () ->
+                        users.post(
+                            "/api/v1/subscriptions/apple/verify",
+                            UsersClient.json("signed_transaction", transaction),
+                            newAddress(),
+                            ada.token())));
+        Future<Answer> hook =
+            both.submit(
+                awaiting(
+                    go,
+                    () -> appleNotification("SUBSCRIBED", "INITIAL_BUY", now, original, month, ada.uuid())));
+        go.countDown();
+        assertThat(verify.get().status()).as(verify.get().body()).isEqualTo(200);
+        assertThat(hook.get().status()).isEqualTo(200);
+      } finally {
+        both.shutdown();
+      }
+      awaitProcessedCount(original);
+      assertThat(sql("SELECT count(*) FROM subscriptions WHERE provider_subscription_id = '" + original + "'"))
+          .isEqualTo(1);
+      assertPremium(ada, "premium-monthly");
+    }
+  }
+
+  @Test
+  void aPurchaseBoundToOneAccountCannotBeClaimedByAnother() throws Exception {
+    Account ada = registered();
+    Account eve = registered();
+    String original = "4000000" + System.nanoTime();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String adasPurchase =
+        apple.sign(appleTransaction(original, now, now.plus(30, ChronoUnit.DAYS), ada.uuid()).build());
+    assertThat(verifyApple(ada, adasPurchase).status()).isEqualTo(200);
+
+    Answer claimed = verifyApple(eve, adasPurchase);
+
+    assertThat(claimed.status()).isEqualTo(409);
+    assertNotPremium(eve);
+    Answer forged = verifyApple(eve, adasPurchase.substring(0, adasPurchase.length() - 4) + "AAAA");
+    assertThat(forged.status()).isEqualTo(422);
+    assertThat(forged.jsonObject().getJsonObject("errors").containsKey("signed_transaction")).isTrue();
+  }
+
+  // --- Google Play ----------------------------------------------------------------------------
+
+  @Test
+  void googlePlayLifecycleFromPurchaseToExpiry() throws Exception {
+    Account ada = registered();
+    String token = "play-token-" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant month = now.plus(30, ChronoUnit.DAYS);
+
+    stubPlay(token, "SUBSCRIPTION_STATE_ACTIVE", month, ada.uuid());
+    assertThat(googleNotification(4, token, now).status()).isEqualTo(200);
+    awaitStatus(ada, "active");
+    assertPremium(ada, "premium-monthly");
+
+    Instant renewed = now.plus(60, ChronoUnit.DAYS);
+    stubPlay(token, "SUBSCRIPTION_STATE_ACTIVE", renewed, ada.uuid());
+    googleNotification(2, token, now.plusSeconds(10));
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () -> renewed.toString().equals(subscription(ada).getString("renews_at", ""))))
+        .isTrue();
+
+    stubPlay(token, "SUBSCRIPTION_STATE_CANCELED", renewed, ada.uuid());
+    googleNotification(3, token, now.plusSeconds(20));
+    awaitStatus(ada, "canceled");
+    assertPremium(ada, "premium-monthly");
+
+    stubPlay(token, "SUBSCRIPTION_STATE_EXPIRED", renewed, ada.uuid());
+    googleNotification(13, token, now.plusSeconds(30));
+    awaitStatus(ada, "expired");
+    assertNotPremium(ada);
+  }
+
+  @Test
+  void googlePushesWithTheWrongAudienceOrAnUnknownKeyAreRefused() throws Exception {
+    Instant now = Instant.now();
+    String body =
+        GoogleTestKeys.pushBody(
+            "msg-" + shortId(), GoogleTestKeys.testNotification(PACKAGE, now).build());
+    long before = sql("SELECT count(*) FROM webhook_events");
+
+    Answer wrongAudience =
+        webhook(
+            "google",
+            body,
+            Map.of(
+                "Authorization",
+                "Bearer "
+                    + googleKeys.pushToken(
+                        googleKeys.pushClaims("https://elsewhere.test", PUSH_ACCOUNT, now).build())));
+    Answer unknownKey =
+        webhook(
+            "google",
+            body,
+            Map.of(
+                "Authorization",
+                "Bearer "
+                    + GoogleTestKeys.sign(
+                        GoogleTestKeys.rsa("stranger"),
+                        googleKeys.pushClaims(AUDIENCE, PUSH_ACCOUNT, now).build())));
+
+    assertThat(wrongAudience.status()).as(wrongAudience.body()).isEqualTo(400);
+    assertThat(unknownKey.status()).as(unknownKey.body()).isEqualTo(400);
+    assertThat(sql("SELECT count(*) FROM webhook_events")).isEqualTo(before);
+    assertThat(webhook("google", body, pushAuthorization(now)).status()).isEqualTo(200);
+  }
+
+  // --- Outages --------------------------------------------------------------------------------
+
+  @Test
+  void withPostgresUnreachableAWebhookGets503AndTheProvidersRetryIsAccepted() throws Exception {
+    Instant now = Instant.now();
+    String body = checkoutCompleted("evt_" + shortId(), now, "sub_" + shortId(), UUID.randomUUID());
+    String signature = StripeTestSignatures.header(now, body, stripeSecret);
+
+    postgres.cut();
+    Answer during;
+    try {
+      during = stripeSigned(body, signature);
+    } finally {
+      postgres.restore();
+    }
+
+    assertThat(during.status()).as(during.body()).isEqualTo(503);
+    assertThat(during.header("Retry-After")).isNotBlank();
+    Answer retried = null;
+    for (int attempt = 0; attempt < 40; attempt++) {
+      retried = stripeSigned(body, signature);
+      if (retried.status() == 200) {
+        break;
+      }
+      Eventually.holds(Duration.ofMillis(250), () -> false);
+    }
+    assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+    assertThat(retried.jsonObject().getBoolean("duplicate")).isFalse();
+  }
+
+  @Test
+  void withRedisUnreachableEntitlementsStayRightAndNoStaleEntrySurvivesTheOutage()
+      throws Exception {
+    Account ada = registered();
+    String sub = "sub_" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    stripe(checkoutCompleted("evt_" + shortId(), now, sub, ada.uuid()));
+    stripe(
+        subscriptionEvent(
+            "evt_" + shortId(), "customer.subscription.created", now, sub, "active", now.plus(30, ChronoUnit.DAYS), false));
+    awaitStatus(ada, "active");
+    assertPremium(ada, "premium-monthly"); // now cached in Redis
+
+    redis.cut();
+    try {
+      stripe(
+          subscriptionEvent(
+              "evt_" + shortId(), "customer.subscription.deleted", now.plusSeconds(5), sub, "canceled", now, false));
+      awaitStatus(ada, "expired");
+      assertNotPremium(ada);
+    } finally {
+      redis.restore();
+    }
+
+    // The eviction was lost with Redis; the entry cached before the outage must not come back.
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(10),
+                () -> {
+                  JsonObject entitlements = entitlements(ada);
+                  return !entitlements.getBoolean("premium")
+                      && sqlQuietly("SELECT 1") == 1
+                      && redisAnswersAgain();
+                }))
+        .isTrue();
+    for (int i = 0; i < 5; i++) {
+      assertNotPremium(ada);
+    }
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private record Account(String token, UUID uuid) {}
+
+  private Account registered() {
+    String email = "subs+" + shortId() + "@example.com";
+    Answer answer = users.register("Ada Lovelace", email, PASSWORD, newAddress());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    return new Account(
+        answer.jsonObject().getString("token"),
+        UUID.fromString(answer.jsonObject().getJsonObject("user").getString("uuid")));
+  }
+
+  private JsonObject subscription(Account account) {
+    Answer answer = users.send("GET", "/api/v1/user/subscription", null, newAddress(), account.token());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.jsonObject();
+  }
+
+  private JsonObject entitlements(Account account) {
+    Answer answer = users.send("GET", "/api/v1/user/entitlements", null, newAddress(), account.token());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.jsonObject();
+  }
+
+  private void assertPremium(Account account, String plan) {
+    JsonObject entitlements = entitlements(account);
+    assertThat(entitlements.getBoolean("premium")).as(entitlements.toString()).isTrue();
+    assertThat(entitlements.getString("plan")).isEqualTo(plan);
+    assertThat(entitlements.getJsonArray("features").getValuesAs(jakarta.json.JsonString::getString))
+        .contains("full_protocol_library");
+    assertThat(subscription(account).getBoolean("active")).isTrue();
+  }
+
+  private void assertNotPremium(Account account) {
+    JsonObject entitlements = entitlements(account);
+    assertThat(entitlements.getBoolean("premium")).as(entitlements.toString()).isFalse();
+    assertThat(entitlements.getString("plan")).isEqualTo("free");
+    assertThat(subscription(account).getBoolean("active")).isFalse();
+  }
+
+  private void awaitStatus(Account account, String status) {
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () -> status.equals(subscription(account).getString("status"))))
+        .as("status %s; the app said: %s", status, subscription(account))
+        .isTrue();
+  }
+
+  private void awaitProcessed(String eventId) {
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () ->
+                    sqlQuietly(
+                            "SELECT count(*) FROM webhook_events WHERE event_id = '"
+                                + eventId
+                                + "' AND processed_at IS NOT NULL")
+                        == 1))
+        .isTrue();
+  }
+
+  /** Waits until no webhook about this purchase is left unprocessed. */
+  private void awaitProcessedCount(String original) {
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () ->
+                    sqlQuietly(
+                            "SELECT count(*) FROM webhook_events WHERE processed_at IS NULL AND payload::text LIKE '%"
+                                + original
+                                + "%'")
+                        == 0))
+        .isTrue();
+  }
+
+  private boolean redisAnswersAgain() {
+    try (var socket = new java.net.Socket("127.0.0.1", redis.port())) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  // Stripe
+
+  private Answer stripe(String body) {
+    return stripeSigned(body, StripeTestSignatures.header(Instant.now(), body, stripeSecret));
+  }
+
+  private Answer stripeSigned(String body, String signature) {
+    return webhook("stripe", body, signature == null ? Map.of() : Map.of("Stripe-Signature", signature));
+  }
+
+  private static String checkoutCompleted(String id, Instant created, String subscription, UUID user) {
+    return stripeEvent(
+        id,
+        "checkout.session.completed",
+        created,
+        Json.createObjectBuilder()
+            .add("id", "cs_" + shortId())
+            .add("object", "checkout.session")
+            .add("mode", "subscription")
+            .add("client_reference_id", user.toString())
+            .add("customer", "cus_e2e")
+            .add("subscription", subscription));
+  }
+
+  private static String subscriptionEvent(
+      String id,
+      String type,
+      Instant created,
+      String subscription,
+      String status,
+      Instant periodEnd,
+      boolean cancelAtPeriodEnd) {
+    JsonObjectBuilder object =
+        Json.createObjectBuilder()
+            .add("id", subscription)
+            .add("object", "subscription")
+            .add("customer", "cus_e2e")
+            .add("status", status)
+            .add("cancel_at_period_end", cancelAtPeriodEnd)
+            .add(
+                "items",
+                Json.createObjectBuilder()
+                    .add(
+                        "data",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("current_period_start", created.getEpochSecond())
+                                    .add("current_period_end", periodEnd.getEpochSecond())
+                                    .add(
+                                        "price",
+                                        Json.createObjectBuilder().add("id", "price_premium_monthly")))));
+    if (status.equals("canceled")) {
+      object.add("ended_at", created.getEpochSecond()).add("canceled_at", created.getEpochSecond());
+    }
+    return stripeEvent(id, type, created, object);
+  }
+
+  private static String invoicePaid(String id, Instant created, String subscription, Instant periodEnd) {
+    return stripeEvent(
+        id,
+        "invoice.paid",
+        created,
+        Json.createObjectBuilder()
+            .add("id", "in_" + shortId())
+            .add("object", "invoice")
+            .add("billing_reason", "subscription_cycle")
+            .add("amount_paid", 999)
+            .add(
+                "parent",
+                Json.createObjectBuilder()
+                    .add(
+                        "subscription_details",
+                        Json.createObjectBuilder().add("subscription", subscription)))
+            .add(
+                "lines",
+                Json.createObjectBuilder()
+                    .add(
+                        "data",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add(
+                                        "period",
+                                        Json.createObjectBuilder()
+                                            .add("start", created.getEpochSecond())
+                                            .add("end", periodEnd.getEpochSecond()))
+                                    .add(
+                                        "pricing",
+                                        Json.createObjectBuilder()
+                                            .add(
+                                                "price_details",
+                                                Json.createObjectBuilder()
+                                                    .add("price", "price_premium_monthly")))))));
+  }
+
+  private static String stripeEvent(String id, String type, Instant created, JsonObjectBuilder object) {
+    return Json.createObjectBuilder()
+        .add("id", id)
+        .add("object", "event")
+        .add("api_version", "2025-03-31.basil")
+        .add("type", type)
+        .add("created", created.getEpochSecond())
+        .add("data", Json.createObjectBuilder().add("object", object))
+        .build()
+        .toString();
+  }
+
+  // App Store
+
+  private static JsonObjectBuilder appleTransaction(
+      String original, Instant signedDate, Instant expires, UUID account) {
+    return AppleTestCa.transaction(BUNDLE, original, APPLE_MONTHLY, signedDate, expires)
+        .add("appAccountToken", account.toString());
+  }
+
+  private Answer verifyApple(Account account, String signedTransaction) {
+    return users.post(
+        "/api/v1/subscriptions/apple/verify",
+        UsersClient.json("signed_transaction", signedTransaction),
+        newAddress(),
+        account.token());
+  }
+
+  private Answer appleNotification(
+      String type, String subtype, Instant signedDate, String original, Instant expires, UUID account) {
+    JsonObjectBuilder data =
+        AppleTestCa.data(BUNDLE)
+            .add("signedTransactionInfo", apple.sign(appleTransaction(original, signedDate, expires, account).build()))
+            .add(
+                "signedRenewalInfo",
+                apple.sign(
+                    AppleTestCa.renewalInfo(original, signedDate)
+                        .add("autoRenewStatus", subtype != null && subtype.equals("AUTO_RENEW_DISABLED") ? 0 : 1)
+                        .build()));
+    String jws = apple.sign(AppleTestCa.notification(type, subtype, signedDate, data).build());
+    return webhook("apple", AppleTestCa.webhookBody(jws), Map.of());
+  }
+
+  // Google Play
+
+  private void stubPlay(String token, String state, Instant expiry, UUID account) {
+    JsonObject purchase =
+        GoogleTestKeys.purchase(state, GOOGLE_MONTHLY, expiry)
+            .add(
+                "externalAccountIdentifiers",
+                Json.createObjectBuilder().add("obfuscatedExternalAccountId", account.toString()))
+            .build();
+    google.stubFor(
+        get(urlPathEqualTo(
+                "/androidpublisher/v3/applications/"
+                    + PACKAGE
+                    + "/purchases/subscriptionsv2/tokens/"
+                    + token))
+            .willReturn(okJson(purchase.toString())));
+  }
+
+  private Answer googleNotification(int type, String token, Instant eventTime) {
+    String body =
+        GoogleTestKeys.pushBody(
+            "msg-" + shortId(),
+            GoogleTestKeys.subscriptionNotification(PACKAGE, type, token, GOOGLE_MONTHLY, eventTime)
+                .build());
+    return webhook("google", body, pushAuthorization(Instant.now()));
+  }
+
+  private Map<String, String> pushAuthorization(Instant now) {
+    return Map.of(
+        "Authorization",
+        "Bearer " + googleKeys.pushToken(googleKeys.pushClaims(AUDIENCE, PUSH_ACCOUNT, now).build()));
+  }
+
+  // Plumbing
+
+  private Answer webhook(String provider, String body, Map<String, String> headers) {
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return http.sendWithHeaders(
+        "POST", "/api/v1/webhooks/" + provider, all, BodyPublishers.ofString(body));
+  }
+
+  private static <T> Callable<T> awaiting(CountDownLatch go, Callable<T> work) {
+    return () -> {
+      go.await();
+      return work.call();
+    };
+  }
+
+  private static String newAddress() {
+    return "198.51.100." + (ADDRESSES.getAndIncrement() % 250 + 1);
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  private long sqlQuietly(String statement) {
+    try {
+      return sql(statement);
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /** Straight to PostgreSQL, not through the proxy the app uses. */
+  private long sql(String statement) throws Exception {
+    String url =
+        "jdbc:postgresql://"
+            + E2eDatabase.env("DB_HOST", "127.0.0.1")
+            + ":"
+            + E2eDatabase.env("DB_PORT", "5432")
+            + "/"
+            + database;
+    try (Connection connection =
+            DriverManager.getConnection(
+                url, E2eDatabase.env("DB_USERNAME", "postgres"), E2eDatabase.env("DB_PASSWORD", ""));
+        Statement sql = connection.createStatement();
+        ResultSet row = sql.executeQuery(statement)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+}
