@@ -2,7 +2,8 @@
 // behind every depends_on, and variables that .env.example must define.
 // Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json>
 // Needs the npm packages ajv, ajv-formats and yaml (docker/tests/compose-test.sh installs them).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
@@ -108,6 +109,43 @@ const services = compose.services ?? {};
   for (const [name, svc] of Object.entries(services))
     if (!svc.profiles && !svc.restart) problems.push(`${name}: no restart policy`);
   check("app grace period, trusted proxies, port and restart policies", problems);
+}
+
+// 5. The monitoring profile: its six services with health checks, its bind-mounted files present,
+// its named volumes declared, and every target of docker/prometheus/prometheus.yml a service that
+// exposes that port (or the app on 8080).
+{
+  const problems = [];
+  const root = dirname(resolve(composePath));
+  const wanted = ["prometheus", "alertmanager", "grafana", "node-exporter", "postgres-exporter", "redis-exporter"];
+  for (const name of wanted) {
+    const svc = services[name];
+    if (!svc) { problems.push(`${name}: missing`); continue; }
+    if (!(svc.profiles ?? []).includes("monitoring")) problems.push(`${name}: not in profile monitoring`);
+    if (!svc.healthcheck || svc.healthcheck.disable) problems.push(`${name}: no healthcheck`);
+    for (const v of svc.volumes ?? []) {
+      const source = String(typeof v === "string" ? v.split(":")[0] : v.source);
+      if (source.startsWith("./") && !existsSync(resolve(root, source))) problems.push(`${name}: ${source} does not exist`);
+      else if (!source.startsWith(".") && !source.startsWith("/") && !(compose.volumes ?? {}).hasOwnProperty(source))
+        problems.push(`${name}: volume ${source} is not declared`);
+    }
+  }
+  const prom = parse(readFileSync(resolve(root, "docker/prometheus/prometheus.yml"), "utf8"));
+  for (const job of prom.scrape_configs ?? []) {
+    for (const sc of job.static_configs ?? []) {
+      for (const target of sc.targets ?? []) {
+        const [host, port] = target.split(":");
+        if (host === "localhost") continue;
+        const svc = services[host];
+        if (!svc) { problems.push(`prometheus job ${job.job_name}: target ${target} is not a service`); continue; }
+        const exposed = [...(svc.expose ?? []), ...(svc.ports ?? [])].map((p) => String(p).split(":").pop());
+        if (!exposed.includes(port)) problems.push(`prometheus job ${job.job_name}: ${host} does not expose ${port}`);
+      }
+    }
+  }
+  const am = (prom.alerting?.alertmanagers ?? []).flatMap((a) => (a.static_configs ?? []).flatMap((c) => c.targets ?? []));
+  for (const target of am) if (!services[target.split(":")[0]]) problems.push(`alerting target ${target} is not a service`);
+  check("monitoring profile: services, health checks, files, volumes and scrape targets", problems);
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -10,13 +10,19 @@ import app.huberman.application.health.service.InstanceHealthService;
 import app.huberman.application.shared.DependencyUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class InstanceHealthServiceTest {
 
-  private final List<Duration> askedTimeouts = new ArrayList<>();
+  private final ExecutorService probeRunner = Executors.newVirtualThreadPerTaskExecutor();
+
+  private final List<Duration> askedTimeouts = Collections.synchronizedList(new ArrayList<>());
 
   private DependencyProbePort probe(String name, Exception failure) {
     return new DependencyProbePort() {
@@ -44,7 +50,7 @@ class InstanceHealthServiceTest {
   void isNeitherStartedNorReadyUntilTheSchemaIsMigrated() {
     InstanceHealthService service =
         new InstanceHealthService(
-            () -> "1", List.of(probe("database", null)), Duration.ofSeconds(2));
+            () -> "1", List.of(probe("database", null)), Duration.ofSeconds(2), probeRunner);
 
     assertThat(service.started()).isFalse();
     assertThat(service.checkReadiness().ready()).isFalse();
@@ -69,7 +75,8 @@ class InstanceHealthServiceTest {
               return "3";
             },
             List.of(),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            probeRunner);
 
     assertThatThrownBy(service::migrateSchema).isInstanceOf(DependencyUnavailableException.class);
     assertThat(service.started()).isFalse();
@@ -85,7 +92,8 @@ class InstanceHealthServiceTest {
             new InstanceHealthService(
                 () -> "1",
                 List.of(probe("database", null), probe("redis", null)),
-                Duration.ofSeconds(2)));
+                Duration.ofSeconds(2),
+                probeRunner));
 
     ReadinessReport report = service.checkReadiness();
 
@@ -107,7 +115,8 @@ class InstanceHealthServiceTest {
                 List.of(
                     probe("database", new IllegalStateException("connection refused")),
                     probe("redis", null)),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                probeRunner));
 
     ReadinessReport report = service.checkReadiness();
 
@@ -123,9 +132,48 @@ class InstanceHealthServiceTest {
     InstanceHealthService service =
         migrated(
             new InstanceHealthService(
-                () -> "1", List.of(probe("redis", new TimeoutException())), Duration.ofSeconds(1)));
+                () -> "1",
+                List.of(probe("redis", new TimeoutException())),
+                Duration.ofSeconds(1),
+                probeRunner));
 
     assertThat(service.checkReadiness().dependencies().getLast().detail())
         .isEqualTo("TimeoutException");
+  }
+
+  @Test
+  void reportsAProbeThatIgnoresItsTimeoutAsDownWithoutWaitingForIt() {
+    CountDownLatch never = new CountDownLatch(1);
+    DependencyProbePort hung =
+        new DependencyProbePort() {
+          @Override
+          public String dependencyName() {
+            return "database";
+          }
+
+          @Override
+          public void probe(Duration timeout) throws InterruptedException {
+            never.await();
+          }
+        };
+    InstanceHealthService service =
+        migrated(
+            new InstanceHealthService(
+                () -> "1",
+                List.of(hung, probe("redis", null)),
+                Duration.ofMillis(100),
+                probeRunner));
+    long started = System.nanoTime();
+
+    ReadinessReport report = service.checkReadiness();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(report.ready()).isFalse();
+    assertThat(report.dependencies())
+        .containsExactly(
+            new DependencyStatus("schema", true, ""),
+            new DependencyStatus("database", false, "no answer within 600 ms"),
+            new DependencyStatus("redis", true, ""));
+    never.countDown();
   }
 }

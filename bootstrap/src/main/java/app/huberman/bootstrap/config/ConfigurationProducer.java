@@ -1,6 +1,9 @@
 package app.huberman.bootstrap.config;
 
 import app.huberman.adapters.mail.MailSettings;
+import app.huberman.adapters.monitoring.metrics.HttpMetricsSettings;
+import app.huberman.adapters.monitoring.system.DiskSettings;
+import app.huberman.adapters.monitoring.system.DiskSettings.Volume;
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.redis.RedisSettings;
 import app.huberman.adapters.rest.common.TrustedProxies;
@@ -12,9 +15,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -118,6 +124,37 @@ public class ConfigurationProducer {
   @Singleton
   public TrustedProxies trustedProxies() {
     return TrustedProxies.parse(text("TRUSTED_PROXIES"));
+  }
+
+  /** The temporary directory, and {@code LOG_FILE_DIR} when set. */
+  @Produces
+  @Singleton
+  public DiskSettings diskSettings() {
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(new Volume("tmp", Path.of(System.getProperty("java.io.tmpdir"))));
+    config()
+        .getOptionalValue("LOG_FILE_DIR", String.class)
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .ifPresent(dir -> volumes.add(new Volume("logs", Path.of(dir))));
+    String minimum = text("DISK_FREE_MIN_BYTES");
+    try {
+      return new DiskSettings(volumes, Long.parseLong(minimum));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "DISK_FREE_MIN_BYTES must be a whole number of bytes, not '" + minimum + "'", e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  public HttpMetricsSettings httpMetricsSettings() {
+    String enabled = text("HTTP_METRICS_ENABLED");
+    if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException(
+          "HTTP_METRICS_ENABLED must be true or false, not '" + enabled + "'");
+    }
+    return new HttpMetricsSettings(Boolean.parseBoolean(enabled));
   }
 
   /** Every service reads time from this clock, never from the system directly. */

@@ -116,6 +116,16 @@ public class QueueWorkers {
     }
   }
 
+  /** How many workers this instance is configured to run ({@code QUEUE_WORKERS}). */
+  int configuredWorkers() {
+    return settings.workers();
+  }
+
+  /** How many of them are running now. */
+  int aliveWorkers() {
+    return pool.aliveWorkers();
+  }
+
   @PreDestroy
   void stop() {
     periodic.forEach(task -> task.cancel(false));

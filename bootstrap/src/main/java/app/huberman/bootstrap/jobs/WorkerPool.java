@@ -32,6 +32,7 @@ public final class WorkerPool {
   private final BooleanSupplier ready;
   private final Object wakeUp = new Object();
   private final List<Thread> running = new ArrayList<>();
+  private final List<Thread> workerThreads = new ArrayList<>();
   private volatile boolean stopping;
 
   /**
@@ -54,7 +55,9 @@ public final class WorkerPool {
   public synchronized void start(int workers, String instanceId) {
     for (int i = 1; i <= workers; i++) {
       String workerId = instanceId + "/worker-" + i;
-      running.add(start("job-worker-" + i, () -> work(workerId)));
+      Thread worker = start("job-worker-" + i, () -> work(workerId));
+      workerThreads.add(worker);
+      running.add(worker);
     }
     running.add(start("job-listener", this::listen));
   }
@@ -136,6 +139,14 @@ public final class WorkerPool {
       }
     }
     return running.stream().filter(Thread::isAlive).count();
+  }
+
+  /**
+   * How many started workers are still running. A worker ends only when stopped or when an {@link
+   * Error} (out of memory, stack overflow) escapes its loop; readiness reports the latter.
+   */
+  public synchronized int aliveWorkers() {
+    return (int) workerThreads.stream().filter(Thread::isAlive).count();
   }
 
   public boolean isStopping() {

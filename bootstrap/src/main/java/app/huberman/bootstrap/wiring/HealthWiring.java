@@ -26,7 +26,14 @@ public class HealthWiring {
   @Typed(InstanceHealthService.class)
   public InstanceHealthService instanceHealth(
       SchemaMigratorPort migrator, Instance<DependencyProbePort> probes) {
-    return new InstanceHealthService(migrator, probes.stream().toList(), PROBE_TIMEOUT);
+    // A virtual thread per probe: a hung probe holds only its own thread, never a pool's. Not a
+    // managed thread: those refuse to start while the application is still deploying, and the
+    // probes need no container context.
+    return new InstanceHealthService(
+        migrator,
+        probes.stream().toList(),
+        PROBE_TIMEOUT,
+        probe -> Thread.ofVirtual().name("readiness-probe").start(probe));
   }
 
   @Produces

@@ -7,6 +7,7 @@ import app.huberman.bootstrap.e2e.support.Eventually;
 import app.huberman.bootstrap.e2e.support.FreePorts;
 import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
+import app.huberman.bootstrap.e2e.support.MetricNames;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.TcpProxy;
 import jakarta.json.Json;
@@ -15,8 +16,11 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RunnableIT {
 
   private static final Duration START_PATIENCE = Duration.ofSeconds(120);
+  private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
   private final String database =
       "huberman_it_runnable_" + UUID.randomUUID().toString().substring(0, 8);
   private TcpProxy databaseProxy;
@@ -131,11 +136,16 @@ class RunnableIT {
   }
 
   private JsonObject findEvent(String event, String jobType) {
+    return findEvent(event, "job_type", jobType);
+  }
+
+  /** The first JSON line of {@code event} whose text field {@code field} is {@code value}. */
+  private JsonObject findEvent(String event, String field, String value) {
     try {
       return app.stdoutLines().stream()
           .map(RunnableIT::parse)
           .filter(json -> event.equals(json.getString("event", "")))
-          .filter(json -> jobType.equals(json.getString("job_type", "")))
+          .filter(json -> value.equals(json.getString(field, "")))
           .findFirst()
           .orElse(null);
     } catch (java.io.IOException e) {
@@ -143,13 +153,56 @@ class RunnableIT {
     }
   }
 
+  /**
+   * Acceptance 2 of issue 6: every metric an alert, a recording rule or the dashboard reads is
+   * exported by the running app (exporters' metrics excepted). A job of a type no handler knows
+   * gives the queue gauges and a failed job first, as production would have them.
+   */
   @Test
   @Order(4)
+  void exportsEveryMetricTheRulesAndTheDashboardRead() throws Exception {
+    E2eDatabase.execute(
+        database,
+        "INSERT INTO jobs (uuid, queue, type, payload, max_attempts, timeout_seconds,"
+            + " visibility_seconds) VALUES ('"
+            + UUID.randomUUID()
+            + "', 'default', 'test.no-handler', '{\"version\":1,\"data\":{}}', 1, 60, 90)");
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(40),
+                () ->
+                    http.get("/metrics")
+                        .body()
+                        .contains("jobs_failed{mp_scope=\"application\",queue=\"default\"} 1")))
+        .as(app.tail())
+        .isTrue();
+    MetricNames.Rules rules = MetricNames.rules(REPOSITORY.resolve("docker/prometheus/rules"));
+    List<String> expressions = new ArrayList<>(rules.expressions());
+    expressions.addAll(
+        MetricNames.dashboardExpressions(REPOSITORY.resolve("docker/grafana/dashboards")));
+    Set<String> used = new TreeSet<>();
+    expressions.forEach(expression -> used.addAll(MetricNames.inExpression(expression)));
+    used.removeAll(rules.recorded());
+    used.removeIf(MetricNames::notTheApps);
+
+    Set<String> exported = MetricNames.exported(http.get("/metrics").body());
+
+    assertThat(used)
+        .as("metric names read by the rules and the dashboard")
+        .contains(
+            "http_server_requests_total", "jobs_pending", "process_cpu_load", "disk_free_bytes");
+    assertThat(exported).containsAll(used);
+  }
+
+  @Test
+  @Order(5)
   void answers503AndTurnsUnreadyWhileTheDatabaseIsUnreachableThenRecovers() throws Exception {
+    double fiveHundredsBefore = plans5xx();
     databaseProxy.cut();
 
     Answer plans = http.get("/api/v1/plans", Map.of("X-Request-Id", "outage-check-1"));
     Answer readiness = http.get("/health/ready");
+    double fiveHundredsDuring = plans5xx();
 
     assertThat(plans.status()).isEqualTo(503);
     assertThat(plans.header("Retry-After")).isNotBlank();
@@ -157,6 +210,7 @@ class RunnableIT {
         .isEqualTo("The service is temporarily unavailable. Try again shortly.");
     assertThat(readiness.status()).isEqualTo(503);
     assertThat(readiness.body()).contains("\"database\":\"DOWN");
+    assertThat(fiveHundredsDuring).isGreaterThanOrEqualTo(fiveHundredsBefore + 1);
     assertThat(http.get("/health/live").status()).isEqualTo(200);
 
     databaseProxy.restore();
@@ -167,10 +221,31 @@ class RunnableIT {
         .as(app.tail())
         .isTrue();
     assertThat(Eventually.holds(Duration.ofSeconds(30), this::ready)).isTrue();
+    assertThat(plans5xx()).as("the 5xx counter stops rising").isEqualTo(fiveHundredsDuring);
+    assertThat(findEvent("dependency.down", "dependency", "database")).isNotNull();
+    assertThat(findEvent("dependency.up", "dependency", "database")).isNotNull();
+    JsonObject serverError = findEvent("http.server_error", "route", "/api/v1/plans");
+    assertThat(serverError).isNotNull();
+    assertThat(serverError.getString("request_id")).isEqualTo("outage-check-1");
+    assertThat(serverError.getInt("status")).isEqualTo(503);
+  }
+
+  /** The 5xx answers counted for GET /api/v1/plans; 0 before the first. */
+  private double plans5xx() {
+    String series =
+        "http_server_requests_total{method=\"GET\",mp_scope=\"application\","
+            + "route=\"/api/v1/plans\",status=\"5xx\"} ";
+    return http.get("/metrics")
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).strip()))
+        .findFirst()
+        .orElse(0);
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void stopsGracefullyOnSigterm() throws Exception {
     long started = System.nanoTime();
 
@@ -183,7 +258,7 @@ class RunnableIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void wroteNothingButJsonLinesToStdoutAndTiedRequestLogsToTheirRequestId() throws Exception {
     List<String> lines = app.stdoutLines();
 
@@ -200,6 +275,10 @@ class RunnableIT {
               assertThat(json.getString("level")).isEqualTo("WARNING");
             });
     assertThat(app.stderr()).isEmpty();
+    JsonObject failed = findEvent("job.failed", "test.no-handler");
+    assertThat(failed).as("job.failed").isNotNull();
+    assertThat(failed.getString("level")).isEqualTo("ERROR");
+    assertThat(failed.getString("reason")).isEqualTo("no handler");
   }
 
   private static JsonObject parse(String line) {

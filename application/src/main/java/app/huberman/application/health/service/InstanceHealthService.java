@@ -11,26 +11,44 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The life of one instance as probes see it: started once the schema is migrated, ready while
  * started and every dependency answers.
+ *
+ * <p>Probes run side by side on {@code probeRunner} and the report waits for them until one shared
+ * deadline ({@code probeTimeout} plus {@link #GRACE}): a probe that ignores its own timeout (a hung
+ * socket, a stuck file system) is reported down instead of hanging the health endpoint.
  */
 public final class InstanceHealthService
     implements MigrateSchemaUseCase, CheckStartupUseCase, CheckReadinessUseCase {
 
   static final String SCHEMA = "schema";
 
+  /** Time a probe gets beyond its own timeout before it counts as hung. */
+  static final Duration GRACE = Duration.ofMillis(500);
+
   private final SchemaMigratorPort migrator;
   private final List<DependencyProbePort> probes;
   private final Duration probeTimeout;
+  private final Executor probeRunner;
   private volatile String schemaVersion;
 
   public InstanceHealthService(
-      SchemaMigratorPort migrator, List<DependencyProbePort> probes, Duration probeTimeout) {
+      SchemaMigratorPort migrator,
+      List<DependencyProbePort> probes,
+      Duration probeTimeout,
+      Executor probeRunner) {
     this.migrator = Objects.requireNonNull(migrator, "migrator");
     this.probes = List.copyOf(probes);
     this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
+    this.probeRunner = Objects.requireNonNull(probeRunner, "probeRunner");
   }
 
   @Override
@@ -53,17 +71,50 @@ public final class InstanceHealthService
         version == null
             ? new DependencyStatus(SCHEMA, false, "migrations have not completed")
             : new DependencyStatus(SCHEMA, true, ""));
-    probes.forEach(probe -> statuses.add(probe(probe)));
+    List<CompletableFuture<Void>> running =
+        probes.stream()
+            .map(probe -> CompletableFuture.runAsync(() -> run(probe), probeRunner))
+            .toList();
+    long deadline = System.nanoTime() + probeTimeout.plus(GRACE).toNanos();
+    for (int i = 0; i < probes.size(); i++) {
+      statuses.add(awaitProbe(probes.get(i), running.get(i), deadline));
+    }
     return new ReadinessReport(statuses);
   }
 
-  private DependencyStatus probe(DependencyProbePort probe) {
+  private void run(DependencyProbePort probe) {
     try {
       probe.probe(probeTimeout);
-      return new DependencyStatus(probe.dependencyName(), true, "");
+    } catch (RuntimeException e) {
+      throw e;
     } catch (Exception e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new DependencyStatus(probe.dependencyName(), false, reason);
+      throw new CompletionException(e);
     }
+  }
+
+  private DependencyStatus awaitProbe(
+      DependencyProbePort probe, CompletableFuture<Void> running, long deadline) {
+    String name = probe.dependencyName();
+    try {
+      running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return new DependencyStatus(name, true, "");
+    } catch (TimeoutException e) {
+      running.cancel(true);
+      return new DependencyStatus(
+          name, false, "no answer within " + probeTimeout.plus(GRACE).toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DependencyStatus(name, false, "interrupted while waiting for the probe");
+    } catch (ExecutionException e) {
+      return new DependencyStatus(name, false, reason(e.getCause()));
+    }
+  }
+
+  private static String reason(Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

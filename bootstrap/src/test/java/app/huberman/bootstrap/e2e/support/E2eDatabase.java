@@ -19,18 +19,25 @@ public final class E2eDatabase {
   }
 
   public static void drop(String database) throws SQLException {
+    execute(
+        "postgres",
+        "DROP DATABASE IF EXISTS \"" + database.replace("\"", "\"\"") + "\" WITH (FORCE)");
+  }
+
+  /** Runs one statement in {@code database}, straight to PostgreSQL (no proxy in between). */
+  public static void execute(String database, String sql) throws SQLException {
     String url =
         "jdbc:postgresql://"
             + env("DB_HOST", "127.0.0.1")
             + ":"
             + env("DB_PORT", "5432")
-            + "/postgres";
+            + "/"
+            + database;
     try (Connection connection =
             DriverManager.getConnection(
                 url, env("DB_USERNAME", "postgres"), env("DB_PASSWORD", ""));
         Statement statement = connection.createStatement()) {
-      statement.execute(
-          "DROP DATABASE IF EXISTS \"" + database.replace("\"", "\"\"") + "\" WITH (FORCE)");
+      statement.execute(sql);
     }
   }
 }

@@ -10,16 +10,22 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** {@code /health/ready}: the schema is migrated and PostgreSQL and Redis answer. */
+/**
+ * {@code /health/ready}: the schema is migrated, PostgreSQL and Redis answer, the volumes the app
+ * writes to have space and the queue workers run. Each probe has a deadline, so this answers within
+ * a few seconds whatever hangs.
+ */
 @Readiness
 @Dependent
 public class ReadinessCheck implements HealthCheck {
 
   private final CheckReadinessUseCase readiness;
+  private final DependencyTransitions transitions;
 
   @Inject
-  public ReadinessCheck(CheckReadinessUseCase readiness) {
+  public ReadinessCheck(CheckReadinessUseCase readiness, DependencyTransitions transitions) {
     this.readiness = readiness;
+    this.transitions = transitions;
   }
 
   @Override
@@ -28,6 +34,7 @@ public class ReadinessCheck implements HealthCheck {
     HealthCheckResponseBuilder response =
         HealthCheckResponse.named("dependencies").status(report.ready());
     for (DependencyStatus dependency : report.dependencies()) {
+      transitions.observed(dependency);
       response.withData(dependency.name(), dependency.up() ? "UP" : "DOWN: " + dependency.detail());
     }
     return response.build();
