@@ -53,7 +53,10 @@ final class CliOperations implements AutoCloseable {
   MigrateSchemaUseCase migrateSchema() {
     PostgresServer server = settings.database();
     return new InstanceHealthService(
-        new FlywaySchemaMigrator(server, server.simpleDataSource()), List.of(), Duration.ZERO);
+        new FlywaySchemaMigrator(server, server.simpleDataSource()),
+        List.of(),
+        Duration.ZERO,
+        Runnable::run); // migrating probes nothing
   }
 
   ManageFailedJobsUseCase failedJobs() {

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -49,14 +50,15 @@ final class PubSubTokenVerifier {
     }
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
     DefaultJWTClaimsVerifier<SecurityContext> claims =
+        // Mutable sets: nimbus 10.5 asks them whether they contain null, which Set.of() refuses.
         new DefaultJWTClaimsVerifier<>(
-            Set.of(audience),
+            new HashSet<>(Set.of(audience)),
             new JWTClaimsSet.Builder()
                 .claim("email", serviceAccount)
                 .claim("email_verified", true)
                 .build(),
-            Set.of("iss", "exp", "iat"),
-            Set.of()) {
+            new HashSet<>(Set.of("iss", "exp", "iat")),
+            new HashSet<>()) {
           @Override
           protected Date currentTime() {
             return Date.from(clock.instant());

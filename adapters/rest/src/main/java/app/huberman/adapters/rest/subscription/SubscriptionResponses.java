@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The JSON shapes of {@code /user/subscription}, {@code /user/entitlements} and the verifiers. */
-final class SubscriptionResponses {
+public final class SubscriptionResponses {
 
   private SubscriptionResponses() {}
 
@@ -20,7 +20,7 @@ final class SubscriptionResponses {
   }
 
   /** Subscription = {id, user_id, plan_id, plan, provider, status, active, ...}. */
-  record SubscriptionResponse(
+  public record SubscriptionResponse(
       long id,
       Long userId,
       Long planId,
@@ -53,10 +53,10 @@ final class SubscriptionResponses {
     }
   }
 
-  record NoSubscriptionResponse(String status, boolean active, PlanResponse plan) {}
+  public record NoSubscriptionResponse(String status, boolean active, PlanResponse plan) {}
 
   /** {@code {"premium": bool, "plan": slug, "features": [...], "expires_at": ...}}. */
-  record EntitlementResponse(
+  public record EntitlementResponse(
       boolean premium, String plan, List<String> features, Instant expiresAt) {
 
     static EntitlementResponse from(Entitlement entitlement) {
