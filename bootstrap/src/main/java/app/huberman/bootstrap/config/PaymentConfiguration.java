@@ -55,8 +55,10 @@ public class PaymentConfiguration {
         optional("GOOGLE_PACKAGE_NAME"),
         optional("GOOGLE_PUBSUB_AUDIENCE"),
         optional("GOOGLE_PUBSUB_SERVICE_ACCOUNT"),
-        URI.create(ConfigurationProducer.text("GOOGLE_JWKS_URL")),
-        URI.create(ConfigurationProducer.text("GOOGLE_PLAY_API_URL")),
+        optional("GOOGLE_JWKS_URL").map(URI::create).orElse(GoogleSettings.DEFAULT_JWKS_URL),
+        optional("GOOGLE_PLAY_API_URL")
+            .map(URI::create)
+            .orElse(GoogleSettings.DEFAULT_PLAY_API_URL),
         optional("GOOGLE_SERVICE_ACCOUNT_KEY").map(Path::of).map(GoogleServiceAccount::load));
   }
 

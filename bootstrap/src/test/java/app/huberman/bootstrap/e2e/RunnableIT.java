@@ -176,6 +176,15 @@ class RunnableIT {
                         .contains("jobs_failed{mp_scope=\"application\",queue=\"default\"} 1")))
         .as(app.tail())
         .isTrue();
+    // A refused webhook (no Stripe secret is set here) creates the webhook counter.
+    assertThat(
+            http.send(
+                    "POST",
+                    "/api/v1/webhooks/stripe",
+                    "application/json",
+                    java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .status())
+        .isEqualTo(400);
     MetricNames.Rules rules = MetricNames.rules(REPOSITORY.resolve("docker/prometheus/rules"));
     List<String> expressions = new ArrayList<>(rules.expressions());
     expressions.addAll(
@@ -190,7 +199,12 @@ class RunnableIT {
     assertThat(used)
         .as("metric names read by the rules and the dashboard")
         .contains(
-            "http_server_requests_total", "jobs_pending", "process_cpu_load", "disk_free_bytes");
+            "http_server_requests_total",
+            "jobs_pending",
+            "process_cpu_load",
+            "disk_free_bytes",
+            "webhooks_received_total",
+            "subscriptions_premium_active");
     assertThat(exported).containsAll(used);
   }
 

@@ -1,13 +1,13 @@
 package app.huberman.adapters.payments;
 
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -24,13 +24,16 @@ import java.util.UUID;
  */
 public final class JsonFields {
 
+  /** Looked up once: {@code Json.create...} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final int CANONICAL_UUID_LENGTH = 36;
 
   private JsonFields() {}
 
   /** Parses a JSON object, refusing anything else. */
   public static JsonObject parseObject(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidNotificationException("The payload is not a JSON object");

@@ -4,9 +4,9 @@ import static app.huberman.adapters.payments.JsonFields.object;
 
 import app.huberman.adapters.payments.JsonFields;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +21,9 @@ record AppleStoredNotification(
     Optional<JsonObject> transactionInfo,
     Optional<JsonObject> renewalInfo) {
 
+  /** Looked up once: {@code Json.create...} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final String SIGNED_TRANSACTION = "signedTransactionInfo";
   static final String SIGNED_RENEWAL = "signedRenewalInfo";
 
@@ -31,7 +34,7 @@ record AppleStoredNotification(
   }
 
   String toJson() {
-    JsonObjectBuilder stored = Json.createObjectBuilder().add("notification", withoutSignatures());
+    JsonObjectBuilder stored = JSON.createObjectBuilder().add("notification", withoutSignatures());
     transactionInfo.ifPresent(info -> stored.add("transactionInfo", info));
     renewalInfo.ifPresent(info -> stored.add("renewalInfo", info));
     return stored.build().toString();
@@ -51,10 +54,10 @@ record AppleStoredNotification(
     return object(notification, "data")
         .map(
             data ->
-                Json.createObjectBuilder(notification)
+                JSON.createObjectBuilder(notification)
                     .add(
                         "data",
-                        Json.createObjectBuilder(data)
+                        JSON.createObjectBuilder(data)
                             .remove(SIGNED_TRANSACTION)
                             .remove(SIGNED_RENEWAL))
                     .build())

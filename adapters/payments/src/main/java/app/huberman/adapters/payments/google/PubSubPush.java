@@ -11,8 +11,8 @@ import app.huberman.adapters.payments.JsonFields;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.domain.subscription.PaymentProvider;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,6 +25,9 @@ import java.util.Optional;
  * be interpreted later without the envelope.
  */
 final class PubSubPush {
+
+  /** Looked up once: {@code Json.create...} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final String SUBSCRIPTION = "subscriptionNotification";
   static final String VOIDED = "voidedPurchaseNotification";
@@ -71,7 +74,7 @@ final class PubSubPush {
             .or(() -> timestamp(message, "publishTime"))
             .orElseThrow(() -> new InvalidNotificationException("The notification has no time"));
     String stored =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messageId", messageId)
             .add(NOTIFICATION, notification)
             .build()

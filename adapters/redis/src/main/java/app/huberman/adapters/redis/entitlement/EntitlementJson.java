@@ -2,13 +2,13 @@ package app.huberman.adapters.redis.entitlement;
 
 import app.huberman.domain.subscription.Entitlement;
 import app.huberman.domain.subscription.PlanSlug;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,15 +24,18 @@ import java.util.Optional;
  */
 final class EntitlementJson {
 
+  /** Looked up once: {@code Json.create...} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final int VERSION = 1;
 
   private EntitlementJson() {}
 
   static String write(Entitlement entitlement) {
-    JsonArrayBuilder features = Json.createArrayBuilder();
+    JsonArrayBuilder features = JSON.createArrayBuilder();
     entitlement.features().forEach(features::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("v", VERSION)
             .add("premium", entitlement.premium())
             .add("plan", entitlement.plan().value())
@@ -43,7 +46,7 @@ final class EntitlementJson {
 
   /** The entitlement, or empty when the value is not one this version wrote. */
   static Optional<Entitlement> read(String stored) {
-    try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(stored))) {
       JsonObject json = reader.readObject();
       if (json.getInt("v", 0) != VERSION) {
         return Optional.empty();
