@@ -26,10 +26,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -895,24 +891,7 @@ class SubscriptionsApiIT {
     }
   }
 
-  /** Straight to PostgreSQL, not through the proxy the app uses. */
   private long sql(String statement) throws Exception {
-    String url =
-        "jdbc:postgresql://"
-            + E2eDatabase.env("DB_HOST", "127.0.0.1")
-            + ":"
-            + E2eDatabase.env("DB_PORT", "5432")
-            + "/"
-            + database;
-    try (Connection connection =
-            DriverManager.getConnection(
-                url,
-                E2eDatabase.env("DB_USERNAME", "postgres"),
-                E2eDatabase.env("DB_PASSWORD", ""));
-        Statement sql = connection.createStatement();
-        ResultSet row = sql.executeQuery(statement)) {
-      row.next();
-      return row.getLong(1);
-    }
+    return E2eDatabase.number(database, statement);
   }
 }

@@ -21,10 +21,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -634,27 +630,7 @@ class UsersApiIT {
   }
 
   private long sql(String statement) throws Exception {
-    String url =
-        "jdbc:postgresql://"
-            + E2eDatabase.env("DB_HOST", "127.0.0.1")
-            + ":"
-            + E2eDatabase.env("DB_PORT", "5432")
-            + "/"
-            + database;
-    try (Connection connection =
-            DriverManager.getConnection(
-                url,
-                E2eDatabase.env("DB_USERNAME", "postgres"),
-                E2eDatabase.env("DB_PASSWORD", ""));
-        Statement sql = connection.createStatement()) {
-      if (!sql.execute(statement)) {
-        return sql.getUpdateCount();
-      }
-      try (ResultSet row = sql.getResultSet()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
+    return E2eDatabase.number(database, statement);
   }
 
   private static JsonObject parse(String line) {
