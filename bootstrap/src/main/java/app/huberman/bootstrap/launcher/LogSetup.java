@@ -1,13 +1,16 @@
 package app.huberman.bootstrap.launcher;
 
+import app.huberman.adapters.monitoring.logging.DailyFileJsonHandler;
 import app.huberman.adapters.monitoring.logging.StdoutJsonHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -25,21 +28,30 @@ final class LogSetup {
 
   private final Level applicationLevel;
   private final Level rootLevel;
+  private final Optional<Path> fileDirectory;
 
-  LogSetup(Level applicationLevel) {
+  /**
+   * @param fileDirectory {@code LOG_FILE_DIR}: where daily log files go besides stdout, if anywhere
+   */
+  LogSetup(Level applicationLevel, Optional<Path> fileDirectory) {
     this.applicationLevel = applicationLevel;
+    this.fileDirectory = fileDirectory;
     this.rootLevel =
         applicationLevel.intValue() > Level.INFO.intValue() ? applicationLevel : Level.INFO;
   }
 
   static LogSetup fromEnvironment(Map<String, String> environment) {
+    Optional<Path> files =
+        Optional.of(strip(environment.get("LOG_FILE_DIR")))
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir).toAbsolutePath());
     String configured = environment.get("LOG_LEVEL");
     if (configured == null || configured.isBlank()) {
       String name = strip(environment.get("APP_ENV"));
       AppEnvironment where = name.isEmpty() ? AppEnvironment.LOCAL : AppEnvironment.parse(name);
-      return new LogSetup(where == AppEnvironment.PRODUCTION ? Level.WARNING : Level.FINE);
+      return new LogSetup(where == AppEnvironment.PRODUCTION ? Level.WARNING : Level.FINE, files);
     }
-    return new LogSetup(parse(configured));
+    return new LogSetup(parse(configured), files);
   }
 
   /** Accepts the usual names (DEBUG, INFO, WARN, ERROR) and java.util.logging's. */
@@ -83,6 +95,12 @@ final class LogSetup {
     StdoutJsonHandler handler = new StdoutJsonHandler();
     handler.setLevel(Level.ALL);
     root.addHandler(handler);
+    fileDirectory.ifPresent(
+        directory -> {
+          DailyFileJsonHandler files = new DailyFileJsonHandler(directory, Clock.systemUTC());
+          files.setLevel(Level.ALL);
+          root.addHandler(files);
+        });
     root.setLevel(rootLevel);
     Logger.getLogger(APPLICATION_LOGGERS).setLevel(applicationLevel);
     StrayOutputCapture.install(handler);
@@ -106,8 +124,20 @@ final class LogSetup {
   String loggingProperties() {
     return String.join(
         "\n",
-        "handlers=" + StdoutJsonHandler.class.getName(),
+        "handlers="
+            + StdoutJsonHandler.class.getName()
+            + fileDirectory.map(dir -> "," + DailyFileJsonHandler.class.getName()).orElse(""),
         StdoutJsonHandler.class.getName() + ".level=ALL",
+        fileDirectory
+            .map(
+                dir ->
+                    DailyFileJsonHandler.DIRECTORY_PROPERTY
+                        + "="
+                        + dir.toString().replace("\\", "\\\\")
+                        + "\n"
+                        + DailyFileJsonHandler.class.getName()
+                        + ".level=ALL")
+            .orElse(""),
         ".level=" + rootLevel.getName(),
         APPLICATION_LOGGERS + ".level=" + applicationLevel.getName(),
         // Payara announces every module it loads at INFO; keep what operators need.

@@ -47,6 +47,9 @@ class RunnableIT {
   private RunnableProcess app;
   private HttpTestClient http;
 
+  private final Path logFiles =
+      Path.of("target", "runnable-it-logs-" + UUID.randomUUID()).toAbsolutePath();
+
   @BeforeAll
   void startTheRunnable() throws Exception {
     databaseProxy =
@@ -70,7 +73,9 @@ class RunnableIT {
                 "DB_PORT",
                 Integer.toString(databaseProxy.port()),
                 "DB_DATABASE",
-                database));
+                database,
+                "LOG_FILE_DIR",
+                logFiles.toString()));
     http = new HttpTestClient(port);
   }
 
@@ -273,6 +278,24 @@ class RunnableIT {
 
   @Test
   @Order(7)
+  void wroteTheSameJsonLinesToTheDailyFilesInLogFileDir() throws Exception {
+    List<String> written = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(logFiles)) {
+      for (Path file : files.sorted().toList()) {
+        assertThat(file.getFileName().toString()).matches("huberman-\\d{4}-\\d{2}-\\d{2}\\.log");
+        written.addAll(java.nio.file.Files.readAllLines(file));
+      }
+    }
+
+    assertThat(written).hasSizeGreaterThan(10);
+    assertThat(written).allSatisfy(line -> assertThat(parse(line).keySet()).contains("level"));
+    assertThat(written)
+        .anyMatch(line -> line.contains("Queue workers drained and stopped"))
+        .anyMatch(line -> line.contains("\"event\":\"job.failed\""));
+  }
+
+  @Test
+  @Order(8)
   void wroteNothingButJsonLinesToStdoutAndTiedRequestLogsToTheirRequestId() throws Exception {
     List<String> lines = app.stdoutLines();
 
