@@ -40,8 +40,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every provider's subscription lifecycle through the real runnable, as the providers and the app
@@ -50,6 +53,7 @@ import org.junit.jupiter.api.TestInstance;
  * behind cuttable proxies for the outage tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubscriptionsApiIT {
 
   private static final String PASSWORD = "correct horse battery staple";
@@ -566,6 +570,60 @@ class SubscriptionsApiIT {
         .as("Redis holds: %s", cachedInRedis(ada))
         .isTrue();
     assertNotPremium(ada);
+  }
+
+  // --- Logs -----------------------------------------------------------------------------------
+
+  /**
+   * Issue 6's log events for subscriptions, as the tests above caused them, and nothing secret: no
+   * webhook secret or signature, no JWS or bearer token, no payload.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void loggedEveryWebhookAndStatusEventWithoutSecretsOrPayloads() throws Exception {
+    List<JsonObject> events =
+        app.stdoutLines().stream()
+            .map(line -> Json.createReader(new java.io.StringReader(line)).readObject())
+            .filter(line -> line.containsKey("event"))
+            .toList();
+
+    assertThat(events)
+        .anySatisfy(
+            e -> assertEvent(e, "webhook.received", "provider", "stripe", "outcome", "accepted"))
+        .anySatisfy(
+            e -> assertEvent(e, "webhook.received", "provider", "stripe", "outcome", "duplicate"))
+        .anySatisfy(
+            e -> assertEvent(e, "webhook.received", "provider", "apple", "outcome", "accepted"))
+        .anySatisfy(
+            e -> assertEvent(e, "webhook.received", "provider", "google", "outcome", "accepted"))
+        .anySatisfy(e -> assertEvent(e, "webhook.rejected", "provider", "stripe"))
+        .anySatisfy(e -> assertEvent(e, "webhook.rejected", "provider", "google"))
+        .anySatisfy(
+            e -> assertEvent(e, "webhook.processed", "provider", "stripe", "result", "applied"))
+        .anySatisfy(
+            e -> assertEvent(e, "webhook.processed", "provider", "stripe", "result", "stale"))
+        .anySatisfy(
+            e -> assertEvent(e, "subscription.status_changed", "from", "active", "to", "canceled"))
+        .anySatisfy(
+            e -> assertEvent(e, "subscription.status_changed", "from", "canceled", "to", "expired"))
+        .anySatisfy(e -> assertEvent(e, "job.started", "job_type", "subscriptions.process-webhook"))
+        .anySatisfy(
+            e -> assertEvent(e, "job.succeeded", "job_type", "subscriptions.process-webhook"));
+    for (String line : app.stdoutLines()) {
+      assertThat(line)
+          .doesNotContain(stripeSecret, "whsec_", "v1=", "eyJ", "Bearer ")
+          .doesNotContain("\"data\":{\"object\"", "signedPayload", "signedTransactionInfo")
+          .doesNotContain("developerNotification", "purchaseToken", "play-token-");
+    }
+  }
+
+  private static void assertEvent(JsonObject line, String event, String... fieldsAndValues) {
+    assertThat(line.getString("event")).isEqualTo(event);
+    for (int i = 0; i < fieldsAndValues.length; i += 2) {
+      assertThat(line.get(fieldsAndValues[i]))
+          .as("%s in %s", fieldsAndValues[i], line)
+          .hasToString("\"" + fieldsAndValues[i + 1] + "\"");
+    }
   }
 
   // --- helpers ------------------------------------------------------------------------------
