@@ -1,5 +1,6 @@
 package app.huberman.bootstrap.wiring;
 
+import app.huberman.adapters.redis.entitlement.RedisEntitlementCache;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
@@ -18,6 +19,7 @@ import app.huberman.application.subscription.service.ListPlansService;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
 import app.huberman.application.subscription.service.PurchaseVerificationService;
+import app.huberman.application.subscription.service.RecentEntitlements;
 import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.WebhookIngestService;
@@ -37,6 +39,13 @@ public class SubscriptionWiring {
   @ApplicationScoped
   public ListPlansUseCase listPlans(PlanRepository plans, UnitOfWorkPort unitOfWork) {
     return new ListPlansService(plans, unitOfWork);
+  }
+
+  /** Redis behind a one-second memory of its answers (see {@link RecentEntitlements}). */
+  @Produces
+  @Singleton
+  public EntitlementCachePort entitlementCache(RedisEntitlementCache redis, Clock clock) {
+    return new RecentEntitlements(redis, clock);
   }
 
   @Produces

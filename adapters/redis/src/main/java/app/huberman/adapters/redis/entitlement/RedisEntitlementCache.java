@@ -6,6 +6,7 @@ import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.domain.subscription.Entitlement;
 import app.huberman.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,7 +38,9 @@ import org.redisson.client.codec.StringCodec;
  * <p>An eviction lost to an outage leaves the old entitlement until its time to live runs out: the
  * time to live bounds how stale the cache can be.
  */
+// Bootstrap puts RecentEntitlements in front of it; only that is the EntitlementCachePort bean.
 @ApplicationScoped
+@Typed(RedisEntitlementCache.class)
 public class RedisEntitlementCache implements EntitlementCachePort {
 
   static final String KEY_PREFIX = "huberman:entitlements:";
