@@ -9,6 +9,8 @@ import app.huberman.adapters.payments.stripe.StripePaymentProvider;
 import app.huberman.adapters.payments.stripe.StripeSettings;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -48,6 +50,20 @@ public class PaymentConfiguration {
     }
     providers.add(new GooglePaymentProvider(googleSettings(), clock));
     return new PaymentProviders(providers);
+  }
+
+  /**
+   * Builds the providers while the application deploys, so a bad setting (an unreadable
+   * APPLE_ROOT_CA_PEM, a malformed key file or URL) stops the start with its message instead of
+   * failing every webhook later.
+   */
+  void checkAtStartup(
+      @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
+      PaymentProviders providers) {
+    LOG.info(
+        () ->
+            "Payment providers: "
+                + providers.all().stream().map(provider -> provider.provider().key()).toList());
   }
 
   private static GoogleSettings googleSettings() {

@@ -2,6 +2,11 @@ package app.huberman.bootstrap.launcher;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -78,24 +83,49 @@ public final class Launcher {
     List<String> payaraArguments =
         PayaraArguments.from(environment, logSetup.writeLoggingProperties(), args);
     startPayara(payaraArguments);
-    exitUnlessDeployed();
+    exitUnlessDeployed(payaraArguments);
   }
 
   /**
    * Payara Micro keeps running when the application fails to deploy. An instance that cannot serve
    * must stop instead, so that the operator (or the orchestrator) sees it at once.
    */
-  private static void exitUnlessDeployed() throws ReflectiveOperationException {
+  private static void exitUnlessDeployed(List<String> payaraArguments)
+      throws ReflectiveOperationException {
     Object instance = Class.forName(PAYARA_MAIN).getMethod("getInstance").invoke(null);
     Object runtime = instance.getClass().getMethod("getRuntime").invoke(instance);
     Object deployed =
         Class.forName("fish.payara.micro.PayaraMicroRuntime")
             .getMethod("getDeployedApplicationNames")
             .invoke(runtime);
-    if (deployed instanceof Collection<?> names && names.isEmpty()) {
+    boolean none = deployed instanceof Collection<?> names && names.isEmpty();
+    // An application whose start failed (a bad setting caught at start-up) still counts as
+    // deployed; the API's trivial endpoint tells.
+    if (none || !answersPing(payaraArguments)) {
       Logger.getLogger(Launcher.class.getName())
           .severe("The application did not deploy (see the errors above); stopping.");
       System.exit(EXIT_DEPLOYMENT_FAILED);
+    }
+  }
+
+  private static boolean answersPing(List<String> payaraArguments) {
+    int portAt = payaraArguments.indexOf("--port") + 1;
+    if (portAt == 0 || portAt >= payaraArguments.size()) {
+      return true; // no port to ask: trust the deployment list
+    }
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest ping =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + payaraArguments.get(portAt) + "/api/v1/ping"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    try {
+      return client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

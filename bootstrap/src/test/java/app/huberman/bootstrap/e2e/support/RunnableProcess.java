@@ -84,6 +84,11 @@ public final class RunnableProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
+  /** Waits for the process to end by itself; the exit code, or -1 if it did not end. */
+  public int awaitExit(Duration patience) throws InterruptedException {
+    return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
   /** Sends SIGTERM and waits for the process to end; the exit code, or -1 if it did not end. */
   public int terminate(Duration patience) throws InterruptedException {
     process.destroy();
