@@ -1,10 +1,8 @@
 package app.huberman.bootstrap.cli;
 
 import app.huberman.adapters.persistence.ConnectionFailures;
-import app.huberman.application.shared.DependencyUnavailableException;
+import app.huberman.adapters.persistence.LocalConnections;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,21 +27,7 @@ final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
 
   JdbcUnitOfWork(DataSource target) {
     this.target = target;
-    this.dataSource =
-        (DataSource)
-            Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("getConnection")) {
-                    return unclosable(current());
-                  }
-                  try {
-                    return method.invoke(target, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+    this.dataSource = LocalConnections.handingOut(target, this::current);
   }
 
   /** The data source the adapters use: it hands out the command's connection. */
@@ -71,7 +55,7 @@ final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
       afterCommit.forEach(Runnable::run);
       return result;
     } catch (SQLException | RuntimeException e) {
-      throw translated(e);
+      throw ConnectionFailures.translated(e);
     } finally {
       inTransaction = false;
       afterCommit.clear();
@@ -119,33 +103,6 @@ final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }
-  }
-
-  private static RuntimeException translated(Exception e) {
-    if (e instanceof DependencyUnavailableException unavailable) {
-      return unavailable;
-    }
-    if (ConnectionFailures.isConnectionFailure(e)) {
-      return new DependencyUnavailableException("database", e);
-    }
-    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-  }
-
-  private static Connection unclosable(Connection connection) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                return null;
-              }
-              try {
-                return method.invoke(connection, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
   }
 
   @Override

@@ -1,5 +1,6 @@
 package app.huberman.adapters.persistence;
 
+import app.huberman.application.shared.DependencyUnavailableException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -20,6 +21,22 @@ public final class ConnectionFailures {
   private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
   private ConnectionFailures() {}
+
+  /**
+   * What a unit of work outside the server throws for {@code failure}: {@link
+   * DependencyUnavailableException} for a connection failure, the failure itself otherwise.
+   */
+  public static RuntimeException translated(Exception failure) {
+    if (failure instanceof DependencyUnavailableException unavailable) {
+      return unavailable;
+    }
+    if (isConnectionFailure(failure)) {
+      return new DependencyUnavailableException("database", failure);
+    }
+    return failure instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException(failure);
+  }
 
   public static boolean isConnectionFailure(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = next(cause)) {

@@ -1,9 +1,6 @@
 package app.huberman.adapters.persistence;
 
-import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,21 +29,7 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
 
   public TestTransactions(DataSource target) {
     this.target = target;
-    this.dataSource =
-        (DataSource)
-            Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("getConnection") && current.get() != null) {
-                    return unclosable(current.get());
-                  }
-                  try {
-                    return method.invoke(target, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+    this.dataSource = LocalConnections.handingOut(target, current::get);
   }
 
   /** The data source the adapters under test use. */
@@ -100,9 +83,9 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw translated(e);
+      throw ConnectionFailures.translated(e);
     } catch (RuntimeException e) {
-      throw translated(e);
+      throw ConnectionFailures.translated(e);
     }
   }
 
@@ -122,32 +105,5 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
       connection.close();
     }
     opened.clear();
-  }
-
-  private static RuntimeException translated(Exception e) {
-    if (e instanceof DependencyUnavailableException unavailable) {
-      return unavailable;
-    }
-    if (ConnectionFailures.isConnectionFailure(e)) {
-      return new DependencyUnavailableException("database", e);
-    }
-    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-  }
-
-  private static Connection unclosable(Connection connection) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                return null;
-              }
-              try {
-                return method.invoke(connection, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
   }
 }

@@ -49,7 +49,7 @@ public final class StandalonePersistence implements UnitOfWorkPort, AutoCloseabl
                   "hibernate.transaction.jta.platform",
                       "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform")));
     } catch (RuntimeException e) {
-      throw translated(e);
+      throw ConnectionFailures.translated(e);
     }
   }
 
@@ -67,7 +67,7 @@ public final class StandalonePersistence implements UnitOfWorkPort, AutoCloseabl
       afterCommit.forEach(Runnable::run);
       return result;
     } catch (RuntimeException e) {
-      throw translated(e);
+      throw ConnectionFailures.translated(e);
     } finally {
       if (entityManager.getTransaction().isActive()) {
         entityManager.getTransaction().rollback();
@@ -96,14 +96,6 @@ public final class StandalonePersistence implements UnitOfWorkPort, AutoCloseabl
     } else {
       action.run();
     }
-  }
-
-  private static RuntimeException translated(RuntimeException e) {
-    if (!(e instanceof DependencyUnavailableException)
-        && ConnectionFailures.isConnectionFailure(e)) {
-      return new DependencyUnavailableException("database", e);
-    }
-    return e;
   }
 
   @Override
