@@ -152,16 +152,16 @@ class SubscriptionsApiIT {
     assertThat(stripe(checkoutCompleted("evt_" + shortId(), now, sub, ada.uuid())).status())
         .isEqualTo(200);
     String created = "evt_" + shortId();
-    Answer first =
-        stripe(
-            subscriptionEvent(
-                created,
-                "customer.subscription.created",
-                now,
-                sub,
-                "active",
-                now.plus(30, ChronoUnit.DAYS),
-                false));
+    String createdEvent =
+        subscriptionEvent(
+            created,
+            "customer.subscription.created",
+            now,
+            sub,
+            "active",
+            now.plus(30, ChronoUnit.DAYS),
+            false);
+    Answer first = stripe(createdEvent);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     assertThat(first.jsonObject().getBoolean("duplicate")).isFalse();
     awaitStatus(ada, "active");
@@ -170,23 +170,10 @@ class SubscriptionsApiIT {
     // A renewal moves renews_at on.
     Instant renewed = now.plus(60, ChronoUnit.DAYS);
     stripe(invoicePaid("evt_" + shortId(), now.plusSeconds(10), sub, renewed));
-    assertThat(
-            Eventually.holds(
-                Duration.ofSeconds(20),
-                () -> renewed.toString().equals(subscription(ada).getString("renews_at", ""))))
-        .isTrue();
+    awaitRenewsAt(ada, renewed);
 
     // The same event again: 200, marked a duplicate, processed once.
-    Answer again =
-        stripe(
-            subscriptionEvent(
-                created,
-                "customer.subscription.created",
-                now,
-                sub,
-                "active",
-                now.plus(30, ChronoUnit.DAYS),
-                false));
+    Answer again = stripe(createdEvent);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.jsonObject().getBoolean("duplicate")).isTrue();
     assertThat(sql("SELECT count(*) FROM webhook_events WHERE event_id = '" + created + "'"))
@@ -302,11 +289,7 @@ class SubscriptionsApiIT {
             appleNotification("DID_RENEW", null, now.plusSeconds(10), original, renewed, ada.uuid())
                 .status())
         .isEqualTo(200);
-    assertThat(
-            Eventually.holds(
-                Duration.ofSeconds(20),
-                () -> renewed.toString().equals(subscription(ada).getString("renews_at", ""))))
-        .isTrue();
+    awaitRenewsAt(ada, renewed);
 
     appleNotification(
         "DID_CHANGE_RENEWAL_STATUS",
@@ -429,11 +412,7 @@ class SubscriptionsApiIT {
     Instant renewed = now.plus(60, ChronoUnit.DAYS);
     stubPlay(token, "SUBSCRIPTION_STATE_ACTIVE", renewed, ada.uuid());
     googleNotification(2, token, now.plusSeconds(10));
-    assertThat(
-            Eventually.holds(
-                Duration.ofSeconds(20),
-                () -> renewed.toString().equals(subscription(ada).getString("renews_at", ""))))
-        .isTrue();
+    awaitRenewsAt(ada, renewed);
 
     stubPlay(token, "SUBSCRIPTION_STATE_CANCELED", renewed, ada.uuid());
     googleNotification(3, token, now.plusSeconds(20));
@@ -677,6 +656,15 @@ class SubscriptionsApiIT {
                 Duration.ofSeconds(20),
                 () -> status.equals(subscription(account).getString("status"))))
         .as("status %s; the app said: %s", status, subscription(account))
+        .isTrue();
+  }
+
+  private void awaitRenewsAt(Account account, Instant renewsAt) {
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () -> renewsAt.toString().equals(subscription(account).getString("renews_at", ""))))
+        .as("renews_at %s; the app said: %s", renewsAt, subscription(account))
         .isTrue();
   }
 

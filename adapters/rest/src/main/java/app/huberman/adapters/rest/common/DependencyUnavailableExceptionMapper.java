@@ -1,7 +1,6 @@
 package app.huberman.adapters.rest.common;
 
 import app.huberman.application.shared.DependencyUnavailableException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,9 +21,7 @@ public class DependencyUnavailableExceptionMapper
         Level.WARNING,
         "Answered 503: {0} is unavailable ({1})",
         new Object[] {exception.dependency(), rootMessage(exception)});
-    return ErrorResponses.error(503, ErrorResponses.standardMessage(503))
-        .header(HttpHeaders.RETRY_AFTER, ErrorResponses.RETRY_AFTER_SECONDS)
-        .build();
+    return ErrorResponses.unavailable().build();
   }
 
   private static String rootMessage(Throwable exception) {

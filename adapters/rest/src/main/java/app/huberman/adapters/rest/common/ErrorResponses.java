@@ -17,6 +17,12 @@ public final class ErrorResponses {
         .entity(ErrorResponse.of(message));
   }
 
+  /** 503 with {@code Retry-After}: a dependency is down, the client should try again shortly. */
+  public static Response.ResponseBuilder unavailable() {
+    return error(503, standardMessage(503))
+        .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+  }
+
   /** The message a client sees for a status the server decided on its own. */
   public static String standardMessage(int status) {
     return switch (status) {

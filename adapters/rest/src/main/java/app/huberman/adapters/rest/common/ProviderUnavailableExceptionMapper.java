@@ -1,7 +1,6 @@
 package app.huberman.adapters.rest.common;
 
 import app.huberman.application.shared.ProviderUnavailableException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -25,8 +24,6 @@ public class ProviderUnavailableExceptionMapper
         Level.WARNING,
         "Answered 503: a payment provider is unavailable ({0})",
         exception.getMessage());
-    return ErrorResponses.error(503, ErrorResponses.standardMessage(503))
-        .header(HttpHeaders.RETRY_AFTER, ErrorResponses.RETRY_AFTER_SECONDS)
-        .build();
+    return ErrorResponses.unavailable().build();
   }
 }
