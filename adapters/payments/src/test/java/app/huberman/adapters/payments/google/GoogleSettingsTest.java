@@ -32,6 +32,7 @@ class GoogleSettingsTest {
   void refusesAFileThatIsNotAServiceAccountKey() {
     assertThatThrownBy(() -> GoogleServiceAccount.fromJson("{\"type\":\"authorized_user\"}"))
         .isInstanceOf(IllegalArgumentException.class);
+    // PEM markers around three zero bytes: no key at all, only the shape of one.
     assertThatThrownBy(
             () ->
                 GoogleServiceAccount.fromJson(
