@@ -1,5 +1,5 @@
 /**
- * Password security: Argon2id hashing through Password4j (configured in code, never through a
- * {@code psw4j.properties} file) and the list of common passwords that are refused.
+ * Password security: Argon2id hashing through BouncyCastle, with its working memory kept between
+ * computations, and the list of common passwords that are refused.
  */
 package app.huberman.adapters.security;
