@@ -11,6 +11,7 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
 
   private int transactions;
   private int readOnlyTransactions;
+  private int singleStatements;
   private int depth;
   private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -59,11 +60,22 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
     return run(work);
   }
 
+  @Override
+  public <T> T singleStatement(Supplier<T> work) {
+    singleStatements++;
+    return work.get();
+  }
+
   public int transactions() {
     return transactions;
   }
 
   public int readOnlyTransactions() {
     return readOnlyTransactions;
+  }
+
+  /** Units of work run as one statement outside any transaction. */
+  public int singleStatements() {
+    return singleStatements;
   }
 }

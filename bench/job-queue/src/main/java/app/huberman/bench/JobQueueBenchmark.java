@@ -1,5 +1,6 @@
 package app.huberman.bench;
 
+import app.huberman.application.job.JobHandler.Completion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,10 +45,15 @@ public final class JobQueueBenchmark {
     try (BenchDatabase database = BenchDatabase.create(enqueueThreads + workers + 6)) {
       ExecutorService enqueuing = Executors.newFixedThreadPool(enqueueThreads);
       NoOpWork work = new NoOpWork();
-      OurQueue ours = new OurQueue(database.pool(), database.server(), work, workers);
+      OurQueue ours =
+          new OurQueue(database.pool(), database.server(), work, workers, Completion.AFTER_WORK);
+      // The same queue with a handler that needs the job's transaction: the cost of that guarantee.
+      OurQueue oursWithWork =
+          new OurQueue(database.pool(), database.server(), work, workers, Completion.WITH_WORK);
       List<Contender> contenders =
           List.of(
               ours,
+              oursWithWork,
               // At most CLAIM_BATCH executions picked at a time, as one of our workers claims.
               new DbScheduler(
                   database.pool(), work, workers, 0.5, (double) CLAIM_BATCH / workers, "A"),
@@ -68,7 +74,8 @@ public final class JobQueueBenchmark {
                 enqueueThreads));
         List<Figures> figures =
             round(contenders, database, work, enqueuing, jobs, LATENCY_SAMPLES, "m");
-        Report report = new Report(figures.get(0), figures.subList(1, 3), figures.get(3));
+        Report report =
+            new Report(figures.get(0), figures.get(1), figures.subList(2, 4), figures.get(4));
         String markdown =
             header(jobs, workers, enqueueThreads, warmUpJobs, database, loadAtStart)
                 + "\n"
@@ -88,6 +95,7 @@ public final class JobQueueBenchmark {
       } finally {
         enqueuing.shutdownNow();
         ours.close();
+        oursWithWork.close();
       }
     }
   }

@@ -6,6 +6,7 @@ import app.huberman.adapters.persistence.job.JdbcJobStore;
 import app.huberman.adapters.persistence.job.PostgresJobSignal;
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.JobHandler.Completion;
 import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.port.out.ClaimedJob;
 import app.huberman.application.job.port.out.JobEventsPort;
@@ -28,7 +29,11 @@ import javax.sql.DataSource;
 /**
  * The project's queue as production runs it, minus the container: {@link JdbcJobQueue} in the
  * caller's transaction, {@link JobWorkerService} claiming 5 jobs at a time, driven by {@link
- * WorkerPool} and woken by {@link PostgresJobSignal}. {@link TestTransactions} stands in for JTA.
+ * WorkerPool} and woken by {@link PostgresJobSignal}. {@link TestTransactions} stands in for JTA (a
+ * claim runs in autocommit on the worker's kept connection, as on a JTA data source outside a
+ * transaction). The no-op handler declares how its jobs complete: {@link Completion#AFTER_WORK} (it
+ * writes nothing: no transaction, finished jobs deleted with the next claim) or {@link
+ * Completion#WITH_WORK} (each job in a transaction of its own with its deletion), to show both.
  */
 final class OurQueue implements Contender {
 
@@ -38,24 +43,30 @@ final class OurQueue implements Contender {
   private final PostgresServer server;
   private final NoOpWork work;
   private final int workers;
+  private final Completion completion;
   private final TestTransactions enqueueTransactions;
   private final JdbcJobQueue queue;
   private TestTransactions workerTransactions;
   private PostgresJobSignal signal;
   private WorkerPool workerPool;
 
-  OurQueue(DataSource pool, PostgresServer server, NoOpWork work, int workers) {
+  OurQueue(
+      DataSource pool, PostgresServer server, NoOpWork work, int workers, Completion completion) {
     this.pool = pool;
     this.server = server;
     this.work = work;
     this.workers = workers;
+    this.completion = completion;
     this.enqueueTransactions = new TestTransactions(pool);
     this.queue = new JdbcJobQueue(enqueueTransactions.dataSource());
   }
 
   @Override
   public String name() {
-    return "our queue";
+    return switch (completion) {
+      case AFTER_WORK -> "our queue";
+      case WITH_WORK -> "our queue, a transaction per job";
+    };
   }
 
   @Override
@@ -96,6 +107,11 @@ final class OurQueue implements Contender {
           }
 
           @Override
+          public Completion completion() {
+            return completion;
+          }
+
+          @Override
           public void handle(JobPayload payload) {
             work.ran(payload.require("n"));
           }
@@ -124,12 +140,14 @@ final class OurQueue implements Contender {
     signal.close();
     try {
       workerTransactions.close();
+      // Two of these run one after the other on one pool: give the connections back between them.
+      close();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Closes the connections the enqueuing threads kept. */
+  /** Closes the connections the enqueuing threads kept (they open new ones if used again). */
   void close() throws SQLException {
     enqueueTransactions.close();
   }

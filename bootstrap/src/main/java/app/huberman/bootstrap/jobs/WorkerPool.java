@@ -84,6 +84,15 @@ public final class WorkerPool {
         idle(OUTAGE_BACKOFF);
       }
     }
+    try {
+      jobs.completeFinishedJobs(workerId);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "A stopping worker could not delete the jobs it finished; they will run again after"
+              + " their visibility timeout",
+          e);
+    }
   }
 
   private void listen() {

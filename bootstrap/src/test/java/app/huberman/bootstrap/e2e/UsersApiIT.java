@@ -324,6 +324,11 @@ class UsersApiIT {
     MimeMessage notice = awaitMail(oldEmail);
     assertThat(notice.getSubject()).isEqualTo("Your Huberman App email address was changed");
     assertThat(GreenMailUtil.getBody(notice)).doesNotContain(newEmail);
+    // Its handler only sends mail: the job is deleted after its work, outside any transaction.
+    assertThat(
+            Eventually.holds(Duration.ofSeconds(10), () -> jobsOfType("mail.email-changed") == 0))
+        .as("the notice's job is deleted once sent")
+        .isTrue();
 
     JsonObject invalid =
         errors(
@@ -625,6 +630,14 @@ class UsersApiIT {
       }
       return null;
     } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long jobsOfType(String type) {
+    try {
+      return sql("SELECT count(*) FROM jobs WHERE type = '" + type + "'");
+    } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }

@@ -29,6 +29,9 @@ class WorkerPoolTest {
       }
 
       @Override
+      public void completeFinishedJobs(String workerId) {}
+
+      @Override
       public int rescueAbandonedJobs() {
         return 0;
       }

@@ -52,6 +52,24 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
     return run(work);
   }
 
+  /** In autocommit on this thread's kept connection, as a JTA data source outside a transaction. */
+  @Override
+  public <T> T singleStatement(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get(); // joins the transaction already running
+    }
+    try {
+      current.set(keptConnection());
+      try {
+        return work.get();
+      } finally {
+        current.remove();
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw ConnectionFailures.translated(e);
+    }
+  }
+
   @Override
   public void afterCommit(Runnable action) {
     if (current.get() == null) {

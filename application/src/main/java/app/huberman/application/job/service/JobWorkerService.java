@@ -1,9 +1,11 @@
 package app.huberman.application.job.service;
 
 import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.JobHandler.Completion;
 import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.port.in.RunJobsUseCase;
 import app.huberman.application.job.port.out.ClaimedJob;
+import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobEventsPort;
 import app.huberman.application.job.port.out.JobStorePort;
 import app.huberman.application.job.port.out.RescuedJob;
@@ -14,21 +16,36 @@ import app.huberman.domain.job.QueueName;
 import app.huberman.domain.job.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Runs jobs at least once. The claim commits on its own, so a worker that dies leaves a reservation
- * that times out and is rescued. The handler's work and the job's deletion commit together, fenced
- * by the reservation: a worker that lost it (it ran past its visibility timeout and the job went to
- * another worker) rolls its work back instead of committing it a second time.
+ * that times out and is rescued. By default the handler's work and the job's deletion commit
+ * together, fenced by the reservation: a worker that lost it (it ran past its visibility timeout
+ * and the job went to another worker) rolls its work back instead of committing it a second time.
+ *
+ * <p>A handler that changes nothing in the database ({@link Completion#AFTER_WORK}) runs outside
+ * any transaction; its job is deleted afterwards, fenced the same way, together with the worker's
+ * other finished jobs in the statement of its next claim. A finished job waits for that statement
+ * at most about {@link #COMPLETION_DELAY_LIMIT} plus the run of one other job: before starting a
+ * job, the worker deletes its finished jobs if the oldest was claimed longer ago than that limit,
+ * or if the job about to start may run longer than one of them, so that, the visibility timeout
+ * being at least 30 s longer than the run-time limit, no finished job's reservation runs out while
+ * it waits. A worker that dies meanwhile leaves them reserved, and they run again.
  */
 public final class JobWorkerService implements RunJobsUseCase {
 
   static final int RESCUE_BATCH = 100;
+
+  /** How long after its claim a finished job may still wait for its deletion. */
+  static final Duration COMPLETION_DELAY_LIMIT = Duration.ofSeconds(1);
 
   private final JobStorePort store;
   private final JobHandlers handlers;
@@ -36,6 +53,10 @@ public final class JobWorkerService implements RunJobsUseCase {
   private final UnitOfWorkPort unitOfWork;
   private final RetryPolicy retryPolicy;
   private final RandomGenerator random;
+  private final LongSupplier nanoTime;
+
+  /** Per worker: the jobs it finished and has not deleted yet. Each is used by its worker only. */
+  private final Map<String, FinishedJobs> finishedByWorker = new ConcurrentHashMap<>();
 
   public JobWorkerService(
       JobStorePort store,
@@ -44,33 +65,80 @@ public final class JobWorkerService implements RunJobsUseCase {
       UnitOfWorkPort unitOfWork,
       RetryPolicy retryPolicy,
       RandomGenerator random) {
+    this(store, handlers, events, unitOfWork, retryPolicy, random, System::nanoTime);
+  }
+
+  /** With the ticker that measures durations, for tests. */
+  JobWorkerService(
+      JobStorePort store,
+      JobHandlers handlers,
+      JobEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      RetryPolicy retryPolicy,
+      RandomGenerator random,
+      LongSupplier nanoTime) {
     this.store = Objects.requireNonNull(store, "store");
     this.handlers = Objects.requireNonNull(handlers, "handlers");
     this.events = new NeverFailingJobEvents(Objects.requireNonNull(events, "events"));
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
     this.random = Objects.requireNonNull(random, "random");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
 
   @Override
   public int runNextBatch(
       String workerId, Set<QueueName> queues, int batchSize, BooleanSupplier stopping) {
-    List<ClaimedJob> claimed =
-        unitOfWork.inTransaction(() -> store.claim(queues, batchSize, workerId));
-    for (int i = 0; i < claimed.size(); i++) {
-      if (stopping.getAsBoolean()) {
-        release(claimed.subList(i, claimed.size()));
-        break;
+    FinishedJobs finished = finishedByWorker.computeIfAbsent(workerId, id -> new FinishedJobs());
+    List<ClaimedJob> claimed = completeAndClaim(finished, queues, batchSize, workerId);
+    long claimedAt = nanoTime.getAsLong();
+    int started = 0;
+    try {
+      for (ClaimedJob job : claimed) {
+        if (stopping.getAsBoolean()) {
+          break;
+        }
+        if (finished.mustCompleteBefore(job, nanoTime.getAsLong())) {
+          complete(finished);
+        }
+        started++;
+        run(job, claimedAt, finished);
       }
-      try {
-        run(claimed.get(i));
-      } catch (RuntimeException e) {
-        // The job in hand stays reserved and is rescued; the others need not wait for that.
-        release(claimed.subList(i + 1, claimed.size()));
-        throw e;
-      }
+    } finally {
+      // Stopping, or a failure: the job in hand (if any) stays reserved and is rescued; the jobs
+      // not started need not wait for that.
+      release(claimed.subList(started, claimed.size()));
+    }
+    if (stopping.getAsBoolean()) {
+      complete(finished);
     }
     return claimed.size();
+  }
+
+  @Override
+  public void completeFinishedJobs(String workerId) {
+    FinishedJobs finished = finishedByWorker.get(workerId);
+    if (finished != null) {
+      complete(finished);
+    }
+  }
+
+  /** One statement, outside any transaction: deletes the finished jobs and claims the next ones. */
+  private List<ClaimedJob> completeAndClaim(
+      FinishedJobs finished, Set<QueueName> queues, int batchSize, String workerId) {
+    List<ClaimedJob> completing = finished.jobs();
+    CompletedAndClaimed result =
+        unitOfWork.singleStatement(
+            () -> store.completeAndClaim(completing, queues, batchSize, workerId));
+    finished.completed(result.lost(), events);
+    return result.claimed();
+  }
+
+  private void complete(FinishedJobs finished) {
+    if (!finished.isEmpty()) {
+      List<ClaimedJob> completing = finished.jobs();
+      finished.completed(unitOfWork.singleStatement(() -> store.completeAll(completing)), events);
+    }
   }
 
   private void release(List<ClaimedJob> unstarted) {
@@ -86,9 +154,9 @@ public final class JobWorkerService implements RunJobsUseCase {
     return rescued.size();
   }
 
-  private void run(ClaimedJob job) {
+  private void run(ClaimedJob job, long claimedAt, FinishedJobs finished) {
     events.started(job);
-    long startedAt = System.nanoTime();
+    long startedAt = nanoTime.getAsLong();
     Optional<JobHandler> handler = handlers.forType(job.type());
     if (handler.isEmpty()) {
       PermanentJobFailure failure =
@@ -96,11 +164,26 @@ public final class JobWorkerService implements RunJobsUseCase {
       giveUp(job, "no handler", failure, startedAt);
       return;
     }
+    switch (handler.get().completion()) {
+      case WITH_WORK -> runWithItsCompletion(handler.get(), job, startedAt);
+      case AFTER_WORK -> {
+        try {
+          handler.get().handle(job.payload());
+        } catch (RuntimeException failure) {
+          afterFailure(job, failure, startedAt);
+          return;
+        }
+        finished.add(job, since(startedAt), claimedAt);
+      }
+    }
+  }
+
+  private void runWithItsCompletion(JobHandler handler, ClaimedJob job, long startedAt) {
     try {
       unitOfWork.inTransaction(
           job.runTimeLimit(),
           () -> {
-            handler.get().handle(job.payload());
+            handler.handle(job.payload());
             if (!store.complete(job)) {
               throw new ReservationLost();
             }
@@ -138,8 +221,8 @@ public final class JobWorkerService implements RunJobsUseCase {
     }
   }
 
-  private static Duration since(long startedAt) {
-    return Duration.ofNanos(System.nanoTime() - startedAt);
+  private Duration since(long startedAt) {
+    return Duration.ofNanos(nanoTime.getAsLong() - startedAt);
   }
 
   /** The job went to another worker while this one ran it: roll this worker's work back. */

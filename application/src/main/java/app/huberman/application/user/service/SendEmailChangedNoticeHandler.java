@@ -7,7 +7,11 @@ import app.huberman.domain.job.JobType;
 import app.huberman.domain.user.Email;
 import java.util.Objects;
 
-/** Tells the old address that the account's email changed. Sending it twice does no harm. */
+/**
+ * Tells the old address that the account's email changed. Sending it twice does no harm. It only
+ * sends mail and writes nothing to the database, so it runs outside any transaction and its job is
+ * deleted afterwards ({@link Completion#AFTER_WORK}).
+ */
 public final class SendEmailChangedNoticeHandler implements JobHandler {
 
   public static final JobType TYPE = JobType.of("mail.email-changed");
@@ -21,6 +25,11 @@ public final class SendEmailChangedNoticeHandler implements JobHandler {
   @Override
   public JobType type() {
     return TYPE;
+  }
+
+  @Override
+  public Completion completion() {
+    return Completion.AFTER_WORK;
   }
 
   @Override

@@ -2,6 +2,7 @@ package app.huberman.adapters.persistence.job;
 
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.job.port.out.ClaimedJob;
+import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobStorePort;
 import app.huberman.application.job.port.out.QueueStatsPort;
 import app.huberman.application.job.port.out.RescuedJob;
@@ -10,10 +11,12 @@ import app.huberman.domain.job.QueueName;
 import app.huberman.domain.job.QueueStats;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,20 +28,47 @@ import javax.sql.DataSource;
 @Dependent
 public class JdbcJobStore implements JobStorePort, QueueStatsPort {
 
-  private static final String CLAIM =
+  /**
+   * Deletes the finished jobs (arrays of id, holder and attempt; fenced as {@link #COMPLETE} is)
+   * and claims the next ones, in one statement; the rows tell the deleted ids (first column true)
+   * from the claimed jobs.
+   *
+   * <p>The order matters. {@code UNION ALL} reads its branches in turn, and a data-modifying CTE
+   * runs as its rows are read, so the deletion finishes before the claim locks anything. The other
+   * way round could deadlock: a claim whose snapshot still sees another worker's freshly claimed
+   * row as free locks it with {@code FOR UPDATE} (and keeps the lock although the row no longer
+   * qualifies), while that worker's deletion waits for it, and vice versa. Deleting first, a
+   * statement waits only while it deletes, and only for statements past their deletion, which wait
+   * for nothing ({@code SKIP LOCKED}).
+   */
+  private static final String COMPLETE_AND_CLAIM =
       """
-      WITH next AS (
+      WITH completed AS (
+        DELETE FROM jobs j
+        USING unnest(?::bigint[], ?::varchar[], ?::integer[]) AS f(id, reserved_by, attempts)
+        WHERE j.id = f.id AND j.reserved_by = f.reserved_by AND j.attempts = f.attempts
+        RETURNING j.id),
+      next AS (
         SELECT id FROM jobs
         WHERE reserved_at IS NULL AND available_at <= now() AND queue = ANY (?)
         ORDER BY available_at, id
         LIMIT ?
-        FOR UPDATE SKIP LOCKED)
-      UPDATE jobs j
-      SET reserved_at = now(), reserved_by = ?, attempts = j.attempts + 1,
-          reserved_until = now() + make_interval(secs => j.visibility_seconds)
-      FROM next WHERE j.id = next.id
-      RETURNING j.id, j.uuid, j.queue, j.type, j.payload::text, j.attempts, j.max_attempts,
-                j.timeout_seconds, (extract(epoch FROM now() - j.available_at) * 1000)::bigint
+        FOR UPDATE SKIP LOCKED),
+      claimed AS (
+        UPDATE jobs j
+        SET reserved_at = now(), reserved_by = ?, attempts = j.attempts + 1,
+            reserved_until = now() + make_interval(secs => j.visibility_seconds)
+        FROM next WHERE j.id = next.id
+        RETURNING j.id, j.uuid, j.queue, j.type, j.payload::text, j.attempts, j.max_attempts,
+                  j.timeout_seconds,
+                  (extract(epoch FROM now() - j.available_at) * 1000)::bigint AS waited_ms)
+      SELECT true, id, NULL::uuid, NULL, NULL, NULL, NULL::integer, NULL::integer,
+             NULL::integer, NULL::bigint
+      FROM completed
+      UNION ALL
+      SELECT false, id, uuid, queue, type, payload, attempts, max_attempts, timeout_seconds,
+             waited_ms
+      FROM claimed
       """;
 
   /** Every change to a reserved job is fenced by its id, holder and attempt number. */
@@ -121,36 +151,58 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
   }
 
   @Override
-  public List<ClaimedJob> claim(Set<QueueName> queues, int max, String workerId) {
+  public CompletedAndClaimed completeAndClaim(
+      List<ClaimedJob> finished, Set<QueueName> queues, int max, String workerId) {
     String[] names = queues.stream().map(QueueName::value).toArray(String[]::new);
+    Map<Long, ClaimedJob> unconfirmed = new HashMap<>();
+    finished.forEach(job -> unconfirmed.put(job.id(), job));
     return jdbc.withStatement(
-        CLAIM,
+        COMPLETE_AND_CLAIM,
         statement -> {
-          statement.setArray(1, statement.getConnection().createArrayOf("varchar", names));
-          statement.setInt(2, max);
-          statement.setString(3, workerId);
+          Connection connection = statement.getConnection();
+          statement.setArray(
+              1,
+              connection.createArrayOf(
+                  "bigint", finished.stream().map(ClaimedJob::id).toArray(Long[]::new)));
+          statement.setArray(
+              2,
+              connection.createArrayOf(
+                  "varchar", finished.stream().map(ClaimedJob::reservedBy).toArray(String[]::new)));
+          statement.setArray(
+              3,
+              connection.createArrayOf(
+                  "integer", finished.stream().map(ClaimedJob::attempts).toArray(Integer[]::new)));
+          statement.setArray(4, connection.createArrayOf("varchar", names));
+          statement.setInt(5, max);
+          statement.setString(6, workerId);
           List<ClaimedJob> claimed = new ArrayList<>();
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-              claimed.add(claimedJob(rows, workerId));
+              if (rows.getBoolean(1)) {
+                unconfirmed.remove(rows.getLong(2));
+              } else {
+                claimed.add(claimedJob(rows, workerId));
+              }
             }
           }
-          return claimed;
+          List<ClaimedJob> lost =
+              finished.stream().filter(job -> unconfirmed.containsKey(job.id())).toList();
+          return new CompletedAndClaimed(lost, claimed);
         });
   }
 
   private static ClaimedJob claimedJob(ResultSet row, String workerId) throws SQLException {
     return new ClaimedJob(
-        row.getLong(1),
-        row.getObject(2, UUID.class),
-        QueueName.of(row.getString(3)),
-        JobType.of(row.getString(4)),
-        JobPayloadJson.read(row.getString(5)),
-        row.getInt(6),
+        row.getLong(2),
+        row.getObject(3, UUID.class),
+        QueueName.of(row.getString(4)),
+        JobType.of(row.getString(5)),
+        JobPayloadJson.read(row.getString(6)),
         row.getInt(7),
+        row.getInt(8),
         workerId,
-        Duration.ofMillis(Math.max(0, row.getLong(9))),
-        Duration.ofSeconds(row.getInt(8)));
+        Duration.ofMillis(Math.max(0, row.getLong(10))),
+        Duration.ofSeconds(row.getInt(9)));
   }
 
   @Override

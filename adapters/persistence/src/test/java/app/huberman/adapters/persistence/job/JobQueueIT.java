@@ -7,7 +7,9 @@ import app.huberman.adapters.persistence.PostgresTestDatabase;
 import app.huberman.adapters.persistence.TestTransactions;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.JobHandlers;
+import app.huberman.application.job.TestJobHandler;
 import app.huberman.application.job.port.out.ClaimedJob;
+import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobEventsPort;
 import app.huberman.application.job.port.out.RescuedJob;
 import app.huberman.application.job.service.FailedJobsService;
@@ -93,10 +95,16 @@ class JobQueueIT {
         }
       };
 
+  private static final JobType SEND = JobType.of("test.send");
+
+  /** Writes nothing to the database: runs outside any transaction, deleted afterwards. */
+  private final JobHandler afterWork =
+      new TestJobHandler(SEND, JobHandler.Completion.AFTER_WORK, handler::handle);
+
   private JobWorkerService worker() {
     return new JobWorkerService(
         store,
-        new JobHandlers(List.of(handler)),
+        new JobHandlers(List.of(handler, afterWork)),
         recordingEvents(),
         transactions,
         RETRIES,
@@ -104,8 +112,12 @@ class JobQueueIT {
   }
 
   private static Optional<UUID> enqueue(String n, JobOptions options) {
+    return enqueue(WORK, n, options);
+  }
+
+  private static Optional<UUID> enqueue(JobType type, String n, JobOptions options) {
     return transactions.inTransaction(
-        () -> queue.enqueue(WORK, JobPayload.of(1, Map.of("n", n)), options));
+        () -> queue.enqueue(type, JobPayload.of(1, Map.of("n", n)), options));
   }
 
   private static long count(String sql) {
@@ -342,6 +354,16 @@ class JobQueueIT {
 
   @Test
   void tenThousandJobsAcrossTwoInstancesOfFourWorkersEachRunExactlyOnce() throws Exception {
+    tenThousandJobsAcrossTwoInstancesOfFourWorkersEachRunExactlyOnce(WORK);
+  }
+
+  @Test
+  void tenThousandJobsDeletedAfterTheirWorkAcrossTwoInstancesEachRunExactlyOnce() throws Exception {
+    tenThousandJobsAcrossTwoInstancesOfFourWorkersEachRunExactlyOnce(SEND);
+  }
+
+  private void tenThousandJobsAcrossTwoInstancesOfFourWorkersEachRunExactlyOnce(JobType type)
+      throws Exception {
     int jobs = 10_000;
     for (int batch = 0; batch < jobs / 1_000; batch++) {
       int first = batch * 1_000;
@@ -349,7 +371,7 @@ class JobQueueIT {
           () -> {
             for (int n = first; n < first + 1_000; n++) {
               queue.enqueue(
-                  WORK, JobPayload.of(1, Map.of("n", Integer.toString(n))), JobOptions.defaults());
+                  type, JobPayload.of(1, Map.of("n", Integer.toString(n))), JobOptions.defaults());
             }
             return null;
           });
@@ -382,6 +404,86 @@ class JobQueueIT {
     assertThat(runs.values()).allSatisfy(count -> assertThat(count).hasValue(1));
     assertThat(count("SELECT count(*) FROM jobs")).isZero();
     assertThat(count("SELECT count(*) FROM failed_jobs")).isZero();
+  }
+
+  @Test
+  void aJobDeletedAfterItsWorkRunsOutsideAnyTransactionAndIsGoneAfterTheNextClaim() {
+    enqueue(SEND, "1", JobOptions.defaults());
+    enqueue(SEND, "2", JobOptions.defaults());
+    List<Boolean> inTransaction = new CopyOnWriteArrayList<>();
+    behaviour = payload -> inTransaction.add(inTransaction());
+
+    JobWorkerService worker = worker();
+
+    assertThat(worker.runNextBatch("w1", DEFAULT_QUEUE, 5, () -> false)).isEqualTo(2);
+    assertThat(inTransaction).containsExactly(false, false);
+    assertThat(count("SELECT count(*) FROM jobs WHERE reserved_by = 'w1'"))
+        .as("finished, deleted with the next claim")
+        .isEqualTo(2);
+
+    assertThat(runAll(worker, "w1")).isZero();
+    assertThat(count("SELECT count(*) FROM jobs")).isZero();
+  }
+
+  @Test
+  void oneStatementDeletesTheFinishedJobsStillHeldAsClaimedAndClaimsTheNext() {
+    for (int n = 1; n <= 5; n++) {
+      enqueue(SEND, Integer.toString(n), JobOptions.defaults());
+    }
+    List<ClaimedJob> finished = store.claim(DEFAULT_QUEUE, 3, "w1");
+    ClaimedJob kept = finished.get(0);
+    ClaimedJob takenOver = finished.get(1);
+    ClaimedJob retried = finished.get(2);
+    database.execute("UPDATE jobs SET reserved_by = 'other' WHERE id = " + takenOver.id());
+    database.execute("UPDATE jobs SET attempts = attempts + 1 WHERE id = " + retried.id());
+
+    CompletedAndClaimed result =
+        transactions.singleStatement(
+            () -> store.completeAndClaim(finished, DEFAULT_QUEUE, 5, "w1"));
+
+    assertThat(result.lost()).containsExactly(takenOver, retried);
+    assertThat(result.claimed())
+        .extracting(job -> job.payload().require("n"))
+        .containsExactly("4", "5");
+    assertThat(result.claimed())
+        .allSatisfy(
+            job -> {
+              assertThat(job.reservedBy()).isEqualTo("w1");
+              assertThat(job.attempts()).isEqualTo(1);
+              assertThat(job.type()).isEqualTo(SEND);
+            });
+    assertThat(count("SELECT count(*) FROM jobs WHERE id = " + kept.id())).isZero();
+    assertThat(
+            count(
+                "SELECT count(*) FROM jobs WHERE id IN ("
+                    + takenOver.id()
+                    + ", "
+                    + retried.id()
+                    + ")"))
+        .as("not this worker's any more: left alone")
+        .isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM jobs WHERE reserved_by = 'w1'")).isEqualTo(3);
+  }
+
+  @Test
+  void deletingFinishedJobsAloneClaimsNothing() {
+    enqueue(SEND, "1", JobOptions.defaults());
+    enqueue(SEND, "2", JobOptions.defaults());
+    List<ClaimedJob> finished = store.claim(DEFAULT_QUEUE, 1, "w1");
+
+    assertThat(transactions.singleStatement(() -> store.completeAll(finished))).isEmpty();
+
+    assertThat(count("SELECT count(*) FROM jobs")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM jobs WHERE reserved_at IS NULL")).isEqualTo(1);
+  }
+
+  /** Whether the connection the adapters would use now is inside a transaction. */
+  private static boolean inTransaction() {
+    try (Connection connection = transactions.dataSource().getConnection()) {
+      return !connection.getAutoCommit();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private JobEventsPort recordingEvents() {

@@ -6,16 +6,32 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The durable queue as workers see it. Every method is one statement in the current transaction;
- * all times come from the database clock.
+ * The durable queue as workers see it. Every method is one statement in the current transaction
+ * (or, outside one, a statement that commits on its own); all times come from the database clock.
  */
 public interface JobStorePort {
+
+  /**
+   * Deletes the {@code finished} jobs, each fenced by its reservation as {@link #complete} is, and
+   * reserves up to {@code max} available jobs of the given queues for {@code workerId}, oldest
+   * first, skipping jobs other workers hold, counting the attempt: both in one statement. With no
+   * finished jobs it only claims; with {@code max} 0 it only deletes.
+   */
+  CompletedAndClaimed completeAndClaim(
+      List<ClaimedJob> finished, Set<QueueName> queues, int max, String workerId);
 
   /**
    * Reserves up to {@code max} available jobs of the given queues for {@code workerId}, oldest
    * first, skipping jobs other workers hold, and counts the attempt.
    */
-  List<ClaimedJob> claim(Set<QueueName> queues, int max, String workerId);
+  default List<ClaimedJob> claim(Set<QueueName> queues, int max, String workerId) {
+    return completeAndClaim(List.of(), queues, max, workerId).claimed();
+  }
+
+  /** Deletes the finished jobs, each fenced as {@link #complete} is; returns those it lost. */
+  default List<ClaimedJob> completeAll(List<ClaimedJob> finished) {
+    return completeAndClaim(finished, Set.of(), 0, "").lost();
+  }
 
   /** Deletes a finished job; false if the reservation was lost, which must undo the work. */
   boolean complete(ClaimedJob job);
