@@ -52,7 +52,6 @@ public final class GroupCommit<I, R> {
   private final Function<String, RuntimeException> gaveUp;
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition batchDone = lock.newCondition();
   private final ArrayDeque<Pending<I, R>> queued = new ArrayDeque<>();
   private boolean leading;
 
@@ -85,7 +84,7 @@ public final class GroupCommit<I, R> {
    * @throws RuntimeException the batch's failure or this item's own, or {@code gaveUp}'s
    */
   public R submit(I item) {
-    Pending<I, R> mine = new Pending<>(Objects.requireNonNull(item, "item"));
+    Pending<I, R> mine = new Pending<>(Objects.requireNonNull(item, "item"), lock.newCondition());
     long deadline = System.nanoTime() + maxWaitNanos;
     boolean interrupted = false;
     lock.lock();
@@ -101,7 +100,7 @@ public final class GroupCommit<I, R> {
           throw giveUp(mine, "No commit took the item within " + Duration.ofNanos(maxWaitNanos));
         }
         try {
-          batchDone.awaitNanos(left);
+          mine.turn.awaitNanos(left);
         } catch (InterruptedException e) {
           interrupted = true;
           if (!mine.taken) {
@@ -131,8 +130,19 @@ public final class GroupCommit<I, R> {
   private RuntimeException giveUp(Pending<I, R> mine, String reason) {
     if (!mine.taken) {
       queued.remove(mine);
+      wakeTheNextLeader();
     }
     return gaveUp.apply(reason);
+  }
+
+  /**
+   * Wakes the caller whose item is first in the queue, if no one leads: it leads the next batch.
+   * The others sleep on until their own item is answered.
+   */
+  private void wakeTheNextLeader() {
+    if (!leading && !queued.isEmpty()) {
+      queued.peekFirst().turn.signal();
+    }
   }
 
   /** Called and returning with the lock held; commits without it. */
@@ -162,7 +172,8 @@ public final class GroupCommit<I, R> {
                       : outcomes.get(i));
         }
       } finally {
-        batchDone.signalAll();
+        batch.forEach(pending -> pending.turn.signal());
+        wakeTheNextLeader();
       }
     }
   }
@@ -209,15 +220,20 @@ public final class GroupCommit<I, R> {
     }
   }
 
-  /** One caller's item; every field but the item is guarded by the lock. */
+  /**
+   * One caller's item, and the condition its caller sleeps on; the other fields are guarded by the
+   * lock.
+   */
   private static final class Pending<I, R> {
     private final I item;
+    private final Condition turn;
     private boolean taken;
     private boolean answered;
     private Outcome<R> outcome;
 
-    Pending(I item) {
+    Pending(I item, Condition turn) {
       this.item = item;
+      this.turn = turn;
     }
 
     void answer(Outcome<R> outcome) {
