@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Concurrent webhooks share their transaction ({@link GroupCommit}): while one batch commits,
  * the next queues up, and each caller is answered once the batch holding its notification has
  * committed. A batch that cannot reach the database fails every caller in it (503); a batch that
- * fails otherwise is retried one notification at a time, so only the bad one fails.
+ * fails otherwise is retried one notification at a time, so only the bad one fails. A batch commits
+ * on the thread of one of its callers, so {@link #receive} is called outside any transaction.
  */
 public final class WebhookIngestService implements ReceiveWebhookUseCase {
 
