@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Subscription hot paths under load, next to what bounds them, in one run:
 #  1. POST /api/v1/webhooks/stripe requests/s (each a distinct event with a real Stripe-Signature,
-#     verified, stored and its processing job enqueued in one transaction; the workers process them
-#     meanwhile) against pgbench's single-row INSERT transactions/s on the same PostgreSQL, with
+#     verified, stored and its processing job enqueued in a transaction shared with the webhooks
+#     arriving meanwhile; the workers process them meanwhile) against pgbench's single-row INSERT transactions/s on the same PostgreSQL, with
 #     the same number of connections.
 #  2. GET /api/v1/user/entitlements (bearer token, served from the Redis cache) against GET
 #     /api/v1/ping, 64 connections.

@@ -48,10 +48,14 @@ class SchedulerServiceTest {
   private final FakeTicks ticks = new FakeTicks();
   private final List<JobOptions> enqueued = new ArrayList<>();
   private final JobQueuePort queue =
-      (type, payload, options) -> {
-        enqueued.add(options);
-        return Optional.of(UUID.randomUUID());
-      };
+      batch ->
+          batch.stream()
+              .map(
+                  job -> {
+                    enqueued.add(job.options());
+                    return Optional.of(UUID.randomUUID());
+                  })
+              .toList();
 
   private SchedulerService instance(String cron) {
     return new SchedulerService(

@@ -4,35 +4,40 @@ import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** Runs work straight away and counts how it was asked to, for service tests. */
+/**
+ * Runs work straight away and counts how it was asked to, for service tests. Like a real
+ * transaction, one belongs to the thread that runs it: another thread's after-commit actions never
+ * join it.
+ */
 public final class DirectUnitOfWork implements UnitOfWorkPort {
 
-  private int transactions;
-  private int readOnlyTransactions;
-  private int singleStatements;
-  private int depth;
-  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final AtomicInteger transactions = new AtomicInteger();
+  private final AtomicInteger readOnlyTransactions = new AtomicInteger();
+  private final AtomicInteger singleStatements = new AtomicInteger();
+  private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+  private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    transactions++;
+    transactions.incrementAndGet();
     return run(work);
   }
 
   private <T> T run(Supplier<T> work) {
-    depth++;
+    depth.set(depth.get() + 1);
     boolean committed = false;
     try {
       T result = work.get();
       committed = true;
       return result;
     } finally {
-      depth--;
-      if (depth == 0) {
-        List<Runnable> actions = List.copyOf(afterCommit);
-        afterCommit.clear();
+      depth.set(depth.get() - 1);
+      if (depth.get() == 0) {
+        List<Runnable> actions = List.copyOf(afterCommit.get());
+        afterCommit.get().clear();
         if (committed) {
           actions.forEach(Runnable::run);
         }
@@ -42,10 +47,10 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
 
   @Override
   public void afterCommit(Runnable action) {
-    if (depth == 0) {
+    if (depth.get() == 0) {
       action.run();
     } else {
-      afterCommit.add(action);
+      afterCommit.get().add(action);
     }
   }
 
@@ -56,26 +61,26 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
 
   @Override
   public <T> T readOnly(Supplier<T> work) {
-    readOnlyTransactions++;
+    readOnlyTransactions.incrementAndGet();
     return run(work);
   }
 
   @Override
   public <T> T singleStatement(Supplier<T> work) {
-    singleStatements++;
+    singleStatements.incrementAndGet();
     return work.get();
   }
 
   public int transactions() {
-    return transactions;
+    return transactions.get();
   }
 
   public int readOnlyTransactions() {
-    return readOnlyTransactions;
+    return readOnlyTransactions.get();
   }
 
   /** Units of work run as one statement outside any transaction. */
   public int singleStatements() {
-    return singleStatements;
+    return singleStatements.get();
   }
 }

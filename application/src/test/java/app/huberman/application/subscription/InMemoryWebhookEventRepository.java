@@ -2,39 +2,47 @@ package app.huberman.application.subscription;
 
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A fake {@link WebhookEventRepository}: the inbox as a map keyed by provider and event id. */
 public final class InMemoryWebhookEventRepository implements WebhookEventRepository {
 
-  private record Key(PaymentProvider provider, String eventId) {}
-
-  private final Map<Key, StoredWebhookEvent> events = new LinkedHashMap<>();
+  private final Map<WebhookEventKey, StoredWebhookEvent> events = new LinkedHashMap<>();
 
   @Override
-  public boolean addIfAbsent(VerifiedNotification notification, Instant receivedAt) {
-    return events.putIfAbsent(
-            new Key(notification.provider(), notification.eventId()),
-            new StoredWebhookEvent(notification, receivedAt, Optional.empty(), 0, Optional.empty()))
-        == null;
+  public synchronized Set<WebhookEventKey> addAllIfAbsent(
+      List<VerifiedNotification> notifications, Instant receivedAt) {
+    Set<WebhookEventKey> added = new LinkedHashSet<>();
+    for (VerifiedNotification notification : notifications) {
+      StoredWebhookEvent stored =
+          new StoredWebhookEvent(notification, receivedAt, Optional.empty(), 0, Optional.empty());
+      if (events.putIfAbsent(notification.key(), stored) == null) {
+        added.add(notification.key());
+      }
+    }
+    return added;
   }
 
   @Override
-  public Optional<StoredWebhookEvent> find(PaymentProvider provider, String eventId) {
-    return Optional.ofNullable(events.get(new Key(provider, eventId)));
+  public synchronized Optional<StoredWebhookEvent> find(PaymentProvider provider, String eventId) {
+    return Optional.ofNullable(events.get(new WebhookEventKey(provider, eventId)));
   }
 
   @Override
-  public void markProcessed(
+  public synchronized void markProcessed(
       PaymentProvider provider, String eventId, Instant at, Optional<String> error) {
     events.computeIfPresent(
-        new Key(provider, eventId),
+        new WebhookEventKey(provider, eventId),
         (key, stored) ->
             new StoredWebhookEvent(
                 stored.notification(),
@@ -45,7 +53,7 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
   }
 
   @Override
-  public int deleteProcessedBefore(Instant cutoff, int limit) {
+  public synchronized int deleteProcessedBefore(Instant cutoff, int limit) {
     int deleted = 0;
     Iterator<StoredWebhookEvent> stored = events.values().iterator();
     while (stored.hasNext() && deleted < limit) {
@@ -58,7 +66,7 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
     return deleted;
   }
 
-  public int size() {
+  public synchronized int size() {
     return events.size();
   }
 }

@@ -1,28 +1,51 @@
 package app.huberman.application.subscription;
 
 import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** A {@link JobQueuePort} that records what was enqueued and runs nothing. */
+/**
+ * A {@link JobQueuePort} that records what was enqueued and runs nothing: a job it recorded stays
+ * queued, so its unique key stays taken.
+ */
 public final class RecordingJobQueue implements JobQueuePort {
 
   public record Enqueued(JobType type, JobPayload payload, JobOptions options) {}
 
   private final List<Enqueued> enqueued = new ArrayList<>();
+  private final Set<String> uniqueKeys = new HashSet<>();
+  private int calls;
 
   @Override
-  public Optional<UUID> enqueue(JobType type, JobPayload payload, JobOptions options) {
-    enqueued.add(new Enqueued(type, payload, options));
-    return Optional.of(UUID.randomUUID());
+  public synchronized List<Optional<UUID>> enqueueAll(List<NewJob> jobs) {
+    calls++;
+    List<Optional<UUID>> ids = new ArrayList<>(jobs.size());
+    for (NewJob job : jobs) {
+      Optional<String> key = job.options().uniqueKey();
+      if (key.isPresent() && !uniqueKeys.add(key.get())) {
+        ids.add(Optional.empty());
+      } else {
+        enqueued.add(new Enqueued(job.type(), job.payload(), job.options()));
+        ids.add(Optional.of(UUID.randomUUID()));
+      }
+    }
+    return ids;
   }
 
-  public List<Enqueued> enqueued() {
+  public synchronized List<Enqueued> enqueued() {
     return List.copyOf(enqueued);
+  }
+
+  /** How many times jobs were enqueued, one job or several at a time. */
+  public synchronized int calls() {
+    return calls;
   }
 }

@@ -7,12 +7,13 @@ import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Records what is reported, one line each, in the order reported. */
 public final class RecordingSubscriptionEvents implements SubscriptionEventsPort {
 
-  private final List<String> lines = new ArrayList<>();
+  private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public void webhookReceived(
@@ -46,6 +47,8 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
   }
 
   public List<String> lines() {
-    return List.copyOf(lines);
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
   }
 }

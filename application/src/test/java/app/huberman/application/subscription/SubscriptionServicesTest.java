@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.shared.ConflictException;
+import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
@@ -19,6 +20,8 @@ import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventKey;
+import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
@@ -42,9 +45,16 @@ import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -229,6 +239,85 @@ class SubscriptionServicesTest {
       assertThat(jobs.enqueued()).isEmpty();
       assertThat(unitOfWork.transactions()).isZero();
       assertThat(events.lines()).containsExactly("rejected stripe: Signature mismatch");
+    }
+
+    @Test
+    void concurrentWebhooksAreEachStoredOnceWithOneJobAndEachCallerGetsItsOwnReceipt()
+        throws Exception {
+      int threads = 16;
+      int each = 40;
+      List<List<WebhookRequest>> requests = new ArrayList<>();
+      WebhookRequest shared =
+          stripe.webhookAbout(
+              stripeEvent("evt_shared", T0, activeUntil(minutes(60)), Optional.empty()));
+      for (int t = 0; t < threads; t++) {
+        List<WebhookRequest> mine = new ArrayList<>();
+        for (int i = 0; i < each; i++) {
+          mine.add(
+              stripe.webhookAbout(
+                  stripeEvent(
+                      "evt_" + t + "_" + i, T0, activeUntil(minutes(60)), Optional.empty())));
+          if (i == each / 2) {
+            mine.add(shared);
+          }
+        }
+        requests.add(mine);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<WebhookReceipt>>> answers = new ArrayList<>();
+      try {
+        for (List<WebhookRequest> mine : requests) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    List<WebhookReceipt> receipts = new ArrayList<>();
+                    for (WebhookRequest request : mine) {
+                      receipts.add(ingest.receive(PaymentProvider.STRIPE, request));
+                    }
+                    return receipts;
+                  }));
+        }
+        start.countDown();
+        List<WebhookReceipt> receipts = new ArrayList<>();
+        for (Future<List<WebhookReceipt>> answer : answers) {
+          receipts.addAll(answer.get(30, TimeUnit.SECONDS));
+        }
+
+        int distinct = threads * each + 1;
+        assertThat(receipts).hasSize(threads * (each + 1));
+        assertThat(receipts).filteredOn(WebhookReceipt.ACCEPTED::equals).hasSize(distinct);
+        assertThat(receipts).filteredOn(WebhookReceipt.DUPLICATE::equals).hasSize(threads - 1);
+        assertThat(webhookEvents.size()).isEqualTo(distinct);
+        assertThat(jobs.enqueued())
+            .hasSize(distinct)
+            .extracting(job -> job.payload().require("event_id"))
+            .doesNotHaveDuplicates();
+        assertThat(events.lines()).hasSize(threads * (each + 1));
+        assertThat(events.lines())
+            .filteredOn(line -> line.startsWith("received stripe evt_shared"))
+            .containsOnlyOnce("received stripe evt_shared ACCEPTED");
+        assertThat(unitOfWork.transactions()).isLessThanOrEqualTo(threads * (each + 1));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
+    void aWebhookThatCannotBeStoredForADatabaseOutageFailsAsUnavailableAndReportsNothing() {
+      DependencyUnavailableException down =
+          new DependencyUnavailableException("database", new IllegalStateException("refused"));
+      WebhookIngestService cutOff =
+          new WebhookIngestService(
+              providers, new UnreachableWebhookEvents(down), jobs, events, unitOfWork, clock);
+      WebhookRequest request =
+          stripe.webhookAbout(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty()));
+
+      assertThatThrownBy(() -> cutOff.receive(PaymentProvider.STRIPE, request)).isSameAs(down);
+
+      assertThat(jobs.enqueued()).isEmpty();
+      assertThat(events.lines()).isEmpty();
     }
 
     @Test
@@ -653,6 +742,37 @@ class SubscriptionServicesTest {
       assertThat(webhookEvents.size()).isEqualTo(2);
       assertThat(webhookEvents.find(PaymentProvider.STRIPE, "evt_unprocessed")).isPresent();
       assertThat(webhookEvents.find(PaymentProvider.STRIPE, "evt_recent")).isPresent();
+    }
+  }
+
+  /** An inbox whose database cannot be reached. */
+  private static final class UnreachableWebhookEvents implements WebhookEventRepository {
+    private final DependencyUnavailableException down;
+
+    UnreachableWebhookEvents(DependencyUnavailableException down) {
+      this.down = down;
+    }
+
+    @Override
+    public Set<WebhookEventKey> addAllIfAbsent(
+        List<VerifiedNotification> notifications, Instant receivedAt) {
+      throw down;
+    }
+
+    @Override
+    public Optional<StoredWebhookEvent> find(PaymentProvider provider, String eventId) {
+      throw down;
+    }
+
+    @Override
+    public void markProcessed(
+        PaymentProvider provider, String eventId, Instant at, Optional<String> error) {
+      throw down;
+    }
+
+    @Override
+    public int deleteProcessedBefore(Instant cutoff, int limit) {
+      throw down;
     }
   }
 }

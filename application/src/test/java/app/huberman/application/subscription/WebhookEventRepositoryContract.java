@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -102,31 +106,100 @@ public abstract class WebhookEventRepositoryContract {
 
   @Test
   void concurrentAddsOfOneNotificationStoreItOnce() throws Exception {
-    int racers = 4;
     VerifiedNotification notification = notification(PaymentProvider.GOOGLE, "msg-1");
+    List<Callable<Boolean>> adds = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      adds.add(() -> tx(() -> events.addIfAbsent(notification, RECEIVED)));
+    }
+
+    List<Boolean> stored = race(adds);
+
+    assertThat(stored).containsOnlyOnce(true);
+    assertThat(find(PaymentProvider.GOOGLE, "msg-1")).isPresent();
+  }
+
+  @Test
+  void storesEveryNewNotificationOfABatchAndSaysWhichItStored() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.STRIPE, "evt_old"), RECEIVED));
+    VerifiedNotification redelivered = notification(PaymentProvider.STRIPE, "evt_old");
+    VerifiedNotification second = notification(PaymentProvider.STRIPE, "evt_2");
+    VerifiedNotification third = notification(PaymentProvider.APPLE, "evt_2");
+    Instant later = RECEIVED.plusSeconds(5);
+
+    Set<WebhookEventKey> stored =
+        tx(() -> events.addAllIfAbsent(List.of(second, redelivered, third), later));
+
+    assertThat(stored).containsExactlyInAnyOrder(second.key(), third.key());
+    assertThat(find(PaymentProvider.STRIPE, "evt_2"))
+        .contains(new StoredWebhookEvent(second, later, Optional.empty(), 0, Optional.empty()));
+    assertThat(find(PaymentProvider.APPLE, "evt_2").orElseThrow().notification()).isEqualTo(third);
+    assertThat(find(PaymentProvider.STRIPE, "evt_old").orElseThrow().receivedAt())
+        .isEqualTo(RECEIVED);
+  }
+
+  @Test
+  void ofTwoNotificationsWithOneKeyInABatchStoresTheFirst() {
+    VerifiedNotification first = notification(PaymentProvider.GOOGLE, "msg-1");
+    VerifiedNotification again =
+        new VerifiedNotification(
+            PaymentProvider.GOOGLE, "msg-1", "other", OCCURRED.plusSeconds(1), "{\"other\": 1}");
+
+    Set<WebhookEventKey> stored = tx(() -> events.addAllIfAbsent(List.of(first, again), RECEIVED));
+
+    assertThat(stored).containsExactly(first.key());
+    assertThat(find(PaymentProvider.GOOGLE, "msg-1"))
+        .map(StoredWebhookEvent::notification)
+        .contains(first);
+  }
+
+  @Test
+  void aBatchOfNothingStoresNothing() {
+    assertThat(tx(() -> events.addAllIfAbsent(List.of(), RECEIVED))).isEmpty();
+  }
+
+  @Test
+  void concurrentBatchesOfTheSameNotificationsInAnyOrderStoreEachOnce() throws Exception {
+    List<VerifiedNotification> notifications = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      notifications.add(notification(PaymentProvider.STRIPE, "evt_race_" + i));
+    }
+    List<Callable<Set<WebhookEventKey>>> batches = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      List<VerifiedNotification> mine = new ArrayList<>(notifications);
+      Collections.shuffle(mine, new Random(i));
+      batches.add(() -> tx(() -> events.addAllIfAbsent(mine, RECEIVED)));
+    }
+
+    List<Set<WebhookEventKey>> stored = race(batches);
+
+    assertThat(stored.stream().flatMap(Set::stream).toList())
+        .containsExactlyInAnyOrderElementsOf(
+            notifications.stream().map(VerifiedNotification::key).toList());
+  }
+
+  /** Runs each task on a thread of its own, all started at once, and gives their answers. */
+  private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {
-      List<Future<Boolean>> answers = new ArrayList<>();
-      for (int i = 0; i < racers; i++) {
-        Callable<Boolean> add =
-            () -> {
-              start.await();
-              return tx(() -> events.addIfAbsent(notification, RECEIVED));
-            };
-        answers.add(pool.submit(add));
+      List<Future<T>> answers = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.call();
+                }));
       }
       start.countDown();
-      int stored = 0;
-      for (Future<Boolean> answer : answers) {
-        stored += answer.get() ? 1 : 0;
+      List<T> results = new ArrayList<>();
+      for (Future<T> answer : answers) {
+        results.add(answer.get());
       }
-
-      assertThat(stored).isEqualTo(1);
+      return results;
     } finally {
       pool.shutdownNow();
     }
-    assertThat(find(PaymentProvider.GOOGLE, "msg-1")).isPresent();
   }
 
   @Test

@@ -138,10 +138,14 @@ class UserServicesTest {
       new UserSettings(
           Duration.ofDays(7), "https://app.test/reset", Optional.of("boss@example.com"));
   private final JobQueuePort queue =
-      (type, payload, options) -> {
-        jobs.add(Map.entry(type, payload));
-        return Optional.of(UUID.randomUUID());
-      };
+      batch ->
+          batch.stream()
+              .map(
+                  job -> {
+                    jobs.add(Map.entry(job.type(), job.payload()));
+                    return Optional.of(UUID.randomUUID());
+                  })
+              .toList();
   private final UserEventsPort recorder = recordingEvents();
 
   private final AuthenticationService authentication =

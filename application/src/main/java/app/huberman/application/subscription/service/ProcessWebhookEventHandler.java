@@ -1,7 +1,7 @@
 package app.huberman.application.subscription.service;
 
 import app.huberman.application.job.JobHandler;
-import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
@@ -73,9 +73,9 @@ public final class ProcessWebhookEventHandler implements JobHandler {
     this.applier = new ProviderEventApplier(ports);
   }
 
-  /** Enqueues the processing of a notification just stored, in the caller's transaction. */
-  static void enqueue(JobQueuePort jobs, VerifiedNotification notification) {
-    jobs.enqueue(
+  /** The job that processes a notification just stored, to enqueue in the same transaction. */
+  static NewJob jobFor(VerifiedNotification notification) {
+    return new NewJob(
         TYPE,
         JobPayload.of(
             PAYLOAD_VERSION,

@@ -1,6 +1,8 @@
 package app.huberman.application.subscription.service;
 
 import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.shared.DependencyUnavailableException;
+import app.huberman.application.shared.GroupCommit;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
@@ -12,23 +14,35 @@ import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The webhook inbox. Answers the provider as soon as the notification is durably stored, so a slow
  * or failing step later never makes the provider retry or give up: the notification and the job
  * that processes it commit together, and a notification stored before is acknowledged again without
  * a second job.
+ *
+ * <p>Concurrent webhooks share their transaction ({@link GroupCommit}): while one batch commits,
+ * the next queues up, and each caller is answered once the batch holding its notification has
+ * committed. A batch that cannot reach the database fails every caller in it (503); a batch that
+ * fails otherwise is retried one notification at a time, so only the bad one fails. A batch commits
+ * on the thread of one of its callers, so {@link #receive} is called outside any transaction.
  */
 public final class WebhookIngestService implements ReceiveWebhookUseCase {
 
+  /** Enough to share one transaction among all the request threads of an instance. */
+  private static final int MAX_BATCH = 64;
+
+  /** How long a webhook waits for its batch before answering 503 (the provider retries). */
+  private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
   private final PaymentProviders providers;
-  private final WebhookEventRepository webhookEvents;
-  private final JobQueuePort jobs;
   private final SubscriptionEventsPort events;
   private final UnitOfWorkPort unitOfWork;
-  private final Clock clock;
+  private final GroupCommit<VerifiedNotification, WebhookReceipt> inbox;
 
   public WebhookIngestService(
       Collection<? extends PaymentProviderPort> providers,
@@ -38,25 +52,26 @@ public final class WebhookIngestService implements ReceiveWebhookUseCase {
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.providers = new PaymentProviders(providers);
-    this.webhookEvents = Objects.requireNonNull(webhookEvents, "webhookEvents");
-    this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.inbox =
+        new GroupCommit<>(
+            MAX_BATCH,
+            MAX_WAIT,
+            new WebhookInbox(
+                Objects.requireNonNull(webhookEvents, "webhookEvents"),
+                Objects.requireNonNull(jobs, "jobs"),
+                unitOfWork,
+                Objects.requireNonNull(clock, "clock")),
+            DependencyUnavailableException.class::isInstance,
+            reason -> new DependencyUnavailableException("database", new TimeoutException(reason)));
   }
 
   @Override
   public WebhookReceipt receive(PaymentProvider provider, WebhookRequest request) {
     VerifiedNotification notification = verified(provider, request);
-    WebhookReceipt receipt =
-        unitOfWork.inTransaction(
-            () -> {
-              if (!webhookEvents.addIfAbsent(notification, clock.instant())) {
-                return WebhookReceipt.DUPLICATE;
-              }
-              ProcessWebhookEventHandler.enqueue(jobs, notification);
-              return WebhookReceipt.ACCEPTED;
-            });
+    WebhookReceipt receipt = inbox.submit(notification);
+    // Committed by now; reported on the caller's own thread, so its log line has its request id.
     AfterCommit.run(
         unitOfWork,
         "report a webhook",

@@ -2,19 +2,27 @@ package app.huberman.adapters.persistence.job;
 
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.job.port.out.JobQueuePort;
-import app.huberman.domain.job.JobOptions;
-import app.huberman.domain.job.JobPayload;
-import app.huberman.domain.job.JobType;
+import app.huberman.application.job.port.out.NewJob;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Inserts the job in the caller's transaction and, for a job that may run at once, sends a {@code
- * NOTIFY} that PostgreSQL delivers when (and only if) that transaction commits.
+ * Inserts jobs in the caller's transaction, any number in one statement, and for each queue that
+ * got a job it may run at once, sends one {@code NOTIFY} that PostgreSQL delivers when (and only
+ * if) that transaction commits.
+ *
+ * <p>A job whose unique key is taken (by a job queued or running, or by an earlier job of the same
+ * statement) is skipped by {@code ON CONFLICT DO NOTHING}; the ids the statement returns say which
+ * were inserted.
  */
 @Dependent
 public class JdbcJobQueue implements JobQueuePort {
@@ -22,17 +30,8 @@ public class JdbcJobQueue implements JobQueuePort {
   /** The channel idle workers listen on. */
   public static final String CHANNEL = "huberman_jobs";
 
-  private static final String INSERT =
-      """
-      WITH inserted AS (
-        INSERT INTO jobs (uuid, queue, type, payload, max_attempts, unique_key,
-                          timeout_seconds, visibility_seconds, available_at)
-        VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, now() + make_interval(secs => ?))
-        ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
-        RETURNING queue)
-      SELECT CASE WHEN ? THEN pg_notify('%s', queue) END FROM inserted
-      """
-          .formatted(CHANNEL);
+  private static final String ROW =
+      "(?, ?, ?, ?::jsonb, ?, ?, ?, ?, now() + make_interval(secs => ?))";
 
   private final Jdbc jdbc;
 
@@ -42,29 +41,61 @@ public class JdbcJobQueue implements JobQueuePort {
   }
 
   @Override
-  public Optional<UUID> enqueue(JobType type, JobPayload payload, JobOptions options) {
-    UUID uuid = UUID.randomUUID();
-    boolean runnableNow = options.delay().isZero();
-    boolean inserted =
+  public List<Optional<UUID>> enqueueAll(List<NewJob> jobs) {
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = new ArrayList<>(jobs.size());
+    List<Object> parameters = new ArrayList<>(jobs.size() * 9);
+    for (NewJob job : jobs) {
+      UUID uuid = UUID.randomUUID();
+      ids.add(uuid);
+      parameters.add(uuid);
+      parameters.add(job.options().queue().value());
+      parameters.add(job.type().value());
+      parameters.add(JobPayloadJson.write(job.payload()));
+      parameters.add(job.options().maxAttempts());
+      parameters.add(job.options().uniqueKey().orElse(null));
+      parameters.add((int) job.options().timeouts().runTimeLimit().toSeconds());
+      parameters.add((int) job.options().timeouts().visibilityTimeout().toSeconds());
+      parameters.add(job.options().delay().toMillis() / 1000.0);
+    }
+    Set<UUID> inserted =
         jdbc.withStatement(
-            INSERT,
+            insert(jobs.size()),
             statement -> {
-              Jdbc.bind(
-                  statement,
-                  uuid,
-                  options.queue().value(),
-                  type.value(),
-                  JobPayloadJson.write(payload),
-                  options.maxAttempts(),
-                  options.uniqueKey().orElse(null),
-                  (int) options.timeouts().runTimeLimit().toSeconds(),
-                  (int) options.timeouts().visibilityTimeout().toSeconds(),
-                  options.delay().toMillis() / 1000.0,
-                  runnableNow);
-              try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
+              Jdbc.bind(statement, parameters.toArray());
+              Set<UUID> rows = new HashSet<>();
+              try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                  rows.add(result.getObject("uuid", UUID.class));
+                }
               }
+              return rows;
             });
-    return inserted ? Optional.of(uuid) : Optional.empty();
+    return ids.stream()
+        .map(id -> inserted.contains(id) ? Optional.of(id) : Optional.<UUID>empty())
+        .toList();
+  }
+
+  /**
+   * A statement inserting {@code rows} jobs. The first inserted row of each queue whose job may
+   * start now (its {@code available_at} is the transaction's {@code now()}) carries the queue's one
+   * notification.
+   */
+  private static String insert(int rows) {
+    return """
+        WITH inserted AS (
+          INSERT INTO jobs (uuid, queue, type, payload, max_attempts, unique_key,
+                            timeout_seconds, visibility_seconds, available_at)
+          VALUES %s
+          ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
+          RETURNING uuid, queue, available_at <= now() AS runnable)
+        SELECT uuid,
+               CASE WHEN runnable AND row_number() OVER (PARTITION BY queue, runnable) = 1
+                    THEN pg_notify('%s', queue) END
+          FROM inserted
+        """
+        .formatted(String.join(", ", Collections.nCopies(rows, ROW)), CHANNEL);
   }
 }

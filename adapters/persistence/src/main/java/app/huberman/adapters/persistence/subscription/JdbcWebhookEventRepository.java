@@ -3,20 +3,29 @@ package app.huberman.adapters.persistence.subscription;
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.domain.subscription.PaymentProvider;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * The webhook inbox in plain JDBC on the application's data source: a webhook is acknowledged once
- * its row commits, so storing it is one statement in the request's transaction. The unique key on
- * (provider, event id) is what makes redeliveries and concurrent deliveries store one row: the
- * second insert waits for the first to commit and then does nothing.
+ * its row commits, so storing a batch of them is one multi-row statement in the batch's
+ * transaction. The unique key on (provider, event id) is what makes redeliveries and concurrent
+ * deliveries store one row: the second insert waits for the first to commit and then does nothing.
  *
  * <p>The payload is stored as {@code jsonb}: it reads back equal as JSON, with whitespace and key
  * order normalised (nothing re-verifies its bytes; signatures were checked before it was stored).
@@ -24,12 +33,12 @@ import javax.sql.DataSource;
 @Dependent
 public class JdbcWebhookEventRepository implements WebhookEventRepository {
 
-  private static final String ADD =
-      """
-      INSERT INTO webhook_events (provider, event_id, type, payload, occurred_at, received_at)
-      VALUES (?, ?, ?, ?::jsonb, ?, ?)
-      ON CONFLICT (provider, event_id) DO NOTHING
-      """;
+  private static final String ADD_ROW = "(?, ?, ?, ?::jsonb, ?, ?)";
+
+  /** Rows in one order whoever inserts them, so two overlapping batches cannot deadlock. */
+  private static final Comparator<VerifiedNotification> KEY_ORDER =
+      Comparator.comparing((VerifiedNotification n) -> n.provider().key())
+          .thenComparing(VerifiedNotification::eventId);
 
   private static final String FIND =
       """
@@ -67,17 +76,45 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
     this.jdbc = new Jdbc(dataSource);
   }
 
+  /**
+   * One statement for the whole batch. A key repeated in the list keeps its first notification;
+   * rows go in key order (see {@link #KEY_ORDER}).
+   */
   @Override
-  public boolean addIfAbsent(VerifiedNotification notification, Instant receivedAt) {
-    return jdbc.update(
-            ADD,
-            notification.provider().key(),
-            notification.eventId(),
-            notification.type(),
-            notification.payload(),
-            notification.occurredAt(),
-            receivedAt)
-        == 1;
+  public Set<WebhookEventKey> addAllIfAbsent(
+      List<VerifiedNotification> notifications, Instant receivedAt) {
+    Map<WebhookEventKey, VerifiedNotification> firsts = new LinkedHashMap<>();
+    notifications.forEach(notification -> firsts.putIfAbsent(notification.key(), notification));
+    if (firsts.isEmpty()) {
+      return Set.of();
+    }
+    List<VerifiedNotification> rows = firsts.values().stream().sorted(KEY_ORDER).toList();
+    List<Object> parameters = new ArrayList<>(rows.size() * 6);
+    for (VerifiedNotification row : rows) {
+      parameters.addAll(
+          List.of(
+              row.provider().key(),
+              row.eventId(),
+              row.type(),
+              row.payload(),
+              row.occurredAt(),
+              receivedAt));
+    }
+    return jdbc.withStatement(
+        add(rows.size()),
+        statement -> {
+          Jdbc.bind(statement, parameters.toArray());
+          Set<WebhookEventKey> added = new HashSet<>();
+          try (ResultSet inserted = statement.executeQuery()) {
+            while (inserted.next()) {
+              added.add(
+                  new WebhookEventKey(
+                      PaymentProvider.fromKey(inserted.getString("provider")),
+                      inserted.getString("event_id")));
+            }
+          }
+          return added;
+        });
   }
 
   @Override
@@ -125,5 +162,16 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
       throw new IllegalArgumentException("A prune deletes at least one row: " + limit);
     }
     return jdbc.update(DELETE_PROCESSED_BEFORE, cutoff, limit);
+  }
+
+  /** A statement storing {@code rows} notifications and returning the keys it stored. */
+  private static String add(int rows) {
+    return """
+        INSERT INTO webhook_events (provider, event_id, type, payload, occurred_at, received_at)
+        VALUES %s
+        ON CONFLICT (provider, event_id) DO NOTHING
+        RETURNING provider, event_id
+        """
+        .formatted(String.join(", ", Collections.nCopies(rows, ADD_ROW)));
   }
 }

@@ -3,12 +3,13 @@ package app.huberman.application.job.port.out;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Enqueues a job inside the caller's transaction: if the caller's change rolls back, the job does
- * not exist; if it commits, the job does, and an idle worker is woken at once.
+ * Enqueues jobs inside the caller's transaction: if the caller's change rolls back, the jobs do not
+ * exist; if it commits, they do, and idle workers are woken at once.
  */
 public interface JobQueuePort {
 
@@ -16,5 +17,15 @@ public interface JobQueuePort {
    * @return the new job's id, or empty when a job with the same unique key is already queued or
    *     running (the call is then a no-op)
    */
-  Optional<UUID> enqueue(JobType type, JobPayload payload, JobOptions options);
+  default Optional<UUID> enqueue(JobType type, JobPayload payload, JobOptions options) {
+    return enqueueAll(List.of(new NewJob(type, payload, options))).getFirst();
+  }
+
+  /**
+   * Enqueues several jobs at once, each as {@link #enqueue} would. Of two jobs with the same unique
+   * key in the list, the first is enqueued.
+   *
+   * @return for each job, in the order given, its new id or empty when its unique key was taken
+   */
+  List<Optional<UUID>> enqueueAll(List<NewJob> jobs);
 }

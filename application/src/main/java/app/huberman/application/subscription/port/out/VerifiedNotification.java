@@ -32,4 +32,9 @@ public record VerifiedNotification(
       throw new IllegalArgumentException("A notification type is 1 to 255 characters");
     }
   }
+
+  /** The provider and event id, which a store keeps unique. */
+  public WebhookEventKey key() {
+    return new WebhookEventKey(provider, eventId);
+  }
 }

@@ -2,7 +2,9 @@ package app.huberman.application.subscription.port.out;
 
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The durable inbox of provider notifications ({@code webhook_events}). */
 public interface WebhookEventRepository {
@@ -13,7 +15,18 @@ public interface WebhookEventRepository {
    *
    * @return whether this call stored it
    */
-  boolean addIfAbsent(VerifiedNotification notification, Instant receivedAt);
+  default boolean addIfAbsent(VerifiedNotification notification, Instant receivedAt) {
+    return addAllIfAbsent(List.of(notification), receivedAt).contains(notification.key());
+  }
+
+  /**
+   * Stores each notification whose provider and event id is not stored already, all received at the
+   * same time. Two notifications with the same key in the list store the first. Concurrent calls
+   * with the same key store exactly one.
+   *
+   * @return the keys this call stored; a key missing was stored before (or earlier in the list)
+   */
+  Set<WebhookEventKey> addAllIfAbsent(List<VerifiedNotification> notifications, Instant receivedAt);
 
   Optional<StoredWebhookEvent> find(PaymentProvider provider, String eventId);
 
