@@ -8,18 +8,21 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator.BlockPool;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator.FixedBlockPool;
 
 /**
- * Working memory kept between Argon2 computations: one block pool per concurrent computation, as
- * many as there are cores. Without it every verification allocates its 19 MiB afresh, and with two
+ * Working memory kept between Argon2 computations, and the limit on how many run at once: one block
+ * pool per core. Without kept memory every verification allocates its 19 MiB afresh, and with two
  * logins at once the garbage collector, not Argon2, sets the pace (docs/benchmarks.md). A
- * computation borrows a pool for its whole run, so pools are never shared between threads; when all
- * are lent out it runs on fresh memory instead of waiting.
+ * computation borrows a pool for its whole run, so pools are never shared between threads.
+ *
+ * <p>When all pools are lent out, a computation waits for one. Argon2 keeps a core busy, so more
+ * computations than cores would only share the cores and multiply the memory in use: a burst of
+ * logins queues here instead of filling the heap with 19 MiB arrays.
  */
 final class Argon2Memory {
 
   private final BlockingQueue<BlockPool> idle;
 
   /**
-   * @param pools how many computations at a time get kept memory
+   * @param pools how many computations may run at a time
    * @param parameters the parameters most computations use: each pool keeps that many blocks
    */
   Argon2Memory(int pools, Argon2Parameters parameters) {
@@ -31,9 +34,17 @@ final class Argon2Memory {
     }
   }
 
-  /** A pool of its own for the caller until {@link #giveBack}, or empty when all are lent out. */
+  /**
+   * A pool of its own for the caller until {@link #giveBack}, waiting while all are lent out; empty
+   * if the thread is interrupted while it waits (it then computes on fresh memory).
+   */
   Optional<BlockPool> borrow() {
-    return Optional.ofNullable(idle.poll());
+    try {
+      return Optional.of(idle.take());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   void giveBack(BlockPool pool) {

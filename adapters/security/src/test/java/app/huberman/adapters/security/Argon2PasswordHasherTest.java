@@ -88,8 +88,8 @@ class Argon2PasswordHasherTest {
 
   @Test
   void keptWorkingMemoryNeverLeaksIntoTheNextResult() throws Exception {
-    // More threads than kept pools (one per core): some computations reuse dirty blocks, some
-    // run on fresh memory, some use parameters larger than a pool keeps. All must agree.
+    // More threads than kept pools (one per core): computations wait for pools and reuse their
+    // dirty blocks, some with parameters larger than a pool keeps. All must agree.
     PasswordHash reference =
         new PasswordHash(
             "$argon2i$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG");
