@@ -46,7 +46,7 @@ cat >"$RESULTS/profile.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
 
-wrk -t1 -c"$LOGIN_CONNECTIONS" -d30s -s "$RESULTS/login.lua" "$base/api/v1/login" >/dev/null   # warm-up (the JIT is still busy after 10 s)
+wrk -t1 -c"$LOGIN_CONNECTIONS" -d"${LOGIN_WARMUP:-150}"s -s "$RESULTS/login.lua" "$base/api/v1/login" >/dev/null   # warm-up: at ~50 logins/s the JIT is still compiling the request path after 40 s
 # Raw hashing and logins take turns, so that a change in the machine's load between two
 # measurements shows in one round's pair rather than in the ratio.
 ROUND_ROWS=""
@@ -77,5 +77,5 @@ Median login / raw: ${MEDIAN_RATIO} (target ≥ 0.85).
 | GET /api/v1/user/profile (bearer), 64 connections | ${PROFILE_RPS} req/s, p50 ${PROFILE_P50}, p99 ${PROFILE_P99}, non-2xx ${PROFILE_ERR} |
 | profile / ping | $(ratio "$PROFILE_RPS" "$PING_RPS") |
 
-JVM options: ${BENCH_JAVA_OPTS}; wrk -t2 (login: -t2 -c$LOGIN_CONNECTIONS), ${SECONDS_EACH} s per measure after warm-up, $ROUNDS rounds of raw hashing and logins.
+JVM options: ${BENCH_JAVA_OPTS}; wrk -t2 (login: -t2 -c$LOGIN_CONNECTIONS, after ${LOGIN_WARMUP:-150} s of warm-up), ${SECONDS_EACH} s per measure after warm-up, $ROUNDS rounds of raw hashing and logins.
 REPORT
