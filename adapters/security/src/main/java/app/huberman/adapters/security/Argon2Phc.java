@@ -55,7 +55,8 @@ record Argon2Phc(
               Integer.parseInt(matcher.group(5)),
               digest.length,
               salt.length);
-      return Optional.of(of(variant, version, parameters, salt, digest));
+      return Optional.of(
+          new Argon2Phc(variant, version, parameters, matcher.group(6), matcher.group(7)));
     } catch (IllegalArgumentException e) { // bad Base64, number overflow, out of bounds
       return Optional.empty();
     }
