@@ -40,6 +40,11 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
    * qualifies), while that worker's deletion waits for it, and vice versa. Deleting first, a
    * statement waits only while it deletes, and only for statements past their deletion, which wait
    * for nothing ({@code SKIP LOCKED}).
+   *
+   * <p>The batch size is written into the text ({@code %d}) rather than bound: with {@code LIMIT ?}
+   * a generic plan cannot know the limit is small, so PostgreSQL planned the statement afresh on
+   * every claim. A worker pool uses one batch size, hence one text and one kept plan per
+   * connection.
    */
   private static final String COMPLETE_AND_CLAIM =
       """
@@ -52,7 +57,7 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
         SELECT id FROM jobs
         WHERE reserved_at IS NULL AND available_at <= now() AND queue = ANY (?)
         ORDER BY available_at, id
-        LIMIT ?
+        LIMIT %d
         FOR UPDATE SKIP LOCKED),
       claimed AS (
         UPDATE jobs j
@@ -157,7 +162,7 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
     Map<Long, ClaimedJob> unconfirmed = new HashMap<>();
     finished.forEach(job -> unconfirmed.put(job.id(), job));
     return jdbc.withStatement(
-        COMPLETE_AND_CLAIM,
+        COMPLETE_AND_CLAIM.formatted(max),
         statement -> {
           Connection connection = statement.getConnection();
           statement.setArray(
@@ -173,8 +178,7 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
               connection.createArrayOf(
                   "integer", finished.stream().map(ClaimedJob::attempts).toArray(Integer[]::new)));
           statement.setArray(4, connection.createArrayOf("varchar", names));
-          statement.setInt(5, max);
-          statement.setString(6, workerId);
+          statement.setString(5, workerId);
           List<ClaimedJob> claimed = new ArrayList<>();
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
