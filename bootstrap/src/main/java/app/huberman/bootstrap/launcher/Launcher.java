@@ -81,7 +81,11 @@ public final class Launcher {
     LogSetup logSetup = LogSetup.fromEnvironment(environment);
     logSetup.installJsonConsole();
     List<String> payaraArguments =
-        PayaraArguments.from(environment, logSetup.writeLoggingProperties(), args);
+        PayaraArguments.from(
+            environment,
+            logSetup.writeLoggingProperties(),
+            HttpThreadPool.fromEnvironment(environment).writePrebootCommands(),
+            args);
     startPayara(payaraArguments);
     exitUnlessDeployed(payaraArguments);
   }

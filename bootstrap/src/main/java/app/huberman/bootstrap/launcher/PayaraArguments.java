@@ -20,7 +20,10 @@ final class PayaraArguments {
   private PayaraArguments() {}
 
   static List<String> from(
-      Map<String, String> environment, Path loggingProperties, List<String> extra) {
+      Map<String, String> environment,
+      Path loggingProperties,
+      Path prebootCommands,
+      List<String> extra) {
     List<String> arguments = new ArrayList<>();
     if (!extra.contains("--port")) {
       arguments.add("--port");
@@ -37,6 +40,10 @@ final class PayaraArguments {
     if (!extra.contains("--shutdowngrace") && !extra.contains("--shutdownGrace")) {
       arguments.add("--shutdowngrace");
       arguments.add(SHUTDOWN_GRACE_MILLIS);
+    }
+    if (!extra.contains("--prebootcommandfile") && !extra.contains("--prebootCommandFile")) {
+      arguments.add("--prebootcommandfile");
+      arguments.add(prebootCommands.toString());
     }
     arguments.add("--disablephonehome");
     arguments.addAll(extra);

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.Test;
 class LauncherConfigurationTest {
 
   private static final Path LOGGING = Path.of("/tmp/logging.properties");
+  private static final Path PREBOOT = Path.of("/tmp/preboot.asadmin");
 
   @Test
   void takesThePortFromTheEnvironmentAndTurnsClusteringOff() {
-    List<String> arguments = PayaraArguments.from(Map.of("APP_PORT", "9090"), LOGGING, List.of());
+    List<String> arguments =
+        PayaraArguments.from(Map.of("APP_PORT", "9090"), LOGGING, PREBOOT, List.of());
 
     assertThat(arguments).containsSubsequence("--port", "9090");
     assertThat(arguments).contains("--nohazelcast", "--disablephonehome");
     assertThat(arguments).containsSubsequence("--logProperties", LOGGING.toString());
     assertThat(arguments).containsSubsequence("--shutdowngrace", "3000");
+    assertThat(arguments).containsSubsequence("--prebootcommandfile", PREBOOT.toString());
   }
 
   @Test
@@ -29,10 +32,27 @@ class LauncherConfigurationTest {
         PayaraArguments.from(
             Map.of("APP_PORT", "9090", "HAZELCAST_ENABLED", "true"),
             LOGGING,
+            PREBOOT,
             List.of("--port", "7070", "--deploy", "x.war"));
 
     assertThat(arguments).doesNotContain("9090", "--nohazelcast");
     assertThat(arguments).endsWith("--port", "7070", "--deploy", "x.war");
+  }
+
+  @Test
+  void sizesTheHttpThreadPoolFromTheEnvironmentWithAFixedSize() {
+    assertThat(HttpThreadPool.fromEnvironment(Map.of()).threads()).isEqualTo(16);
+    assertThat(HttpThreadPool.fromEnvironment(Map.of("HTTP_THREADS", " 8 ")).prebootCommands())
+        .isEqualTo(
+            "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
+                + ".max-thread-pool-size=8\n"
+                + "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
+                + ".min-thread-pool-size=8\n");
+    for (String wrong : new String[] {"0", "-1", "1025", "many", "1.5"}) {
+      assertThatThrownBy(() -> HttpThreadPool.fromEnvironment(Map.of("HTTP_THREADS", wrong)))
+          .hasMessageContaining("HTTP_THREADS")
+          .hasMessageContaining(wrong);
+    }
   }
 
   @Test

@@ -1,0 +1,79 @@
+package app.huberman.bootstrap.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The number of threads that serve HTTP requests ({@code HTTP_THREADS}), set through Payara Micro's
+ * pre-boot commands. Payara's own default grows the pool to hundreds of threads, which on a
+ * container of a few cores only take turns on them: requests wait for the CPU in the scheduler
+ * rather than in the listener's queue, and the slowest wait longest (see docs/benchmarks.md).
+ */
+final class HttpThreadPool {
+
+  static final int DEFAULT_THREADS = 16;
+  static final int MAX_THREADS = 1024;
+
+  private static final String POOL =
+      "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.";
+
+  private final int threads;
+
+  private HttpThreadPool(int threads) {
+    this.threads = threads;
+  }
+
+  static HttpThreadPool fromEnvironment(Map<String, String> environment) {
+    String value = environment.get("HTTP_THREADS");
+    if (value == null || value.isBlank()) {
+      return new HttpThreadPool(DEFAULT_THREADS);
+    }
+    try {
+      int threads = Integer.parseInt(value.strip());
+      if (threads >= 1 && threads <= MAX_THREADS) {
+        return new HttpThreadPool(threads);
+      }
+    } catch (NumberFormatException e) {
+      // answered below, with the same message as a number out of range
+    }
+    throw new IllegalArgumentException(
+        "HTTP_THREADS must be a number of threads from 1 to "
+            + MAX_THREADS
+            + ", not '"
+            + value
+            + "'");
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  /** One fixed size: the pool neither grows under load nor shrinks between bursts. */
+  String prebootCommands() {
+    return "set "
+        + POOL
+        + "max-thread-pool-size="
+        + threads
+        + "\n"
+        + "set "
+        + POOL
+        + "min-thread-pool-size="
+        + threads
+        + "\n";
+  }
+
+  Path writePrebootCommands() {
+    try {
+      Path file = Files.createTempFile("huberman-preboot", ".asadmin");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, prebootCommands(), StandardCharsets.UTF_8);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the HTTP thread pool's settings", e);
+    }
+  }
+}
