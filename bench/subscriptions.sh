@@ -2,22 +2,29 @@
 # Subscription hot paths under load, next to what bounds them, in one run:
 #  1. POST /api/v1/webhooks/stripe requests/s (each a distinct event with a real Stripe-Signature,
 #     verified, stored and its processing job enqueued in a transaction shared with the webhooks
-#     arriving meanwhile; the workers process them meanwhile) against pgbench's single-row INSERT transactions/s on the same PostgreSQL, with
-#     the same number of connections.
+#     arriving meanwhile), with no queue workers, against pgbench's single-row INSERT
+#     transactions/s on the same PostgreSQL with the same number of connections, and against GET
+#     /api/v1/ping at that concurrency (what the server answers when it does nothing).
 #  2. GET /api/v1/user/entitlements (bearer token, served from the Redis cache) against GET
 #     /api/v1/ping, 64 connections.
-# Usage: bench/subscriptions.sh [seconds-per-measure]. See docs/benchmarks.md.
+#  3. The ingest of 1 again, in a second app started with QUEUE_WORKERS workers (default 4) that
+#     process the events on the same two cores while they arrive.
+# Usage: bench/subscriptions.sh [seconds-per-measure]; WARMUP (seconds, default 90) sets how long
+# each path is driven before it is measured: the JIT compiler is still at work on this request path
+# well after 10 s on two cores. See docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 require wrk wrk
 require curl curl
 require pgbench postgresql-contrib
 SECONDS_EACH="${1:-20}"
+WARMUP="${WARMUP:-90}"
 CONNECTIONS="${WEBHOOK_CONNECTIONS:-16}"
 SECRET="whsec_bench_$(date +%s)"
 export STRIPE_WEBHOOK_SECRET="$SECRET"
 
-start_app subscriptions
+# First run: no queue workers, so ingest is measured alone, as pgbench's inserts are.
+QUEUE_WORKERS=0 start_app subscriptions
 wait_ready
 base="http://127.0.0.1:$APP_PORT"
 PG=(-h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}")
@@ -59,11 +66,15 @@ function request()
     {["Content-Type"] = "application/json", ["Stripe-Signature"] = signature}, body)
 end
 LUA
-make_events "$RESULTS/warmup-events.tsv" 40000 warm
-EVENTS="$RESULTS/warmup-events.tsv" wrk -t2 -c"$CONNECTIONS" -d10s -s "$RESULTS/webhooks.lua" "$base" >/dev/null
-make_events "$RESULTS/events.tsv" 300000 run
-read -r HOOK_RPS HOOK_P50 HOOK_P99 HOOK_ERR < <(EVENTS="$RESULTS/events.tsv" wrk_run_script "$base/api/v1/webhooks/stripe" "$SECONDS_EACH" "$CONNECTIONS" "$RESULTS/webhooks.lua")
-STORED="$(psql -tA "${PG[@]}" -d "$APP_DB" -c "SELECT count(*) FROM webhook_events WHERE event_id LIKE 'evt_run_%'")"
+# measure_ingest: warms the webhook path up, then sets HOOK_RPS, HOOK_P50, HOOK_P99, HOOK_ERR, STORED.
+measure_ingest() {
+  make_events "$RESULTS/warmup-events.tsv" 100000 warm
+  EVENTS="$RESULTS/warmup-events.tsv" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s "$RESULTS/webhooks.lua" "$base" >/dev/null
+  make_events "$RESULTS/events.tsv" 300000 run
+  read -r HOOK_RPS HOOK_P50 HOOK_P99 HOOK_ERR < <(EVENTS="$RESULTS/events.tsv" wrk_run_script "$base/api/v1/webhooks/stripe" "$SECONDS_EACH" "$CONNECTIONS" "$RESULTS/webhooks.lua")
+  STORED="$(psql -tA "${PG[@]}" -d "$APP_DB" -c "SELECT count(*) FROM webhook_events WHERE event_id LIKE 'evt_run_%'")"
+}
+measure_ingest
 
 # The same database, a table of the same width as webhook_events, one INSERT per transaction.
 psql -q "${PG[@]}" -d "$APP_DB" -c "CREATE TABLE bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, event_id text, payload jsonb, received_at timestamptz)"
@@ -82,21 +93,35 @@ token="$(curl -fs -H 'Content-Type: application/json' \
 cat >"$RESULTS/entitlements.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
-wrk_run "$base/api/v1/ping" 10 64 >/dev/null
-wrk_run_script "$base/api/v1/user/entitlements" 10 64 "$RESULTS/entitlements.lua" >/dev/null
+wrk_run "$base/api/v1/ping" "$WARMUP" 64 >/dev/null
+wrk_run_script "$base/api/v1/user/entitlements" "$WARMUP" 64 "$RESULTS/entitlements.lua" >/dev/null
 read -r PING_RPS PING_P50 PING_P99 PING_ERR < <(wrk_run "$base/api/v1/ping" "$SECONDS_EACH" 64)
 read -r ENT_RPS ENT_P50 ENT_P99 ENT_ERR < <(wrk_run_script "$base/api/v1/user/entitlements" "$SECONDS_EACH" 64 "$RESULTS/entitlements.lua")
+# What the server answers at the ingest's concurrency when it does nothing: the ingest's ceiling.
+read -r CEIL_RPS CEIL_P50 CEIL_P99 CEIL_ERR < <(wrk_run "$base/api/v1/ping" "$SECONDS_EACH" "$CONNECTIONS")
+
+# Second run: the same ingest while QUEUE_WORKERS workers process the events on the same cores.
+ALONE=("$HOOK_RPS" "$HOOK_P50" "$HOOK_P99" "$HOOK_ERR" "$STORED")
+stop_app
+WORKERS="${QUEUE_WORKERS:-4}"
+QUEUE_WORKERS="$WORKERS" start_app subscriptions-processing
+wait_ready
+base="http://127.0.0.1:$APP_PORT"
+measure_ingest
+PROCESSED="$(psql -tA "${PG[@]}" -d "$APP_DB" -c "SELECT count(*) FROM webhook_events WHERE event_id LIKE 'evt_run_%' AND processed_at IS NOT NULL")"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}'; }
 cat <<REPORT
 | measure | value |
 |---|---|
-| POST /api/v1/webhooks/stripe, $CONNECTIONS connections | ${HOOK_RPS} req/s, p50 ${HOOK_P50}, p99 ${HOOK_P99}, non-2xx ${HOOK_ERR}; ${STORED} events stored |
+| POST /api/v1/webhooks/stripe, $CONNECTIONS connections, no workers | ${ALONE[0]} req/s, p50 ${ALONE[1]}, p99 ${ALONE[2]}, non-2xx ${ALONE[3]}; ${ALONE[4]} events stored |
 | pgbench single-row INSERT, $CONNECTIONS clients | ${PGBENCH_TPS} tps |
-| webhook ingest / pgbench | $(ratio "$HOOK_RPS" "$PGBENCH_TPS") |
+| webhook ingest / pgbench | $(ratio "${ALONE[0]}" "$PGBENCH_TPS") |
+| GET /api/v1/ping, $CONNECTIONS connections (the ceiling) | ${CEIL_RPS} req/s, p50 ${CEIL_P50}, p99 ${CEIL_P99}, non-2xx ${CEIL_ERR}; / pgbench $(ratio "$CEIL_RPS" "$PGBENCH_TPS") |
 | GET /api/v1/ping, 64 connections | ${PING_RPS} req/s, p50 ${PING_P50}, p99 ${PING_P99}, non-2xx ${PING_ERR} |
 | GET /api/v1/user/entitlements (bearer), 64 connections | ${ENT_RPS} req/s, p50 ${ENT_P50}, p99 ${ENT_P99}, non-2xx ${ENT_ERR} |
 | entitlements / ping | $(ratio "$ENT_RPS" "$PING_RPS") |
+| POST /api/v1/webhooks/stripe, $CONNECTIONS connections, while $WORKERS workers process them | ${HOOK_RPS} req/s, p50 ${HOOK_P50}, p99 ${HOOK_P99}, non-2xx ${HOOK_ERR}; ${STORED} events stored, ${PROCESSED} of them processed by the end |
 
-JVM options: ${BENCH_JAVA_OPTS}; wrk -t2, ${SECONDS_EACH} s per measure after a 10 s warm-up; QUEUE_WORKERS=${QUEUE_WORKERS:-4}.
+JVM options: ${BENCH_JAVA_OPTS}; wrk -t2, ${SECONDS_EACH} s per measure after a ${WARMUP} s warm-up of each path.
 REPORT

@@ -3,12 +3,15 @@
 #  1. POST /api/v1/login requests/s against the raw Argon2id verification rate of the same hasher
 #     (same parameters, same number of threads as cores): hashing should dominate a login.
 #  2. GET /api/v1/user/profile (bearer token) against GET /api/v1/ping, 64 connections: rate and p99.
-# Usage: bench/users.sh [seconds-per-measure] [rounds] [login-connections]. See docs/benchmarks.md.
+# Usage: bench/users.sh [seconds-per-measure] [rounds] [login-connections]; WARMUP (default 90 s)
+# drives ping and profile before they are measured, LOGIN_WARMUP (default 150 s) the logins.
+# See docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 require wrk wrk
 require curl curl
 SECONDS_EACH="${1:-20}"
+WARMUP="${WARMUP:-90}"
 CORES="$(nproc)"
 
 ROUNDS="${2:-3}"
@@ -46,6 +49,13 @@ cat >"$RESULTS/profile.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
 
+# Reads first: their thousands of requests a second also get the HTTP stack the logins share
+# compiled, which fifty logins a second would take minutes to do.
+wrk_run "$base/api/v1/ping" "$WARMUP" 64 >/dev/null
+wrk_run_script "$base/api/v1/user/profile" "$WARMUP" 64 "$RESULTS/profile.lua" >/dev/null
+read -r PING_RPS PING_P50 PING_P99 PING_ERR < <(wrk_run "$base/api/v1/ping" "$SECONDS_EACH" 64)
+read -r PROFILE_RPS PROFILE_P50 PROFILE_P99 PROFILE_ERR < <(wrk_run_script "$base/api/v1/user/profile" "$SECONDS_EACH" 64 "$RESULTS/profile.lua")
+
 wrk -t1 -c"$LOGIN_CONNECTIONS" -d"${LOGIN_WARMUP:-150}"s -s "$RESULTS/login.lua" "$base/api/v1/login" >/dev/null   # warm-up: at ~50 logins/s the JIT is still compiling the request path after 40 s
 # Raw hashing and logins take turns, so that a change in the machine's load between two
 # measurements shows in one round's pair rather than in the ratio.
@@ -59,10 +69,6 @@ for round in $(seq "$ROUNDS"); do
   ROUND_ROWS+="| $round | ${RAW}/s | ${LOGIN_RPS} req/s, p50 ${LOGIN_P50}, p99 ${LOGIN_P99}, non-2xx ${LOGIN_ERR} | $RATIO |"$'\n'
 done
 MEDIAN_RATIO="$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')"
-wrk_run "$base/api/v1/ping" 10 64 >/dev/null
-wrk_run_script "$base/api/v1/user/profile" 10 64 "$RESULTS/profile.lua" >/dev/null
-read -r PING_RPS PING_P50 PING_P99 PING_ERR < <(wrk_run "$base/api/v1/ping" "$SECONDS_EACH" 64)
-read -r PROFILE_RPS PROFILE_P50 PROFILE_P99 PROFILE_ERR < <(wrk_run_script "$base/api/v1/user/profile" "$SECONDS_EACH" 64 "$RESULTS/profile.lua")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}'; }
 cat <<REPORT
@@ -77,5 +83,5 @@ Median login / raw: ${MEDIAN_RATIO} (target ≥ 0.85).
 | GET /api/v1/user/profile (bearer), 64 connections | ${PROFILE_RPS} req/s, p50 ${PROFILE_P50}, p99 ${PROFILE_P99}, non-2xx ${PROFILE_ERR} |
 | profile / ping | $(ratio "$PROFILE_RPS" "$PING_RPS") |
 
-JVM options: ${BENCH_JAVA_OPTS}; wrk -t2 (login: -t2 -c$LOGIN_CONNECTIONS, after ${LOGIN_WARMUP:-150} s of warm-up), ${SECONDS_EACH} s per measure after warm-up, $ROUNDS rounds of raw hashing and logins.
+JVM options: ${BENCH_JAVA_OPTS}; wrk -t2 (login: -t2 -c$LOGIN_CONNECTIONS, after ${LOGIN_WARMUP:-150} s of warm-up), ${SECONDS_EACH} s per measure after warm-up (${WARMUP} s for ping and profile), $ROUNDS rounds of raw hashing and logins.
 REPORT
