@@ -1,9 +1,5 @@
 package app.huberman.bootstrap.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -67,13 +63,7 @@ final class HttpThreadPool {
   }
 
   Path writePrebootCommands() {
-    try {
-      Path file = Files.createTempFile("huberman-preboot", ".asadmin");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, prebootCommands(), StandardCharsets.UTF_8);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the HTTP thread pool's settings", e);
-    }
+    return TemporaryFiles.write(
+        "huberman-preboot", ".asadmin", prebootCommands(), "the HTTP thread pool's settings");
   }
 }

@@ -2,10 +2,6 @@ package app.huberman.bootstrap.launcher;
 
 import app.huberman.adapters.monitoring.logging.DailyFileJsonHandler;
 import app.huberman.adapters.monitoring.logging.StdoutJsonHandler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -111,14 +107,8 @@ final class LogSetup {
    * quiet server loggers) with the levels of this environment.
    */
   Path writeLoggingProperties() {
-    try {
-      Path file = Files.createTempFile("huberman-logging", ".properties");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, loggingProperties(), StandardCharsets.UTF_8);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the logging configuration", e);
-    }
+    return TemporaryFiles.write(
+        "huberman-logging", ".properties", loggingProperties(), "the logging configuration");
   }
 
   String loggingProperties() {
