@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /** The queue as workers see it; see the package documentation for the rules it keeps. */
@@ -150,6 +151,9 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
 
   private final Jdbc jdbc;
 
+  /** {@link #COMPLETE_AND_CLAIM}'s text per batch size, formatted once rather than per claim. */
+  private final Map<Integer, String> completeAndClaimBySize = new ConcurrentHashMap<>();
+
   @Inject
   public JdbcJobStore(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
@@ -162,7 +166,7 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
     Map<Long, ClaimedJob> unconfirmed = new HashMap<>();
     finished.forEach(job -> unconfirmed.put(job.id(), job));
     return jdbc.withStatement(
-        COMPLETE_AND_CLAIM.formatted(max),
+        completeAndClaimBySize.computeIfAbsent(max, COMPLETE_AND_CLAIM::formatted),
         statement -> {
           Connection connection = statement.getConnection();
           statement.setArray(
