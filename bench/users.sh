@@ -22,12 +22,20 @@ LOGIN_CONNECTIONS="${3:-$((2 * CORES))}"
 # The raw hash rate of the application's own hasher, in a JVM of its own with the server's heap.
 CP="$ROOT/adapters/security/target/classes:$ROOT/application/target/classes:$ROOT/domain/target/classes"
 BC_VERSION="$(sed -n 's:.*<bouncycastle.version>\(.*\)</bouncycastle.version>.*:\1:p' "$ROOT/pom.xml")"
-CP="$CP:$HOME/.m2/repository/org/bouncycastle/bcprov-jdk18on/$BC_VERSION/bcprov-jdk18on-$BC_VERSION.jar"
+# The local Maven repository the build used: MAVEN_ARGS may name another (see docs/benchmarks.md).
+M2_REPO="$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' <<<"${MAVEN_ARGS:-}")"
+BCPROV="${M2_REPO:-$HOME/.m2/repository}/org/bouncycastle/bcprov-jdk18on/$BC_VERSION/bcprov-jdk18on-$BC_VERSION.jar"
+[[ -f "$BCPROV" ]] || { echo "$BCPROV is missing: build the project first (see docs/benchmarks.md)" >&2; exit 1; }
+CP="$CP:$BCPROV"
 JSHELL_VM_OPTS=()
 for option in $BENCH_JAVA_OPTS; do JSHELL_VM_OPTS+=("-R$option"); done
 raw_argon2() {
-  "$JAVA_HOME/bin/jshell" --class-path "$CP" "${JSHELL_VM_OPTS[@]}" -R-Dthreads="$CORES" \
-    -R-Dseconds="$SECONDS_EACH" "$ROOT/bench/raw-argon2.jsh" 2>&1 | sed -n 's/^RAW_ARGON2_PER_SECOND //p'
+  local output rate
+  output="$("$JAVA_HOME/bin/jshell" --class-path "$CP" "${JSHELL_VM_OPTS[@]}" -R-Dthreads="$CORES" \
+    -R-Dseconds="$SECONDS_EACH" "$ROOT/bench/raw-argon2.jsh" 2>&1)"
+  rate="$(sed -n 's/^RAW_ARGON2_PER_SECOND //p' <<<"$output")"
+  [[ -n "$rate" ]] || { echo "raw Argon2 measurement failed:" >&2; echo "$output" >&2; exit 1; }
+  echo "$rate"
 }
 
 start_app users
