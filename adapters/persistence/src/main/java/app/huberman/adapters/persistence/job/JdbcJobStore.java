@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /** The queue as workers see it; see the package documentation for the rules it keeps. */
@@ -32,50 +31,13 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
   /**
    * Deletes the finished jobs (arrays of id, holder and attempt; fenced as {@link #COMPLETE} is)
    * and claims the next ones, in one statement; the rows tell the deleted ids (first column true)
-   * from the claimed jobs.
-   *
-   * <p>The order matters. {@code UNION ALL} reads its branches in turn, and a data-modifying CTE
-   * runs as its rows are read, so the deletion finishes before the claim locks anything. The other
-   * way round could deadlock: a claim whose snapshot still sees another worker's freshly claimed
-   * row as free locks it with {@code FOR UPDATE} (and keeps the lock although the row no longer
-   * qualifies), while that worker's deletion waits for it, and vice versa. Deleting first, a
-   * statement waits only while it deletes, and only for statements past their deletion, which wait
-   * for nothing ({@code SKIP LOCKED}).
-   *
-   * <p>The batch size is written into the text ({@code %d}) rather than bound: with {@code LIMIT ?}
-   * a generic plan cannot know the limit is small, so PostgreSQL planned the statement afresh on
-   * every claim. A worker pool uses one batch size, hence one text and one kept plan per
-   * connection.
+   * from the claimed jobs. The function (migration V6) explains the statement and why it is one. In
+   * autocommit, as workers call it, its transaction commits asynchronously
+   * (docs/adr/0005-claims-commit-asynchronously.md); in a caller's transaction it does not.
    */
   private static final String COMPLETE_AND_CLAIM =
-      """
-      WITH completed AS (
-        DELETE FROM jobs j
-        USING unnest(?::bigint[], ?::varchar[], ?::integer[]) AS f(id, reserved_by, attempts)
-        WHERE j.id = f.id AND j.reserved_by = f.reserved_by AND j.attempts = f.attempts
-        RETURNING j.id),
-      next AS (
-        SELECT id FROM jobs
-        WHERE reserved_at IS NULL AND available_at <= now() AND queue = ANY (?)
-        ORDER BY available_at, id
-        LIMIT %d
-        FOR UPDATE SKIP LOCKED),
-      claimed AS (
-        UPDATE jobs j
-        SET reserved_at = now(), reserved_by = ?, attempts = j.attempts + 1,
-            reserved_until = now() + make_interval(secs => j.visibility_seconds)
-        FROM next WHERE j.id = next.id
-        RETURNING j.id, j.uuid, j.queue, j.type, j.payload::text, j.attempts, j.max_attempts,
-                  j.timeout_seconds,
-                  (extract(epoch FROM now() - j.available_at) * 1000)::bigint AS waited_ms)
-      SELECT true, id, NULL::uuid, NULL, NULL, NULL, NULL::integer, NULL::integer,
-             NULL::integer, NULL::bigint
-      FROM completed
-      UNION ALL
-      SELECT false, id, uuid, queue, type, payload, attempts, max_attempts, timeout_seconds,
-             waited_ms
-      FROM claimed
-      """;
+      "SELECT * FROM complete_and_claim_jobs(?::bigint[], ?::varchar[], ?::integer[], ?::varchar[],"
+          + " ?, ?, ?)";
 
   /** Every change to a reserved job is fenced by its id, holder and attempt number. */
   private static final String FENCE = " WHERE id = ? AND reserved_by = ? AND attempts = ?";
@@ -151,9 +113,6 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
 
   private final Jdbc jdbc;
 
-  /** {@link #COMPLETE_AND_CLAIM}'s text per batch size, formatted once rather than per claim. */
-  private final Map<Integer, String> completeAndClaimBySize = new ConcurrentHashMap<>();
-
   @Inject
   public JdbcJobStore(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
@@ -166,7 +125,7 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
     Map<Long, ClaimedJob> unconfirmed = new HashMap<>();
     finished.forEach(job -> unconfirmed.put(job.id(), job));
     return jdbc.withStatement(
-        completeAndClaimBySize.computeIfAbsent(max, COMPLETE_AND_CLAIM::formatted),
+        COMPLETE_AND_CLAIM,
         statement -> {
           Connection connection = statement.getConnection();
           statement.setArray(
@@ -183,6 +142,8 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
                   "integer", finished.stream().map(ClaimedJob::attempts).toArray(Integer[]::new)));
           statement.setArray(4, connection.createArrayOf("varchar", names));
           statement.setString(5, workerId);
+          statement.setInt(6, max);
+          statement.setBoolean(7, connection.getAutoCommit());
           List<ClaimedJob> claimed = new ArrayList<>();
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {

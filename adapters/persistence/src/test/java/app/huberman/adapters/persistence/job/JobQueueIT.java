@@ -425,6 +425,32 @@ class JobQueueIT {
     assertThat(count("SELECT count(*) FROM jobs")).isZero();
   }
 
+  /** Workers' claims commit asynchronously (ADR 0005); a caller's transaction must not. */
+  @Test
+  void aClaimInsideACallersTransactionLeavesItsCommitWaitingForTheDisk() {
+    enqueue(SEND, "1", JobOptions.defaults());
+
+    String inside =
+        transactions.inTransaction(
+            () -> {
+              assertThat(store.claim(DEFAULT_QUEUE, 1, "w1")).hasSize(1);
+              return synchronousCommit();
+            });
+
+    assertThat(inside).isEqualTo("on");
+  }
+
+  private static String synchronousCommit() {
+    try (Connection connection = transactions.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SHOW synchronous_commit")) {
+      row.next();
+      return row.getString(1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void oneStatementDeletesTheFinishedJobsStillHeldAsClaimedAndClaimsTheNext() {
     for (int n = 1; n <= 5; n++) {
