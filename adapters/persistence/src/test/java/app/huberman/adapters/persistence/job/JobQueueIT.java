@@ -21,6 +21,7 @@ import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.QueueName;
 import app.huberman.domain.job.QueueStats;
 import app.huberman.domain.job.RetryPolicy;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -37,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,11 +123,16 @@ class JobQueueIT {
   }
 
   private static long count(String sql) {
-    try (Connection connection = database.dataSource().getConnection();
+    return new BigDecimal(firstValue(database.dataSource(), sql)).longValue();
+  }
+
+  /** The first column of the first row, as text, read through {@code dataSource}. */
+  private static String firstValue(DataSource dataSource, String sql) {
+    try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(sql)) {
       row.next();
-      return row.getLong(1);
+      return row.getString(1);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -440,15 +447,9 @@ class JobQueueIT {
     assertThat(inside).isEqualTo("on");
   }
 
+  /** Read on the connection of the transaction in progress, if any. */
   private static String synchronousCommit() {
-    try (Connection connection = transactions.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SHOW synchronous_commit")) {
-      row.next();
-      return row.getString(1);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return firstValue(transactions.dataSource(), "SHOW synchronous_commit");
   }
 
   @Test
