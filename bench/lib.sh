@@ -67,9 +67,10 @@ wrk_run() {
   wrk -t2 -c"$3" -d"$2"s --latency "$1" | wrk_summary
 }
 
-# wrk_run_script URL SECONDS CONNECTIONS LUA: the same, with a wrk Lua script (method, body, headers).
+# wrk_run_script URL SECONDS CONNECTIONS LUA: the same, with a wrk Lua script (method, body, headers);
+# WRK_THREADS sets wrk's threads (default 2).
 wrk_run_script() {
-  wrk -t2 -c"$3" -d"$2"s --latency -s "$4" "$1" | wrk_summary
+  wrk -t"${WRK_THREADS:-2}" -c"$3" -d"$2"s --latency -s "$4" "$1" | wrk_summary
 }
 
 wrk_summary() {
