@@ -205,6 +205,51 @@ class ApiContractIT {
     assertThat(answer.body()).doesNotContain("hunter2").doesNotContain("Exception");
   }
 
+  /** Webhooks are served by a plain servlet, outside JAX-RS: the same contract holds there. */
+  @Test
+  void webhookEndpointsAnswerTheSameJsonErrorsAndAreCountedByRoute() {
+    String stripe = "/api/v1/webhooks/stripe";
+    byte[] big = new byte[TWO_MIB];
+    Arrays.fill(big, (byte) ' ');
+
+    Answer wrongMethod = http.get(stripe);
+    Answer notJson = http.send("POST", stripe, "text/plain", BodyPublishers.ofString("{}"));
+    Answer declaredTooBig =
+        http.send("POST", stripe, "application/json", BodyPublishers.ofByteArray(big));
+    Answer chunkedTooBig =
+        http.send(
+            "POST",
+            stripe,
+            "application/json",
+            BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
+    Answer unsigned =
+        http.send("POST", stripe, "application/json; charset=utf-8", BodyPublishers.ofString("{}"));
+    Answer unknownProvider =
+        http.send(
+            "POST", "/api/v1/webhooks/paypal", "application/json", BodyPublishers.ofString("{}"));
+
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
+    assertJsonError(wrongMethod, "Method not allowed.");
+    assertThat(notJson.status()).isEqualTo(415);
+    assertJsonError(notJson, "Send the request body as application/json.");
+    for (Answer tooBig : List.of(declaredTooBig, chunkedTooBig)) {
+      assertThat(tooBig.status()).isEqualTo(413);
+      assertJsonError(tooBig, "The request body is larger than 1 MiB.");
+    }
+    assertThat(unsigned.status()).isEqualTo(400);
+    assertThat(unsigned.jsonObject().getString("message")).startsWith("Invalid webhook: ");
+    assertThat(unsigned.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    assertThat(unknownProvider.status()).isEqualTo(404);
+    assertJsonError(unknownProvider, "Not found.");
+    assertThat(http.get("/metrics").body())
+        .contains(
+            "http_server_requests_total{method=\"POST\",mp_scope=\"application\",route=\"/api/v1/webhooks/stripe\",status=\"4xx\"}")
+        .contains(
+            "http_server_requests_total{method=\"GET\",mp_scope=\"application\",route=\"/api/v1/webhooks/stripe\",status=\"4xx\"}")
+        .contains("route=\"/api/v1/webhooks/stripe\",status=\"4xx\",le=");
+  }
+
   @Test
   void answersTheTrivialPingEndpoint() {
     Answer answer = http.get("/api/v1/ping");

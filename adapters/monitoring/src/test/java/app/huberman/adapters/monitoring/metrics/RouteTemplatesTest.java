@@ -35,9 +35,9 @@ class RouteTemplatesTest {
 
   @Test
   void groupsStatusesByClass() {
-    assertThat(HttpMetricsFilter.statusClass(200)).isEqualTo("2xx");
-    assertThat(HttpMetricsFilter.statusClass(404)).isEqualTo("4xx");
-    assertThat(HttpMetricsFilter.statusClass(503)).isEqualTo("5xx");
-    assertThat(HttpMetricsFilter.statusClass(42)).isEqualTo("other");
+    assertThat(HttpRequestRecorder.statusClass(200)).isEqualTo("2xx");
+    assertThat(HttpRequestRecorder.statusClass(404)).isEqualTo("4xx");
+    assertThat(HttpRequestRecorder.statusClass(503)).isEqualTo("5xx");
+    assertThat(HttpRequestRecorder.statusClass(42)).isEqualTo("other");
   }
 }

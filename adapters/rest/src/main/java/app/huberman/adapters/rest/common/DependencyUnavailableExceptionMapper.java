@@ -17,11 +17,16 @@ public class DependencyUnavailableExceptionMapper
 
   @Override
   public Response toResponse(DependencyUnavailableException exception) {
+    logAnswered(exception);
+    return ErrorResponses.unavailable().build();
+  }
+
+  /** The log line of a 503, also for the endpoints served outside JAX-RS. */
+  public static void logAnswered(DependencyUnavailableException exception) {
     LOG.log(
         Level.WARNING,
         "Answered 503: {0} is unavailable ({1})",
         new Object[] {exception.dependency(), rootMessage(exception)});
-    return ErrorResponses.unavailable().build();
   }
 
   private static String rootMessage(Throwable exception) {

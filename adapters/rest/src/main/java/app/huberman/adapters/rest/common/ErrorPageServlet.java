@@ -1,13 +1,11 @@
 package app.huberman.adapters.rest.common;
 
-import jakarta.json.bind.Jsonb;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page of the whole web application ({@code web.xml} routes every error here), so errors
@@ -19,21 +17,12 @@ public class ErrorPageServlet extends HttpServlet {
 
   public static final String PATH = "/error";
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSONB = JsonConfiguration.create();
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value && value >= 400 ? value : 404;
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    if (status == 503) {
-      response.setHeader("Retry-After", Integer.toString(ErrorResponses.RETRY_AFTER_SECONDS));
-    }
-    response
-        .getWriter()
-        .write(JSONB.toJson(ErrorResponse.of(ErrorResponses.standardMessage(status))));
+    ServletAnswers.error(response, status);
   }
 }

@@ -20,10 +20,15 @@ public class ProviderUnavailableExceptionMapper
 
   @Override
   public Response toResponse(ProviderUnavailableException exception) {
+    logAnswered(exception);
+    return ErrorResponses.unavailable().build();
+  }
+
+  /** The log line of a 503, also for the endpoints served outside JAX-RS. */
+  public static void logAnswered(ProviderUnavailableException exception) {
     LOG.log(
         Level.WARNING,
         "Answered 503: a payment provider is unavailable ({0})",
         exception.getMessage());
-    return ErrorResponses.unavailable().build();
   }
 }

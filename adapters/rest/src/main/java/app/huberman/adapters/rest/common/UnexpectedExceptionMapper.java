@@ -17,7 +17,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
-    LOG.log(Level.SEVERE, "Unexpected failure while handling a request", exception);
+    logUnexpected(exception);
     return ErrorResponses.error(500, ErrorResponses.standardMessage(500)).build();
+  }
+
+  /** The log line of a 500, also for the endpoints served outside JAX-RS. */
+  public static void logUnexpected(Throwable exception) {
+    LOG.log(Level.SEVERE, "Unexpected failure while handling a request", exception);
   }
 }
