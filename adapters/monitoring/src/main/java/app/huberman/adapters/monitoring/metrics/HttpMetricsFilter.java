@@ -49,14 +49,13 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    int status = response.getStatus();
-    if (!recorder.enabled() && status < 500) {
-      return;
-    }
     String route =
         routes.templateOf(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
     Object startedAt = request.getProperty(STARTED_AT);
     recorder.answered(
-        request.getMethod(), route, status, startedAt instanceof Long started ? started : null);
+        request.getMethod(),
+        route,
+        response.getStatus(),
+        startedAt instanceof Long started ? started : null);
   }
 }

@@ -19,12 +19,36 @@ public final class RequestBodies {
   private RequestBodies() {}
 
   /**
-   * Reads and drops the rest of a refused body.
+   * A body read against the limit.
    *
-   * @param declaredLength the body's declared length, or -1 when unknown
-   * @return whether all of it was consumed (if not, the connection must close after the answer)
+   * @param bytes the whole body, when within the limit; null when over it
+   * @param consumed when over the limit, whether the rest was read and dropped (if not, the
+   *     connection must close after the 413)
    */
-  public static boolean discard(InputStream body, long declaredLength) throws IOException {
+  public record Read(byte[] bytes, boolean consumed) {
+    public boolean overTheLimit() {
+      return bytes == null;
+    }
+  }
+
+  /**
+   * Reads the whole body, or, if it is over the limit, reads and drops it (as far as {@link
+   * #MAX_DISCARDED_BYTES} allows).
+   *
+   * @param declaredLength the body's declared length, or -1 when unknown (sent in chunks)
+   */
+  public static Read read(InputStream body, long declaredLength) throws IOException {
+    if (declaredLength > MAX_BODY_BYTES) {
+      return new Read(null, discard(body, declaredLength));
+    }
+    byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1); // one byte past the limit tells
+    if (bytes.length > MAX_BODY_BYTES) {
+      return new Read(null, discard(body, -1));
+    }
+    return new Read(bytes, true);
+  }
+
+  private static boolean discard(InputStream body, long declaredLength) throws IOException {
     if (declaredLength > MAX_DISCARDED_BYTES) {
       return false;
     }

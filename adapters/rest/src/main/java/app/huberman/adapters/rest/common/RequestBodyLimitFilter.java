@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Refuses request bodies over {@link RequestBodies#MAX_BODY_BYTES} bytes with 413, whether the
@@ -21,19 +20,15 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    if (request.getLength() > RequestBodies.MAX_BODY_BYTES) {
-      abort(request, RequestBodies.discard(request.getEntityStream(), request.getLength()));
-      return;
-    }
-    if (request.getLength() < 0 && request.hasEntity()) {
-      // Unknown length: read at most one byte past the limit to tell.
-      InputStream body = request.getEntityStream();
-      byte[] read = body.readNBytes(RequestBodies.MAX_BODY_BYTES + 1);
-      if (read.length > RequestBodies.MAX_BODY_BYTES) {
-        abort(request, RequestBodies.discard(body, -1));
+    long declared = request.getLength();
+    // A body within a declared limit is left for its reader; one of unknown length must be read.
+    if (declared > RequestBodies.MAX_BODY_BYTES || (declared < 0 && request.hasEntity())) {
+      RequestBodies.Read body = RequestBodies.read(request.getEntityStream(), declared);
+      if (body.overTheLimit()) {
+        abort(request, body.consumed());
         return;
       }
-      request.setEntityStream(new ByteArrayInputStream(read));
+      request.setEntityStream(new ByteArrayInputStream(body.bytes()));
     }
   }
 

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -111,18 +110,13 @@ public class WebhookServlet extends HttpServlet {
   /** The whole body, or empty once a body over the limit has been answered with 413. */
   private static Optional<byte[]> bodyWithinTheLimit(
       HttpServletRequest request, HttpServletResponse response) throws IOException {
-    long declared = request.getContentLengthLong();
-    InputStream stream = request.getInputStream();
-    if (declared > RequestBodies.MAX_BODY_BYTES) {
-      refuseTheBody(response, RequestBodies.discard(stream, declared));
+    RequestBodies.Read body =
+        RequestBodies.read(request.getInputStream(), request.getContentLengthLong());
+    if (body.overTheLimit()) {
+      refuseTheBody(response, body.consumed());
       return Optional.empty();
     }
-    byte[] body = stream.readNBytes(RequestBodies.MAX_BODY_BYTES + 1);
-    if (body.length > RequestBodies.MAX_BODY_BYTES) {
-      refuseTheBody(response, RequestBodies.discard(stream, -1));
-      return Optional.empty();
-    }
-    return Optional.of(body);
+    return Optional.of(body.bytes());
   }
 
   private static void refuseTheBody(HttpServletResponse response, boolean consumed)
