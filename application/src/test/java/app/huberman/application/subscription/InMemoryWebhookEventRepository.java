@@ -1,11 +1,14 @@
 package app.huberman.application.subscription;
 
+import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,11 +16,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
-/** A fake {@link WebhookEventRepository}: the inbox as a map keyed by provider and event id. */
+/**
+ * A fake {@link WebhookEventRepository}: the inbox as a map keyed by provider and event id; the
+ * jobs of stored notifications go to the job queue it is given.
+ */
 public final class InMemoryWebhookEventRepository implements WebhookEventRepository {
 
   private final Map<WebhookEventKey, StoredWebhookEvent> events = new LinkedHashMap<>();
+  private final JobQueuePort jobs;
+
+  /** With a job queue of its own, {@link #jobs()}. */
+  public InMemoryWebhookEventRepository() {
+    this(new RecordingJobQueue());
+  }
+
+  public InMemoryWebhookEventRepository(JobQueuePort jobs) {
+    this.jobs = jobs;
+  }
+
+  /** Where the jobs of stored notifications go. */
+  public JobQueuePort jobs() {
+    return jobs;
+  }
 
   @Override
   public synchronized Set<WebhookEventKey> addAllIfAbsent(
@@ -30,6 +52,21 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         added.add(notification.key());
       }
     }
+    return added;
+  }
+
+  @Override
+  public synchronized Set<WebhookEventKey> addAllIfAbsent(
+      List<VerifiedNotification> notifications,
+      Instant receivedAt,
+      Function<VerifiedNotification, NewJob> processingJob) {
+    Set<WebhookEventKey> added = addAllIfAbsent(notifications, receivedAt);
+    Set<WebhookEventKey> enqueued = new HashSet<>();
+    jobs.enqueueAll(
+        notifications.stream()
+            .filter(n -> added.contains(n.key()) && enqueued.add(n.key()))
+            .map(processingJob)
+            .toList());
     return added;
   }
 

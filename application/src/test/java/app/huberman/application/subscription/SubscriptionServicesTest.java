@@ -10,6 +10,7 @@ import static app.huberman.domain.subscription.SubscriptionStatus.TRIALING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.DirectUnitOfWork;
@@ -55,6 +56,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -79,10 +81,11 @@ class SubscriptionServicesTest {
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final InMemorySubscriptionRepository subscriptions =
       new InMemorySubscriptionRepository(plans);
-  private final InMemoryWebhookEventRepository webhookEvents = new InMemoryWebhookEventRepository();
+  private final RecordingJobQueue jobs = new RecordingJobQueue();
+  private final InMemoryWebhookEventRepository webhookEvents =
+      new InMemoryWebhookEventRepository(jobs);
   private final InMemoryEntitlementCache cache = new InMemoryEntitlementCache();
   private final RecordingSubscriptionEvents events = new RecordingSubscriptionEvents();
-  private final RecordingJobQueue jobs = new RecordingJobQueue();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final FakePaymentProvider stripe = new FakePaymentProvider(PaymentProvider.STRIPE);
   private final FakePaymentProvider apple = new FakePaymentProvider(PaymentProvider.APPLE);
@@ -91,7 +94,7 @@ class SubscriptionServicesTest {
       new SubscriptionPorts(subscriptions, plans, users, cache, events, unitOfWork, clock);
 
   private final WebhookIngestService ingest =
-      new WebhookIngestService(providers, webhookEvents, jobs, events, unitOfWork, clock);
+      new WebhookIngestService(providers, webhookEvents, events, unitOfWork, clock);
   private final ProcessWebhookEventHandler processor =
       new ProcessWebhookEventHandler(providers, webhookEvents, ports);
   private final PurchaseVerificationService purchases =
@@ -310,7 +313,7 @@ class SubscriptionServicesTest {
           new DependencyUnavailableException("database", new IllegalStateException("refused"));
       WebhookIngestService cutOff =
           new WebhookIngestService(
-              providers, new UnreachableWebhookEvents(down), jobs, events, unitOfWork, clock);
+              providers, new UnreachableWebhookEvents(down), events, unitOfWork, clock);
       WebhookRequest request =
           stripe.webhookAbout(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty()));
 
@@ -323,7 +326,7 @@ class SubscriptionServicesTest {
     @Test
     void aProviderWithNoConfiguredPortIsRejected() {
       WebhookIngestService stripeOnly =
-          new WebhookIngestService(List.of(stripe), webhookEvents, jobs, events, unitOfWork, clock);
+          new WebhookIngestService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
 
       assertThatThrownBy(
               () -> stripeOnly.receive(PaymentProvider.GOOGLE, stripe.forgedWebhook("evt_1")))
@@ -756,6 +759,14 @@ class SubscriptionServicesTest {
     @Override
     public Set<WebhookEventKey> addAllIfAbsent(
         List<VerifiedNotification> notifications, Instant receivedAt) {
+      throw down;
+    }
+
+    @Override
+    public Set<WebhookEventKey> addAllIfAbsent(
+        List<VerifiedNotification> notifications,
+        Instant receivedAt,
+        Function<VerifiedNotification, NewJob> processingJob) {
       throw down;
     }
 

@@ -2,17 +2,22 @@ package app.huberman.application.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.domain.job.JobOptions;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -48,6 +53,24 @@ public abstract class WebhookEventRepositoryContract {
 
   /** The transaction boundary the repository's calls run in; it may be used by several threads. */
   protected abstract UnitOfWorkPort transactions();
+
+  /**
+   * The jobs of {@link #PROCESS} the repository given by {@link #emptyRepository()} enqueued, each
+   * as its payload's {@code event} value, in any order.
+   */
+  protected abstract List<String> processingJobsEnqueued();
+
+  /** The type of the jobs the tests have enqueued along with notifications. */
+  protected static final JobType PROCESS = JobType.of("test.process-webhook");
+
+  /** A job naming the notification it processes. */
+  private static NewJob processing(VerifiedNotification notification) {
+    return new NewJob(
+        PROCESS,
+        JobPayload.of(
+            1, Map.of("event", notification.provider().key() + "/" + notification.eventId())),
+        JobOptions.defaults());
+  }
 
   @BeforeEach
   void startEmpty() {
@@ -150,6 +173,51 @@ public abstract class WebhookEventRepositoryContract {
     assertThat(find(PaymentProvider.GOOGLE, "msg-1"))
         .map(StoredWebhookEvent::notification)
         .contains(first);
+  }
+
+  @Test
+  void storesEachNewNotificationWithItsJobAndADuplicateWithNone() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.STRIPE, "evt_old"), RECEIVED));
+    VerifiedNotification second = notification(PaymentProvider.STRIPE, "evt_2");
+    VerifiedNotification third = notification(PaymentProvider.APPLE, "evt_2");
+    List<VerifiedNotification> batch =
+        List.of(second, notification(PaymentProvider.STRIPE, "evt_old"), third, second);
+
+    Set<WebhookEventKey> stored =
+        tx(
+            () ->
+                events.addAllIfAbsent(batch, RECEIVED, WebhookEventRepositoryContract::processing));
+
+    assertThat(stored).containsExactlyInAnyOrder(second.key(), third.key());
+    assertThat(find(PaymentProvider.STRIPE, "evt_2").orElseThrow().notification())
+        .isEqualTo(second);
+    assertThat(processingJobsEnqueued()).containsExactlyInAnyOrder("stripe/evt_2", "apple/evt_2");
+  }
+
+  @Test
+  void concurrentBatchesWithJobsEnqueueOneJobPerNotification() throws Exception {
+    List<VerifiedNotification> notifications = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      notifications.add(notification(PaymentProvider.GOOGLE, "msg-race-" + i));
+    }
+    List<Callable<Set<WebhookEventKey>>> batches = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      List<VerifiedNotification> mine = new ArrayList<>(notifications);
+      Collections.shuffle(mine, new Random(i));
+      batches.add(
+          () ->
+              tx(
+                  () ->
+                      events.addAllIfAbsent(
+                          mine, RECEIVED, WebhookEventRepositoryContract::processing)));
+    }
+
+    List<Set<WebhookEventKey>> stored = race(batches);
+
+    assertThat(stored.stream().mapToInt(Set::size).sum()).isEqualTo(notifications.size());
+    assertThat(processingJobsEnqueued())
+        .containsExactlyInAnyOrderElementsOf(
+            notifications.stream().map(n -> "google/" + n.eventId()).toList());
   }
 
   @Test

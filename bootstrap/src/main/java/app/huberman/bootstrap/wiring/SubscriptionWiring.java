@@ -2,7 +2,6 @@ package app.huberman.bootstrap.wiring;
 
 import app.huberman.adapters.redis.entitlement.RedisEntitlementCache;
 import app.huberman.application.job.JobHandler;
-import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
@@ -67,12 +66,10 @@ public class SubscriptionWiring {
   public ReceiveWebhookUseCase receiveWebhooks(
       PaymentProviders providers,
       WebhookEventRepository webhookEvents,
-      JobQueuePort jobs,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
-    return new WebhookIngestService(
-        providers.all(), webhookEvents, jobs, events, unitOfWork, clock);
+    return new WebhookIngestService(providers.all(), webhookEvents, events, unitOfWork, clock);
   }
 
   @Produces

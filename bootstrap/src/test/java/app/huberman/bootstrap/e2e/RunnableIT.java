@@ -40,6 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RunnableIT {
 
   private static final Duration START_PATIENCE = Duration.ofSeconds(120);
+
+  /** web.xml's validate-atmost-once-period-in-seconds. */
+  private static final Duration VALIDATION_WINDOW = Duration.ofSeconds(1);
+
   private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
   private final String database =
       "huberman_it_runnable_" + UUID.randomUUID().toString().substring(0, 8);
@@ -231,6 +235,9 @@ class RunnableIT {
     assertThat(readiness.body()).contains("\"database\":\"DOWN");
     assertThat(fiveHundredsDuring).isGreaterThanOrEqualTo(fiveHundredsBefore + 1);
     assertThat(http.get("/health/live").status()).isEqualTo(200);
+    // An outage longer than the pool's validation window (1 s): every pooled connection is checked
+    // on its next use, so not one request fails once PostgreSQL is back.
+    Thread.sleep(VALIDATION_WINDOW.plusMillis(500).toMillis());
 
     databaseProxy.restore();
 

@@ -1,6 +1,5 @@
 package app.huberman.application.subscription.service;
 
-import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.GroupCommit;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
@@ -15,23 +14,18 @@ import java.util.Set;
 
 /**
  * Stores a batch of verified notifications in one transaction: every new one in {@code
- * webhook_events} with its processing job, through one insert of all events and one of all jobs. A
- * notification stored before, or earlier in the same batch, is a duplicate and gets no job.
+ * webhook_events} with its processing job, through one call of the inbox's store (one statement in
+ * PostgreSQL). A notification stored before, or earlier in the same batch, is a duplicate and gets
+ * no job.
  */
 final class WebhookInbox implements GroupCommit.BatchWork<VerifiedNotification, WebhookReceipt> {
 
   private final WebhookEventRepository webhookEvents;
-  private final JobQueuePort jobs;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
 
-  WebhookInbox(
-      WebhookEventRepository webhookEvents,
-      JobQueuePort jobs,
-      UnitOfWorkPort unitOfWork,
-      Clock clock) {
+  WebhookInbox(WebhookEventRepository webhookEvents, UnitOfWorkPort unitOfWork, Clock clock) {
     this.webhookEvents = webhookEvents;
-    this.jobs = jobs;
     this.unitOfWork = unitOfWork;
     this.clock = clock;
   }
@@ -49,12 +43,8 @@ final class WebhookInbox implements GroupCommit.BatchWork<VerifiedNotification, 
         distinct.add(notification);
       }
     }
-    Set<WebhookEventKey> stored = webhookEvents.addAllIfAbsent(distinct, clock.instant());
-    jobs.enqueueAll(
-        distinct.stream()
-            .filter(notification -> stored.contains(notification.key()))
-            .map(ProcessWebhookEventHandler::jobFor)
-            .toList());
+    Set<WebhookEventKey> stored =
+        webhookEvents.addAllIfAbsent(distinct, clock.instant(), ProcessWebhookEventHandler::jobFor);
     Set<WebhookEventKey> accepted = new HashSet<>(stored);
     return notifications.stream()
         .map(

@@ -1,6 +1,5 @@
 package app.huberman.application.subscription.service;
 
-import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.GroupCommit;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
@@ -47,7 +46,6 @@ public final class WebhookIngestService implements ReceiveWebhookUseCase {
   public WebhookIngestService(
       Collection<? extends PaymentProviderPort> providers,
       WebhookEventRepository webhookEvents,
-      JobQueuePort jobs,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
@@ -60,7 +58,6 @@ public final class WebhookIngestService implements ReceiveWebhookUseCase {
             MAX_WAIT,
             new WebhookInbox(
                 Objects.requireNonNull(webhookEvents, "webhookEvents"),
-                Objects.requireNonNull(jobs, "jobs"),
                 unitOfWork,
                 Objects.requireNonNull(clock, "clock")),
             DependencyUnavailableException.class::isInstance,

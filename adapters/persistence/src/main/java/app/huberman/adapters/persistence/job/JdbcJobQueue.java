@@ -30,9 +30,6 @@ public class JdbcJobQueue implements JobQueuePort {
   /** The channel idle workers listen on. */
   public static final String CHANNEL = "huberman_jobs";
 
-  private static final String ROW =
-      "(?, ?, ?, ?::jsonb, ?, ?, ?, ?, now() + make_interval(secs => ?))";
-
   private final Jdbc jdbc;
 
   @Inject
@@ -50,15 +47,7 @@ public class JdbcJobQueue implements JobQueuePort {
     for (NewJob job : jobs) {
       UUID uuid = UUID.randomUUID();
       ids.add(uuid);
-      parameters.add(uuid);
-      parameters.add(job.options().queue().value());
-      parameters.add(job.type().value());
-      parameters.add(JobPayloadJson.write(job.payload()));
-      parameters.add(job.options().maxAttempts());
-      parameters.add(job.options().uniqueKey().orElse(null));
-      parameters.add((int) job.options().timeouts().runTimeLimit().toSeconds());
-      parameters.add((int) job.options().timeouts().visibilityTimeout().toSeconds());
-      parameters.add(job.options().delay().toMillis() / 1000.0);
+      JobRows.addValues(parameters, uuid, job);
     }
     Set<UUID> inserted =
         jdbc.withStatement(
@@ -86,16 +75,19 @@ public class JdbcJobQueue implements JobQueuePort {
   private static String insert(int rows) {
     return """
         WITH inserted AS (
-          INSERT INTO jobs (uuid, queue, type, payload, max_attempts, unique_key,
-                            timeout_seconds, visibility_seconds, available_at)
+          INSERT INTO jobs (%s)
           VALUES %s
           ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
-          RETURNING uuid, queue, available_at <= now() AS runnable)
+          %s)
         SELECT uuid,
                CASE WHEN runnable AND row_number() OVER (PARTITION BY queue, runnable) = 1
                     THEN pg_notify('%s', queue) END
           FROM inserted
         """
-        .formatted(String.join(", ", Collections.nCopies(rows, ROW)), CHANNEL);
+        .formatted(
+            JobRows.COLUMNS,
+            String.join(", ", Collections.nCopies(rows, JobRows.ROW)),
+            JobRows.RETURNING,
+            CHANNEL);
   }
 }

@@ -1,6 +1,8 @@
 package app.huberman.adapters.persistence.subscription;
 
 import app.huberman.adapters.persistence.Jdbc;
+import app.huberman.adapters.persistence.job.JobRows;
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -83,13 +87,44 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
   @Override
   public Set<WebhookEventKey> addAllIfAbsent(
       List<VerifiedNotification> notifications, Instant receivedAt) {
-    Map<WebhookEventKey, VerifiedNotification> firsts = new LinkedHashMap<>();
-    notifications.forEach(notification -> firsts.putIfAbsent(notification.key(), notification));
-    if (firsts.isEmpty()) {
+    List<VerifiedNotification> rows = firstOfEachKey(notifications);
+    if (rows.isEmpty()) {
       return Set.of();
     }
-    List<VerifiedNotification> rows = firsts.values().stream().sorted(KEY_ORDER).toList();
-    List<Object> parameters = new ArrayList<>(rows.size() * 6);
+    return storing(addEvents(rows.size()), eventParameters(rows, receivedAt));
+  }
+
+  /**
+   * One statement for the whole batch, events and jobs: the jobs are inserted from the events'
+   * {@code RETURNING}, so only a stored event gets its job, and the batch costs one round trip.
+   */
+  @Override
+  public Set<WebhookEventKey> addAllIfAbsent(
+      List<VerifiedNotification> notifications,
+      Instant receivedAt,
+      Function<VerifiedNotification, NewJob> processingJob) {
+    List<VerifiedNotification> rows = firstOfEachKey(notifications);
+    if (rows.isEmpty()) {
+      return Set.of();
+    }
+    List<Object> parameters = eventParameters(rows, receivedAt);
+    for (VerifiedNotification row : rows) {
+      parameters.add(row.provider().key());
+      parameters.add(row.eventId());
+      JobRows.addValues(parameters, UUID.randomUUID(), processingJob.apply(row));
+    }
+    return storing(addEventsWithJobs(rows.size()), parameters);
+  }
+
+  private static List<VerifiedNotification> firstOfEachKey(
+      List<VerifiedNotification> notifications) {
+    Map<WebhookEventKey, VerifiedNotification> firsts = new LinkedHashMap<>();
+    notifications.forEach(notification -> firsts.putIfAbsent(notification.key(), notification));
+    return firsts.values().stream().sorted(KEY_ORDER).toList();
+  }
+
+  private static List<Object> eventParameters(List<VerifiedNotification> rows, Instant receivedAt) {
+    List<Object> parameters = new ArrayList<>(rows.size() * 17);
     for (VerifiedNotification row : rows) {
       parameters.addAll(
           List.of(
@@ -100,8 +135,13 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
               row.occurredAt(),
               receivedAt));
     }
+    return parameters;
+  }
+
+  /** Runs a statement returning the provider and event id of each event it stored. */
+  private Set<WebhookEventKey> storing(String sql, List<Object> parameters) {
     return jdbc.withStatement(
-        add(rows.size()),
+        sql,
         statement -> {
           Jdbc.bind(statement, parameters.toArray());
           Set<WebhookEventKey> added = new HashSet<>();
@@ -165,13 +205,50 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
   }
 
   /** A statement storing {@code rows} notifications and returning the keys it stored. */
-  private static String add(int rows) {
+  private static String addEvents(int rows) {
     return """
         INSERT INTO webhook_events (provider, event_id, type, payload, occurred_at, received_at)
         VALUES %s
         ON CONFLICT (provider, event_id) DO NOTHING
         RETURNING provider, event_id
         """
-        .formatted(String.join(", ", Collections.nCopies(rows, ADD_ROW)));
+        .formatted(values(rows, ADD_ROW));
+  }
+
+  /**
+   * A statement storing {@code rows} notifications, then a job for each one it stored (the
+   * candidates are keyed by provider and event id), and returning the keys it stored. The jobs'
+   * notifications are sent once the transaction commits.
+   */
+  private static String addEventsWithJobs(int rows) {
+    return """
+        WITH events AS (
+          INSERT INTO webhook_events (provider, event_id, type, payload, occurred_at, received_at)
+          VALUES %s
+          ON CONFLICT (provider, event_id) DO NOTHING
+          RETURNING provider, event_id),
+        candidate_jobs (provider, event_id, %s) AS (
+          VALUES %s),
+        jobs_stored AS (
+          INSERT INTO jobs (%s)
+          SELECT %s
+            FROM candidate_jobs JOIN events USING (provider, event_id)
+          ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
+          %s)
+        SELECT provider, event_id, %s AS notified
+          FROM events
+        """
+        .formatted(
+            values(rows, ADD_ROW),
+            JobRows.COLUMNS,
+            values(rows, "(?, ?, " + JobRows.ROW.substring(1)),
+            JobRows.COLUMNS,
+            JobRows.COLUMNS,
+            JobRows.RETURNING,
+            JobRows.notifyingEachQueue("jobs_stored"));
+  }
+
+  private static String values(int rows, String row) {
+    return String.join(", ", Collections.nCopies(rows, row));
   }
 }

@@ -14,7 +14,6 @@ import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.QueueName;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -78,7 +77,7 @@ class JdbcJobQueueIT extends JobQueuePortContract {
 
     assertThat(ids).allSatisfy(id -> assertThat(id).isPresent());
     assertThat(
-            rows(
+            database.strings(
                 "SELECT uuid::text || ' ' || queue || ' ' || (payload->'data'->>'n') || ' '"
                     + " || max_attempts || ' ' || coalesce(unique_key, '-') || ' '"
                     + " || (available_at > now() + interval '59 minutes')"
@@ -129,7 +128,7 @@ class JdbcJobQueueIT extends JobQueuePortContract {
           .isInstanceOf(IllegalStateException.class);
 
       assertThat(notifications(listening)).isEmpty();
-      assertThat(rows("SELECT uuid::text FROM jobs")).isEmpty();
+      assertThat(database.strings("SELECT uuid::text FROM jobs")).isEmpty();
     }
   }
 
@@ -170,17 +169,5 @@ class JdbcJobQueueIT extends JobQueuePortContract {
       arrived = listening.unwrap(PGConnection.class).getNotifications(200);
     }
     return payloads;
-  }
-
-  private static List<String> rows(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        rows.add(result.getString(1));
-      }
-    }
-    return rows;
   }
 }

@@ -5,16 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.adapters.persistence.PostgresTestDatabase;
 import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.adapters.persistence.job.JdbcJobQueue;
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.WebhookEventRepositoryContract;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.domain.job.JobOptions;
+import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
 import app.huberman.domain.subscription.PaymentProvider;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
 
@@ -38,7 +50,49 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
   @Override
   protected WebhookEventRepository emptyRepository() {
     database.execute("DELETE FROM webhook_events");
+    database.execute("DELETE FROM jobs");
     return repository();
+  }
+
+  @Override
+  protected List<String> processingJobsEnqueued() {
+    return database.strings(
+        "SELECT payload #>> '{data,event}' FROM jobs WHERE type = '" + PROCESS.value() + "'");
+  }
+
+  @Test
+  void storesEachEventsJobInTheJobQueuesFormAndWakesTheQueueOnceOnCommit() throws Exception {
+    JdbcWebhookEventRepository events = repository();
+    database.execute("DELETE FROM webhook_events");
+    database.execute("DELETE FROM jobs");
+    List<VerifiedNotification> batch =
+        List.of(
+            new VerifiedNotification(PaymentProvider.STRIPE, "evt_a", "invoice.paid", AT, "{}"),
+            new VerifiedNotification(PaymentProvider.STRIPE, "evt_b", "invoice.paid", AT, "{}"));
+    Function<VerifiedNotification, NewJob> job =
+        notification ->
+            new NewJob(
+                JobType.of("test.process"),
+                JobPayload.of(2, Map.of("event_id", notification.eventId())),
+                JobOptions.defaults().withMaxAttempts(7));
+
+    try (Connection listening = database.dataSource().getConnection()) {
+      try (Statement listen = listening.createStatement()) {
+        listen.execute("LISTEN " + JdbcJobQueue.CHANNEL);
+      }
+
+      transactions.inTransaction(() -> events.addAllIfAbsent(batch, AT, job));
+
+      assertThat(
+              database.strings(
+                  "SELECT queue || ' ' || type || ' ' || (payload ->> 'version') || ' '"
+                      + " || (payload #>> '{data,event_id}') || ' ' || max_attempts"
+                      + " || ' ' || (available_at <= now()) FROM jobs ORDER BY 1"))
+          .containsExactly(
+              "default test.process 2 evt_a 7 true", "default test.process 2 evt_b 7 true");
+      PGNotification[] arrived = listening.unwrap(PGConnection.class).getNotifications(1000);
+      assertThat(arrived).extracting(PGNotification::getParameter).containsExactly("default");
+    }
   }
 
   @Override

@@ -1,10 +1,12 @@
 package app.huberman.application.subscription.port.out;
 
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The durable inbox of provider notifications ({@code webhook_events}). */
 public interface WebhookEventRepository {
@@ -27,6 +29,19 @@ public interface WebhookEventRepository {
    * @return the keys this call stored; a key missing was stored before (or earlier in the list)
    */
   Set<WebhookEventKey> addAllIfAbsent(List<VerifiedNotification> notifications, Instant receivedAt);
+
+  /**
+   * Stores the notifications as {@link #addAllIfAbsent(List, Instant)} does and enqueues, in the
+   * same transaction, the job {@code processingJob} makes of each one it stored: a stored
+   * notification always has its job, a duplicate never gets one. The inbox's whole write, so a
+   * store can make it one round trip (ADR 0007).
+   *
+   * @return the keys this call stored (and enqueued a job for)
+   */
+  Set<WebhookEventKey> addAllIfAbsent(
+      List<VerifiedNotification> notifications,
+      Instant receivedAt,
+      Function<VerifiedNotification, NewJob> processingJob);
 
   Optional<StoredWebhookEvent> find(PaymentProvider provider, String eventId);
 
