@@ -27,18 +27,8 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
   private final Map<WebhookEventKey, StoredWebhookEvent> events = new LinkedHashMap<>();
   private final JobQueuePort jobs;
 
-  /** With a job queue of its own, {@link #jobs()}. */
-  public InMemoryWebhookEventRepository() {
-    this(new RecordingJobQueue());
-  }
-
   public InMemoryWebhookEventRepository(JobQueuePort jobs) {
     this.jobs = jobs;
-  }
-
-  /** Where the jobs of stored notifications go. */
-  public JobQueuePort jobs() {
-    return jobs;
   }
 
   @Override

@@ -68,9 +68,8 @@ public class JdbcJobQueue implements JobQueuePort {
   }
 
   /**
-   * A statement inserting {@code rows} jobs. The first inserted row of each queue whose job may
-   * start now (its {@code available_at} is the transaction's {@code now()}) carries the queue's one
-   * notification.
+   * A statement inserting {@code rows} jobs and returning the id of each one inserted; each queue
+   * that got a job it may start now is notified once.
    */
   private static String insert(int rows) {
     return """
@@ -79,15 +78,13 @@ public class JdbcJobQueue implements JobQueuePort {
           VALUES %s
           ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
           %s)
-        SELECT uuid,
-               CASE WHEN runnable AND row_number() OVER (PARTITION BY queue, runnable) = 1
-                    THEN pg_notify('%s', queue) END
+        SELECT uuid, %s AS notified
           FROM inserted
         """
         .formatted(
             JobRows.COLUMNS,
             String.join(", ", Collections.nCopies(rows, JobRows.ROW)),
             JobRows.RETURNING,
-            CHANNEL);
+            JobRows.notifyingEachQueue("inserted"));
   }
 }

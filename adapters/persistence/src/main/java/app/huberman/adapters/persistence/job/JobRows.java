@@ -10,24 +10,28 @@ import java.util.UUID;
  */
 public final class JobRows {
 
-  /** The columns an insert fills, in the order of {@link #ROW} and {@link #addValues}. */
+  /** The columns an insert fills, in the order of {@link #PLACEHOLDERS} and {@link #addValues}. */
   public static final String COLUMNS =
       "uuid, queue, type, payload, max_attempts, unique_key, timeout_seconds, visibility_seconds,"
           + " available_at";
 
   /**
-   * One job's placeholders in a {@code VALUES} list; typed, so the list also works as a table of
-   * its own (a {@code WITH ... AS (VALUES ...)}) and not only as an insert's source.
+   * One job's placeholders, without the parentheses of a {@code VALUES} row, so a statement may put
+   * columns of its own before them. Typed, so a row also works in a table of its own (a {@code WITH
+   * ... AS (VALUES ...)}) and not only as an insert's source.
    */
-  public static final String ROW =
-      "(?::uuid, ?, ?, ?::jsonb, ?::int, ?, ?::int, ?::int, now() + make_interval(secs => ?))";
+  public static final String PLACEHOLDERS =
+      "?::uuid, ?, ?, ?::jsonb, ?::int, ?, ?::int, ?::int, now() + make_interval(secs => ?)";
+
+  /** One job's row in a {@code VALUES} list. */
+  public static final String ROW = "(" + PLACEHOLDERS + ")";
 
   /** What an insert of jobs returns for {@link #notifyingEachQueue}. */
   public static final String RETURNING = "RETURNING uuid, queue, available_at <= now() AS runnable";
 
   private JobRows() {}
 
-  /** Adds the job's values, as {@link #ROW} takes them. */
+  /** Adds the job's values, as {@link #PLACEHOLDERS} takes them. */
   public static void addValues(List<Object> parameters, UUID id, NewJob job) {
     parameters.add(id);
     parameters.add(job.options().queue().value());

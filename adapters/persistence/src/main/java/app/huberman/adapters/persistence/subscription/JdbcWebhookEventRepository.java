@@ -241,7 +241,7 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
         .formatted(
             values(rows, ADD_ROW),
             JobRows.COLUMNS,
-            values(rows, "(?, ?, " + JobRows.ROW.substring(1)),
+            values(rows, "(?, ?, " + JobRows.PLACEHOLDERS + ")"),
             JobRows.COLUMNS,
             JobRows.COLUMNS,
             JobRows.RETURNING,
