@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.AccessTokenRepository.WithOwner;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.user.AccessToken;
 import app.huberman.domain.user.User;
@@ -75,6 +76,20 @@ public abstract class AccessTokenRepositoryContract {
     tokens.add(tokenOf(ada.id(), EXPIRES_AT));
 
     assertThat(tokens.findById(tokens.nextId())).isEmpty();
+  }
+
+  @Test
+  void findsATokenWithItsOwner() {
+    User grace = storedUser("grace@example.com");
+    AccessToken graces = tokenOf(grace.id(), EXPIRES_AT);
+    tokens.add(tokenOf(ada.id(), EXPIRES_AT));
+    tokens.add(graces);
+
+    assertThat(tokens.findWithOwner(graces.id()))
+        .get()
+        .usingRecursiveComparison()
+        .isEqualTo(new WithOwner(graces, grace));
+    assertThat(tokens.findWithOwner(tokens.nextId())).isEmpty();
   }
 
   @Test
@@ -186,6 +201,7 @@ public abstract class AccessTokenRepositoryContract {
     users.delete(ada.id());
 
     assertThat(tokens.findById(adas.id())).isEmpty();
+    assertThat(tokens.findWithOwner(adas.id())).isEmpty();
     assertThat(tokens.findById(graces.id())).contains(graces);
   }
 

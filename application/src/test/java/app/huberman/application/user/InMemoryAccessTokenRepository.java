@@ -1,6 +1,7 @@
 package app.huberman.application.user;
 
 import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.AccessTokenRepository.WithOwner;
 import app.huberman.domain.user.AccessToken;
 import app.huberman.domain.user.UserId;
 import java.time.Instant;
@@ -50,6 +51,12 @@ public final class InMemoryAccessTokenRepository implements AccessTokenRepositor
   @Override
   public Optional<AccessToken> findById(long id) {
     return Optional.ofNullable(tokens.get(id));
+  }
+
+  @Override
+  public Optional<WithOwner> findWithOwner(long id) {
+    return findById(id)
+        .flatMap(token -> users.findById(token.userId()).map(owner -> new WithOwner(token, owner)));
   }
 
   @Override

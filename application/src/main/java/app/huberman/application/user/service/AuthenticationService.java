@@ -10,6 +10,7 @@ import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.LogOutUseCase;
 import app.huberman.application.user.port.in.SignedIn;
 import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.AccessTokenRepository.WithOwner;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
@@ -125,27 +126,25 @@ public final class AuthenticationService
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
-    return unitOfWork.inTransaction(
-        () -> {
-          Instant now = clock.instant();
-          Optional<AccessToken> stored = tokens.findById(parsed.get().id());
-          if (stored.isEmpty()
-              || stored.get().isExpiredAt(now)
-              || !Secrets.sameHash(
-                  stored.get().secretHash(), Secrets.sha256Hex(parsed.get().secret()))) {
-            return Optional.empty();
-          }
-          AccessToken token = stored.get();
-          Optional<User> owner = users.findById(token.userId());
-          if (owner.isEmpty()) {
-            return Optional.empty();
-          }
-          if (token.shouldRecordUseAt(now)) {
+    // One read, outside a transaction: this runs on every authenticated request.
+    Optional<WithOwner> stored = unitOfWork.readOnly(() -> tokens.findWithOwner(parsed.get().id()));
+    Instant now = clock.instant();
+    if (stored.isEmpty()
+        || stored.get().token().isExpiredAt(now)
+        || !Secrets.sameHash(
+            stored.get().token().secretHash(), Secrets.sha256Hex(parsed.get().secret()))) {
+      return Optional.empty();
+    }
+    AccessToken token = stored.get().token();
+    User owner = stored.get().owner();
+    if (token.shouldRecordUseAt(now)) {
+      unitOfWork.inTransaction(
+          () -> {
             tokens.recordUse(token.id(), now);
-          }
-          return Optional.of(
-              new Authenticated(token.userId(), token.id(), owner.get().role(), owner.get()));
-        });
+            return null;
+          });
+    }
+    return Optional.of(new Authenticated(token.userId(), token.id(), owner.role(), owner));
   }
 
   /** The two parts of {@code "<id>|<secret>"}. */

@@ -1,6 +1,7 @@
 package app.huberman.adapters.persistence.user;
 
 import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.AccessTokenRepository.WithOwner;
 import app.huberman.domain.user.AccessToken;
 import app.huberman.domain.user.UserId;
 import jakarta.enterprise.context.Dependent;
@@ -41,13 +42,30 @@ public class JpaAccessTokenRepository implements AccessTokenRepository {
         .map(UserJpaMapper::toDomain);
   }
 
-  /** Through the managed row: authentication has just read it in the same transaction. */
+  @Override
+  public Optional<WithOwner> findWithOwner(long id) {
+    return entityManager
+        .createQuery(
+            "select t, u from AccessToken t join User u on u.id = t.userId where t.id = :id",
+            Object[].class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .map(
+            row ->
+                new WithOwner(
+                    UserJpaMapper.toDomain((AccessTokenJpaEntity) row[0]),
+                    UserJpaMapper.toDomain((UserJpaEntity) row[1])));
+  }
+
+  /** One statement: authentication read the token outside any transaction. */
   @Override
   public void recordUse(long id, Instant at) {
-    AccessTokenJpaEntity row = entityManager.find(AccessTokenJpaEntity.class, id);
-    if (row != null) {
-      row.lastUsedAt = at;
-    }
+    entityManager
+        .createQuery("update AccessToken t set t.lastUsedAt = :at where t.id = :id")
+        .setParameter("at", at)
+        .setParameter("id", id)
+        .executeUpdate();
   }
 
   @Override

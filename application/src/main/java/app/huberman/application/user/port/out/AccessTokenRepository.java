@@ -1,6 +1,7 @@
 package app.huberman.application.user.port.out;
 
 import app.huberman.domain.user.AccessToken;
+import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +16,11 @@ public interface AccessTokenRepository {
 
   Optional<AccessToken> findById(long id);
 
+  /**
+   * The token and its owner, read together: what every authenticated request needs, in one read.
+   */
+  Optional<WithOwner> findWithOwner(long id);
+
   /** Records that the token was used at {@code at}. */
   void recordUse(long id, Instant at);
 
@@ -25,4 +31,7 @@ public interface AccessTokenRepository {
 
   /** Deletes tokens that expired before {@code now}; returns how many. */
   int deleteExpired(Instant now);
+
+  /** A token with the user it belongs to. */
+  record WithOwner(AccessToken token, User owner) {}
 }
