@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The number of threads that serve HTTP requests ({@code HTTP_THREADS}), set through Payara Micro's
- * pre-boot commands. Payara's own default grows the pool to hundreds of threads, which on a
- * container of a few cores only take turns on them: requests wait for the CPU in the scheduler
- * rather than in the listener's queue, and the slowest wait longest (see docs/benchmarks.md).
+ * The number of threads that serve HTTP requests ({@code HTTP_THREADS}, by default four per core),
+ * set through Payara Micro's pre-boot commands. Payara's own default grows the pool to hundreds of
+ * threads, which on a container of a few cores only take turns on them: requests wait for the CPU
+ * in the scheduler rather than in the listener's queue, and the slowest wait longest (see
+ * docs/benchmarks.md). Four per core keep the cores busy while some requests wait on PostgreSQL or
+ * Redis. Webhooks, which wait longest, do so on threads of their own (ADR 0008).
  */
 final class HttpThreadPool {
 
-  static final int DEFAULT_THREADS = 16;
+  static final int THREADS_PER_CORE = 4;
   static final int MAX_THREADS = 1024;
 
   private static final String POOL =
@@ -23,10 +25,13 @@ final class HttpThreadPool {
     this.threads = threads;
   }
 
-  static HttpThreadPool fromEnvironment(Map<String, String> environment) {
+  /**
+   * @param cores the processors the JVM may use
+   */
+  static HttpThreadPool fromEnvironment(Map<String, String> environment, int cores) {
     String value = environment.get("HTTP_THREADS");
     if (value == null || value.isBlank()) {
-      return new HttpThreadPool(DEFAULT_THREADS);
+      return new HttpThreadPool(THREADS_PER_CORE * Math.max(1, cores));
     }
     try {
       int threads = Integer.parseInt(value.strip());

@@ -84,7 +84,8 @@ public final class Launcher {
         PayaraArguments.from(
             environment,
             logSetup.writeLoggingProperties(),
-            HttpThreadPool.fromEnvironment(environment).writePrebootCommands(),
+            HttpThreadPool.fromEnvironment(environment, Runtime.getRuntime().availableProcessors())
+                .writePrebootCommands(),
             args);
     startPayara(payaraArguments);
     exitUnlessDeployed(payaraArguments);

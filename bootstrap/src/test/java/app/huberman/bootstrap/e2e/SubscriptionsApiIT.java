@@ -262,6 +262,64 @@ class SubscriptionsApiIT {
         .isEqualTo(404);
   }
 
+  /**
+   * Webhooks arriving together share one commit, on threads other than the HTTP threads: each is
+   * still answered on its own and logged with its own request id.
+   */
+  @Test
+  void concurrentWebhooksAreEachAnsweredAndLoggedWithTheirOwnRequestId() throws Exception {
+    int count = 12;
+    Map<String, String> eventByRequest = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      eventByRequest.put("webhook-check-" + shortId(), "evt_" + shortId());
+    }
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService senders = Executors.newFixedThreadPool(count);
+    List<Future<Answer>> answers = new java.util.ArrayList<>();
+    try {
+      eventByRequest.forEach(
+          (requestId, eventId) -> {
+            String body = checkoutCompleted(eventId, Instant.now(), "sub_x", UUID.randomUUID());
+            Map<String, String> headers =
+                Map.of(
+                    "Stripe-Signature",
+                    StripeTestSignatures.header(Instant.now(), body, stripeSecret),
+                    "X-Request-Id",
+                    requestId);
+            answers.add(senders.submit(awaiting(go, () -> webhook("stripe", body, headers))));
+          });
+      go.countDown();
+      for (Future<Answer> answer : answers) {
+        assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+        assertThat(answer.get().jsonObject().getBoolean("received")).isTrue();
+      }
+    } finally {
+      senders.shutdown();
+    }
+
+    eventByRequest.forEach(
+        (requestId, eventId) ->
+            assertThat(
+                    Eventually.holds(
+                        Duration.ofSeconds(5), () -> receivedAndLogged(eventId, requestId)))
+                .as("webhook.received for %s logged with request id %s", eventId, requestId)
+                .isTrue());
+  }
+
+  private boolean receivedAndLogged(String eventId, String requestId) {
+    try {
+      return app.stdoutLines().stream()
+          .map(line -> Json.createReader(new java.io.StringReader(line)).readObject())
+          .anyMatch(
+              line ->
+                  "webhook.received".equals(line.getString("event", ""))
+                      && eventId.equals(line.getString("event_id", ""))
+                      && requestId.equals(line.getString("request_id", "")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   // --- App Store ------------------------------------------------------------------------------
 
   @Test

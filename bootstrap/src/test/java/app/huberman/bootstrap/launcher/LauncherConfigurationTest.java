@@ -41,15 +41,16 @@ class LauncherConfigurationTest {
 
   @Test
   void sizesTheHttpThreadPoolFromTheEnvironmentWithAFixedSize() {
-    assertThat(HttpThreadPool.fromEnvironment(Map.of()).threads()).isEqualTo(16);
-    assertThat(HttpThreadPool.fromEnvironment(Map.of("HTTP_THREADS", " 8 ")).prebootCommands())
+    assertThat(HttpThreadPool.fromEnvironment(Map.of(), 2).threads()).isEqualTo(8);
+    assertThat(HttpThreadPool.fromEnvironment(Map.of(), 6).threads()).isEqualTo(24);
+    assertThat(HttpThreadPool.fromEnvironment(Map.of("HTTP_THREADS", " 8 "), 4).prebootCommands())
         .isEqualTo(
             "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
                 + ".max-thread-pool-size=8\n"
                 + "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
                 + ".min-thread-pool-size=8\n");
     for (String wrong : new String[] {"0", "-1", "1025", "many", "1.5"}) {
-      assertThatThrownBy(() -> HttpThreadPool.fromEnvironment(Map.of("HTTP_THREADS", wrong)))
+      assertThatThrownBy(() -> HttpThreadPool.fromEnvironment(Map.of("HTTP_THREADS", wrong), 2))
           .hasMessageContaining("HTTP_THREADS")
           .hasMessageContaining(wrong);
     }

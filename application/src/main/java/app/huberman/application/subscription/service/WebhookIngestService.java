@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class WebhookIngestService implements ReceiveWebhookUseCase {
 
-  /** Enough to share one transaction among all the request threads of an instance. */
+  /** Enough to share one transaction among all the webhooks an instance handles at once. */
   private static final int MAX_BATCH = 64;
 
   /** How long a webhook waits for its batch before answering 503 (the provider retries). */

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 @WebFilter(
     filterName = "RequestId",
     urlPatterns = "/*",
+    asyncSupported = true,
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIdFilter extends HttpFilter {
 

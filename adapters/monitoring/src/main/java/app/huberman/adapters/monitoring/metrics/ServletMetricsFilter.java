@@ -3,6 +3,8 @@ package app.huberman.adapters.monitoring.metrics;
 import app.huberman.adapters.monitoring.logging.LogContext;
 import app.huberman.adapters.monitoring.logging.RequestIdFilter;
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,9 +20,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * Counts and times the API requests a plain servlet answers (the webhooks, see the REST adapter),
  * which {@link HttpMetricsFilter} never sees: those whose servlet is mapped to an exact path under
  * {@code /api/}. That path is their route. Requests JAX-RS answers (mapped to {@code /api/*}) are
- * left to {@link HttpMetricsFilter}.
+ * left to {@link HttpMetricsFilter}. A request its servlet answers asynchronously is recorded when
+ * its answer is complete.
  */
-@WebFilter(filterName = "ServletMetrics", urlPatterns = "/api/*")
+@WebFilter(filterName = "ServletMetrics", urlPatterns = "/api/*", asyncSupported = true)
 public class ServletMetricsFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -46,7 +49,33 @@ public class ServletMetricsFilter extends HttpFilter {
     }
     long startedAt = System.nanoTime();
     chain.doFilter(request, response);
-    recordWithTheRequestId(request, mapping.getPattern(), response.getStatus(), startedAt);
+    if (request.isAsyncStarted()) {
+      request.getAsyncContext().addListener(whenComplete(mapping.getPattern(), startedAt));
+    } else {
+      recordWithTheRequestId(request, mapping.getPattern(), response.getStatus(), startedAt);
+    }
+  }
+
+  private AsyncListener whenComplete(String route, long startedAt) {
+    return new AsyncListener() {
+      @Override
+      public void onComplete(AsyncEvent event) {
+        recordWithTheRequestId(
+            (HttpServletRequest) event.getSuppliedRequest(),
+            route,
+            ((HttpServletResponse) event.getSuppliedResponse()).getStatus(),
+            startedAt);
+      }
+
+      @Override
+      public void onTimeout(AsyncEvent event) {}
+
+      @Override
+      public void onError(AsyncEvent event) {}
+
+      @Override
+      public void onStartAsync(AsyncEvent event) {}
+    };
   }
 
   /** Filters run in no set order: the request id's filter may have finished already. */

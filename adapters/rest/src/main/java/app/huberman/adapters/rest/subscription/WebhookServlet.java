@@ -13,6 +13,7 @@ import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.domain.subscription.PaymentProvider;
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Provider webhooks, {@code POST /api/v1/webhooks/stripe|apple|google}: no bearer token,
@@ -38,9 +42,16 @@ import java.util.Optional;
  * the request id (a filter in front of every servlet), and the HTTP metrics (recorded for servlets
  * mapped to an exact {@code /api} path by the monitoring adapter). Any other path under {@code
  * /api/v1/webhooks/} is JAX-RS's, which answers 404.
+ *
+ * <p>Asynchronous: once the body is read, the webhook moves to the {@link WebhookThreads} and the
+ * HTTP thread goes back to serving requests. A webhook spends most of its time waiting for the
+ * commit of the batch it shares with those arriving meanwhile, and a batch can only hold the
+ * webhooks in flight; on HTTP threads, the batches were as small as the HTTP thread pool, which
+ * must stay small for reads to answer fast on a few cores (ADR 0008).
  */
 @WebServlet(
     name = "Webhooks",
+    asyncSupported = true,
     urlPatterns = {
       WebhookServlet.PATH + "stripe",
       WebhookServlet.PATH + "apple",
@@ -63,12 +74,16 @@ public class WebhookServlet extends HttpServlet {
   private static final byte[] ACCEPTED = ServletAnswers.json(new WebhookAnswer(true, false));
   private static final byte[] DUPLICATE = ServletAnswers.json(new WebhookAnswer(true, true));
 
+  private static final Logger LOG = Logger.getLogger(WebhookServlet.class.getName());
+
   private transient ReceiveWebhookUseCase webhooks;
+  private transient WebhookThreads threads;
 
   /** The container makes servlets with their no-argument constructor, then injects. */
   @Inject
-  void receiveWith(ReceiveWebhookUseCase webhooks) {
+  void receiveWith(ReceiveWebhookUseCase webhooks, WebhookThreads threads) {
     this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+    this.threads = Objects.requireNonNull(threads, "threads");
   }
 
   @Override
@@ -88,9 +103,36 @@ public class WebhookServlet extends HttpServlet {
       return;
     }
     PaymentProvider provider = PROVIDERS.get(request.getServletPath());
+    WebhookRequest webhook = new WebhookRequest(body.get(), headersOf(request));
+    AsyncContext async = request.startAsync();
+    // No container timeout: the use case answers within its own wait for a commit (30 s).
+    async.setTimeout(0);
     try {
-      WebhookReceipt receipt =
-          webhooks.receive(provider, new WebhookRequest(body.get(), headersOf(request)));
+      threads.execute(() -> receiveAndAnswer(provider, webhook, async));
+    } catch (RejectedExecutionException e) {
+      LOG.warning("Too many webhooks waiting to be stored: answered 503");
+      ServletAnswers.error(response, 503);
+      async.complete();
+    }
+  }
+
+  private void receiveAndAnswer(
+      PaymentProvider provider, WebhookRequest webhook, AsyncContext async) {
+    HttpServletResponse response = (HttpServletResponse) async.getResponse();
+    try {
+      answer(provider, webhook, response);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "The webhook's sender left before its answer", e);
+    } finally {
+      async.complete();
+    }
+  }
+
+  private void answer(
+      PaymentProvider provider, WebhookRequest webhook, HttpServletResponse response)
+      throws IOException {
+    try {
+      WebhookReceipt receipt = webhooks.receive(provider, webhook);
       ServletAnswers.write(
           response, 200, receipt == WebhookReceipt.DUPLICATE ? DUPLICATE : ACCEPTED);
     } catch (InvalidNotificationException e) {
