@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,23 +197,15 @@ public abstract class WebhookEventRepositoryContract {
 
   @Test
   void concurrentBatchesWithJobsEnqueueOneJobPerNotification() throws Exception {
-    List<VerifiedNotification> notifications = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      notifications.add(notification(PaymentProvider.GOOGLE, "msg-race-" + i));
-    }
-    List<Callable<Set<WebhookEventKey>>> batches = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      List<VerifiedNotification> mine = new ArrayList<>(notifications);
-      Collections.shuffle(mine, new Random(i));
-      batches.add(
-          () ->
-              tx(
-                  () ->
-                      events.addAllIfAbsent(
-                          mine, RECEIVED, WebhookEventRepositoryContract::processing)));
-    }
+    List<VerifiedNotification> notifications = twenty(PaymentProvider.GOOGLE, "msg-race-");
 
-    List<Set<WebhookEventKey>> stored = race(batches);
+    List<Set<WebhookEventKey>> stored =
+        race(
+            inFourShuffledBatches(
+                notifications,
+                batch ->
+                    events.addAllIfAbsent(
+                        batch, RECEIVED, WebhookEventRepositoryContract::processing)));
 
     assertThat(stored.stream().mapToInt(Set::size).sum()).isEqualTo(notifications.size());
     assertThat(processingJobsEnqueued())
@@ -227,22 +220,36 @@ public abstract class WebhookEventRepositoryContract {
 
   @Test
   void concurrentBatchesOfTheSameNotificationsInAnyOrderStoreEachOnce() throws Exception {
-    List<VerifiedNotification> notifications = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      notifications.add(notification(PaymentProvider.STRIPE, "evt_race_" + i));
-    }
-    List<Callable<Set<WebhookEventKey>>> batches = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      List<VerifiedNotification> mine = new ArrayList<>(notifications);
-      Collections.shuffle(mine, new Random(i));
-      batches.add(() -> tx(() -> events.addAllIfAbsent(mine, RECEIVED)));
-    }
+    List<VerifiedNotification> notifications = twenty(PaymentProvider.STRIPE, "evt_race_");
 
-    List<Set<WebhookEventKey>> stored = race(batches);
+    List<Set<WebhookEventKey>> stored =
+        race(inFourShuffledBatches(notifications, batch -> events.addAllIfAbsent(batch, RECEIVED)));
 
     assertThat(stored.stream().flatMap(Set::stream).toList())
         .containsExactlyInAnyOrderElementsOf(
             notifications.stream().map(VerifiedNotification::key).toList());
+  }
+
+  /** Twenty notifications of the provider, with event ids {@code prefix0} to {@code prefix19}. */
+  private static List<VerifiedNotification> twenty(PaymentProvider provider, String prefix) {
+    List<VerifiedNotification> notifications = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      notifications.add(notification(provider, prefix + i));
+    }
+    return notifications;
+  }
+
+  /** Four transactions, each storing all the notifications in an order of its own. */
+  private List<Callable<Set<WebhookEventKey>>> inFourShuffledBatches(
+      List<VerifiedNotification> notifications,
+      Function<List<VerifiedNotification>, Set<WebhookEventKey>> store) {
+    List<Callable<Set<WebhookEventKey>>> batches = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      List<VerifiedNotification> mine = new ArrayList<>(notifications);
+      Collections.shuffle(mine, new Random(i));
+      batches.add(() -> tx(() -> store.apply(mine)));
+    }
+    return batches;
   }
 
   /** Runs each task on a thread of its own, all started at once, and gives their answers. */

@@ -55,11 +55,9 @@ public class WebhookThreadPool implements WebhookThreads {
   @Override
   public void execute(Runnable task) {
     String requestId = LogContext.requestId();
-    String userId = LogContext.userId();
     pool.execute(
         () -> {
           LogContext.setRequestId(requestId);
-          LogContext.setUserId(userId);
           try {
             task.run();
           } finally {

@@ -35,9 +35,7 @@ class RequestBodiesTest {
 
     RequestBodies.Read read = RequestBodies.read(sent, -1);
 
-    assertThat(read.overTheLimit()).isTrue();
-    assertThat(read.consumed()).isTrue();
-    assertThat(sent.available()).isZero();
+    assertRefusedAndDrained(read, sent);
   }
 
   @Test
@@ -47,9 +45,7 @@ class RequestBodiesTest {
 
     RequestBodies.Read read = RequestBodies.read(sent, length);
 
-    assertThat(read.overTheLimit()).isTrue();
-    assertThat(read.consumed()).isTrue();
-    assertThat(sent.available()).isZero();
+    assertRefusedAndDrained(read, sent);
   }
 
   @Test
@@ -60,5 +56,12 @@ class RequestBodiesTest {
 
     assertThat(read.overTheLimit()).isTrue();
     assertThat(read.consumed()).isFalse();
+  }
+
+  /** Over the limit, kept nowhere, and read to its end so the connection can serve another. */
+  private static void assertRefusedAndDrained(RequestBodies.Read read, ByteArrayInputStream sent) {
+    assertThat(read.overTheLimit()).isTrue();
+    assertThat(read.consumed()).isTrue();
+    assertThat(sent.available()).isZero();
   }
 }
