@@ -54,6 +54,13 @@ rss_mb() {
 stop_app() {
   if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
     kill -TERM "$APP_PID"
+    # The app's own watchdog halts a stop that hangs after SHUTDOWN_TIMEOUT (60 s); past that,
+    # nothing is left to wait for.
+    for _ in $(seq 700); do
+      kill -0 "$APP_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
   fi
   if [[ -n "${APP_DB:-}" ]]; then

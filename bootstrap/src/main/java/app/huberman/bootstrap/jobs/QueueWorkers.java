@@ -70,6 +70,7 @@ public class QueueWorkers {
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    gauges.registerAtStart(settings.queues().stream().map(QueueName::value).toList());
     periodic.add(every(Duration.ofSeconds(10), Duration.ofSeconds(10), jobs::rescueAbandonedJobs));
     periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(15), this::runScheduler));
     periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(10), gauges::refresh));

@@ -80,6 +80,13 @@ public final class Launcher {
     settings.forEach(System::setProperty);
     LogSetup logSetup = LogSetup.fromEnvironment(environment);
     logSetup.installJsonConsole();
+    Deadline startupTimeout =
+        Deadline.fromEnvironment(environment, "STARTUP_TIMEOUT", Watchdog.DEFAULT_STARTUP_TIMEOUT);
+    Deadline shutdownTimeout =
+        Deadline.fromEnvironment(
+            environment, "SHUTDOWN_TIMEOUT", Watchdog.DEFAULT_SHUTDOWN_TIMEOUT);
+    Watchdog.watchShutdown(shutdownTimeout);
+    Watchdog startup = Watchdog.watchStartup(startupTimeout);
     List<String> payaraArguments =
         PayaraArguments.from(
             environment,
@@ -89,6 +96,7 @@ public final class Launcher {
             args);
     startPayara(payaraArguments);
     exitUnlessDeployed(payaraArguments);
+    startup.started();
   }
 
   /**

@@ -9,6 +9,7 @@ import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.MetricNames;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
+import app.huberman.bootstrap.e2e.support.RunnableTests;
 import app.huberman.bootstrap.e2e.support.TcpProxy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -62,14 +63,10 @@ class RunnableIT {
             Integer.parseInt(E2eDatabase.env("DB_PORT", "5432")));
     int port = FreePorts.find();
     app =
-        RunnableProcess.start(
-            Path.of(System.getProperty("e2e.runnable")),
-            Path.of("target", "runnable-it").toAbsolutePath(),
+        RunnableTests.startReady(
+            "runnable-it",
+            port,
             Map.of(
-                "APP_PORT",
-                Integer.toString(port),
-                "APP_ENV",
-                "testing",
                 "LOG_LEVEL",
                 "INFO",
                 "DB_HOST",
@@ -101,10 +98,29 @@ class RunnableIT {
     }
   }
 
+  /** The app's metric names that the alert rules and the Grafana dashboard read. */
+  private static Set<String> metricsReadByRulesAndDashboard() throws java.io.IOException {
+    MetricNames.Rules rules = MetricNames.rules(REPOSITORY.resolve("docker/prometheus/rules"));
+    List<String> expressions = new ArrayList<>(rules.expressions());
+    expressions.addAll(
+        MetricNames.dashboardExpressions(REPOSITORY.resolve("docker/grafana/dashboards")));
+    Set<String> used = new TreeSet<>();
+    expressions.forEach(expression -> used.addAll(MetricNames.inExpression(expression)));
+    used.removeAll(rules.recorded());
+    used.removeIf(MetricNames::notTheApps);
+    return used;
+  }
+
   @Test
   @Order(1)
-  void startsCreatesItsDatabaseAndBecomesReady() {
+  void startsCreatesItsDatabaseAndBecomesReadyWithEveryGaugeExported() throws Exception {
     assertThat(Eventually.holds(START_PATIENCE, this::ready)).as(app.tail()).isTrue();
+    // The first scrape after readiness, before any request or job: every gauge the alert rules and
+    // the dashboard read is there already (counters and histograms appear with their first event).
+    Set<String> gauges = new TreeSet<>(metricsReadByRulesAndDashboard());
+    gauges.removeIf(name -> name.endsWith("_total") || name.startsWith("http_server_request"));
+    assertThat(gauges).contains("jobs_pending", "subscriptions_premium_active", "disk_free_bytes");
+    assertThat(MetricNames.exported(http.get("/metrics").body())).containsAll(gauges);
 
     Answer plans = http.get("/api/v1/plans");
 
@@ -194,14 +210,7 @@ class RunnableIT {
                     java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
                 .status())
         .isEqualTo(400);
-    MetricNames.Rules rules = MetricNames.rules(REPOSITORY.resolve("docker/prometheus/rules"));
-    List<String> expressions = new ArrayList<>(rules.expressions());
-    expressions.addAll(
-        MetricNames.dashboardExpressions(REPOSITORY.resolve("docker/grafana/dashboards")));
-    Set<String> used = new TreeSet<>();
-    expressions.forEach(expression -> used.addAll(MetricNames.inExpression(expression)));
-    used.removeAll(rules.recorded());
-    used.removeIf(MetricNames::notTheApps);
+    Set<String> used = metricsReadByRulesAndDashboard();
 
     Set<String> exported = MetricNames.exported(http.get("/metrics").body());
 

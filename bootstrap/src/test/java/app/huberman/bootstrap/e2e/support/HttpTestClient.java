@@ -18,11 +18,20 @@ import java.util.Map;
 public final class HttpTestClient {
 
   private final String baseUrl;
+  private final Duration timeout;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public HttpTestClient(int port) {
+    this(port, Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param timeout how long a request may wait for its answer
+   */
+  public HttpTestClient(int port, Duration timeout) {
     this.baseUrl = "http://127.0.0.1:" + port;
+    this.timeout = timeout;
   }
 
   public Answer get(String path) {
@@ -51,7 +60,7 @@ public final class HttpTestClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
   }
 
   private Answer send(HttpRequest request) {

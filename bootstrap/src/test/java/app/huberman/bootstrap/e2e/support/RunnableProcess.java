@@ -30,6 +30,16 @@ public final class RunnableProcess implements AutoCloseable {
 
   public static RunnableProcess start(Path jar, Path workDir, Map<String, String> environment)
       throws IOException {
+    return start(jar, workDir, environment, List.of());
+  }
+
+  /**
+   * @param arguments after {@code -jar huberman-app.jar}: Payara Micro options, as an operator may
+   *     add them
+   */
+  public static RunnableProcess start(
+      Path jar, Path workDir, Map<String, String> environment, List<String> arguments)
+      throws IOException {
     Files.createDirectories(workDir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -39,6 +49,7 @@ public final class RunnableProcess implements AutoCloseable {
     command.add("-Djava.io.tmpdir=" + workDir);
     command.add("-jar");
     command.add(jar.toString());
+    command.addAll(arguments);
     Path stdout = Files.createTempFile(workDir, "stdout-", ".log");
     Path stderr = Files.createTempFile(workDir, "stderr-", ".log");
     ProcessBuilder builder =
@@ -53,6 +64,15 @@ public final class RunnableProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** How much the process has written so far: grows while it makes progress. */
+  public long outputSize() {
+    return stdout.toFile().length() + stderr.toFile().length();
   }
 
   public boolean isAlive() {
@@ -81,7 +101,8 @@ public final class RunnableProcess implements AutoCloseable {
 
   /** {@code kill -9}: the process gets no chance to finish anything. */
   public void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor();
+    ServerProcesses.killTree(process.toHandle());
+    process.waitFor();
   }
 
   /** Waits for the process to end by itself; the exit code, or -1 if it did not end. */
@@ -95,12 +116,13 @@ public final class RunnableProcess implements AutoCloseable {
     return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
   }
 
+  /** {@code SIGTERM}; a process still running after 30 s is killed with its whole tree. */
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
+        kill();
       }
     }
   }

@@ -2,11 +2,15 @@ package app.huberman.bootstrap.e2e.support;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Starting the runnable for a test and waiting until it serves. */
+/**
+ * Starting the runnable for a test and waiting until it serves, guarded by {@link StartupGuard}: a
+ * start that hangs is dumped, killed and tried once more; a second failure fails the test with the
+ * server's output and the thread dump.
+ */
 public final class RunnableTests {
 
   private RunnableTests() {}
@@ -25,28 +29,90 @@ public final class RunnableTests {
   public static RunnableProcess startUntil(
       String name, int port, Map<String, String> environment, String healthPath)
       throws IOException {
+    return startUntil(
+        name, port, environment, healthPath, List.of(), StartupGuard.Bounds.standard());
+  }
+
+  /** The same with Payara Micro options after the jar and bounds of its own. */
+  public static RunnableProcess startUntil(
+      String name,
+      int port,
+      Map<String, String> environment,
+      String healthPath,
+      List<String> arguments,
+      StartupGuard.Bounds bounds)
+      throws IOException {
+    return startUntil(runnable(), name, port, environment, healthPath, arguments, bounds);
+  }
+
+  /** {@code huberman-app.jar}: Payara Micro, the launcher and the application. */
+  public static Path runnable() {
+    return Path.of(System.getProperty("e2e.runnable"));
+  }
+
+  /** {@code huberman-runtime.jar}: Payara Micro and the launcher, without the application. */
+  public static Path runtime() {
+    return runnable().resolveSibling("huberman-runtime.jar");
+  }
+
+  /**
+   * Starts this jar ({@link #runnable()} or {@link #runtime()}) with these Payara Micro options
+   * after it, guarded by these bounds.
+   *
+   * @throws IllegalStateException when the runnable died, or hung twice; its process tree is gone
+   */
+  public static RunnableProcess startUntil(
+      Path jar,
+      String name,
+      int port,
+      Map<String, String> environment,
+      String healthPath,
+      List<String> arguments,
+      StartupGuard.Bounds bounds)
+      throws IOException {
     Map<String, String> all = new HashMap<>(environment);
     all.put("APP_PORT", Integer.toString(port));
     all.putIfAbsent("APP_ENV", "testing");
-    RunnableProcess app =
-        RunnableProcess.start(
-            Path.of(System.getProperty("e2e.runnable")),
-            Path.of("target", name).toAbsolutePath(),
-            all);
-    HttpTestClient http = new HttpTestClient(port);
-    boolean ready =
-        Eventually.holds(
-            Duration.ofSeconds(120),
-            () -> {
-              try {
-                return http.get(healthPath).status() == 200;
-              } catch (IllegalStateException notYet) {
-                return false;
-              }
-            });
-    if (!ready) {
-      throw new IllegalStateException("The runnable did not become ready:\n" + app.tail());
+    Path workDir = Path.of("target", name).toAbsolutePath();
+    HttpTestClient http = new HttpTestClient(port, java.time.Duration.ofSeconds(5));
+    StringBuilder failures = new StringBuilder();
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      RunnableProcess app = RunnableProcess.start(jar, workDir, all, arguments);
+      StartupGuard.Outcome outcome =
+          StartupGuard.await(
+              app.handle(),
+              app::outputSize,
+              () -> answers(http, healthPath),
+              bounds,
+              workDir.resolve("thread-dump-" + app.handle().pid() + ".txt"));
+      if (outcome.ending() == StartupGuard.Ending.READY) {
+        return app;
+      }
+      ServerProcesses.killTree(app.handle());
+      failures
+          .append("\n=== attempt ")
+          .append(attempt)
+          .append(": ")
+          .append(outcome.ending())
+          .append(" ===\n")
+          .append(app.tail());
+      if (!outcome.threadDump().isEmpty()) {
+        failures
+            .append("\n--- thread dump ---\n")
+            .append(StartupGuard.excerpt(outcome.threadDump()));
+      }
+      if (!outcome.ending().worthRetrying()) {
+        break;
+      }
     }
-    return app;
+    throw new IllegalStateException("The runnable did not become ready:" + failures);
+  }
+
+  private static boolean answers(HttpTestClient http, String healthPath) {
+    try {
+      return http.get(healthPath).status() == 200;
+    } catch (IllegalStateException notYet) {
+      return false;
+    }
   }
 }

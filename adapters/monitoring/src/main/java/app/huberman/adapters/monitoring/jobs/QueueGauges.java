@@ -4,6 +4,7 @@ import app.huberman.application.job.port.in.CheckQueuesUseCase;
 import app.huberman.domain.job.QueueStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,20 @@ public class QueueGauges {
   public QueueGauges(CheckQueuesUseCase queues, MetricRegistry registry) {
     this.queues = queues;
     this.registry = registry;
+  }
+
+  /**
+   * Registers the gauges of these queues at zero, at start-up, so that a scrape right after
+   * readiness already finds them (the alert rules and the dashboard read them); queues that appear
+   * later get theirs at the refresh that first sees them.
+   */
+  public void registerAtStart(Collection<String> knownQueues) {
+    knownQueues.forEach(
+        queue -> {
+          if (registered.add(queue)) {
+            register(queue);
+          }
+        });
   }
 
   /** Reads the queues' state; called every few seconds by the scheduler of this instance. */

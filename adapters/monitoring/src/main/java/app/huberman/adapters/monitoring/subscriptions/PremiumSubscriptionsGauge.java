@@ -3,6 +3,8 @@ package app.huberman.adapters.monitoring.subscriptions;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * {@code subscriptions_premium_active}: how many subscriptions grant premium access now. The count
  * is taken by {@link #refresh()} every few seconds, so a scrape never queries the database; a
- * failed count keeps the last value.
+ * failed count keeps the last value. The gauge is registered when the application starts (at 0
+ * until the first count), so a scrape right after readiness finds it.
  */
 @ApplicationScoped
 public class PremiumSubscriptionsGauge {
@@ -32,6 +35,11 @@ public class PremiumSubscriptionsGauge {
       CountPremiumSubscriptionsUseCase subscriptions, MetricRegistry registry) {
     this.subscriptions = subscriptions;
     this.registry = registry;
+  }
+
+  /** Creating the bean at start-up registers the gauge ({@link #register()}). */
+  void registerAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    // nothing more: the container created this bean to deliver the event
   }
 
   @PostConstruct
