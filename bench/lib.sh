@@ -54,9 +54,9 @@ rss_mb() {
 stop_app() {
   if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
     kill -TERM "$APP_PID"
-    # The app's own watchdog halts a stop that hangs after SHUTDOWN_TIMEOUT (60 s); past that,
+    # The app's own watchdog halts a stop that hangs after SHUTDOWN_TIMEOUT (33 s); past that,
     # nothing is left to wait for.
-    for _ in $(seq 700); do
+    for _ in $(seq 400); do
       kill -0 "$APP_PID" 2>/dev/null || break
       sleep 0.1
     done
