@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.ConflictException;
+import app.huberman.application.shared.CountingRateLimiter;
 import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.application.shared.ProviderUnavailableException;
+import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
@@ -82,6 +84,8 @@ class SubscriptionServicesTest {
   private final InMemorySubscriptionRepository subscriptions =
       new InMemorySubscriptionRepository(plans);
   private final RecordingJobQueue jobs = new RecordingJobQueue();
+  private static final String IP = "198.51.100.7";
+
   private final InMemoryWebhookEventRepository webhookEvents =
       new InMemoryWebhookEventRepository(jobs);
   private final InMemoryEntitlementCache cache = new InMemoryEntitlementCache();
@@ -97,8 +101,9 @@ class SubscriptionServicesTest {
       new WebhookIngestService(providers, webhookEvents, events, unitOfWork, clock);
   private final ProcessWebhookEventHandler processor =
       new ProcessWebhookEventHandler(providers, webhookEvents, ports);
+  private final CountingRateLimiter limiter = new CountingRateLimiter();
   private final PurchaseVerificationService purchases =
-      new PurchaseVerificationService(providers, ports);
+      new PurchaseVerificationService(providers, ports, limiter);
   private final SubscriptionQueryService queries =
       new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock);
   private final ExpireSubscriptionsHandler expiry =
@@ -486,7 +491,7 @@ class SubscriptionServicesTest {
       apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.of(ada)));
       cacheSomethingFor(ada);
 
-      SubscriptionView view = purchases.verify(ada.id(), purchase);
+      SubscriptionView view = purchases.verify(ada.id(), purchase, IP);
 
       assertThat(view.active()).isTrue();
       assertThat(view.plan()).isEqualTo(premium);
@@ -505,7 +510,7 @@ class SubscriptionServicesTest {
     void aPurchaseWithoutAnAccountTokenIsBoundToTheCaller() {
       apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.empty()));
 
-      purchases.verify(ada.id(), purchase);
+      purchases.verify(ada.id(), purchase, IP);
 
       assertThat(theOnly().owner()).contains(ada.id());
     }
@@ -514,7 +519,7 @@ class SubscriptionServicesTest {
     void refusesAPurchaseWhoseTokenNamesAnotherAccount() {
       apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.of(bob)));
 
-      assertThatThrownBy(() -> purchases.verify(ada.id(), purchase))
+      assertThatThrownBy(() -> purchases.verify(ada.id(), purchase, IP))
           .isInstanceOf(ConflictException.class)
           .hasMessage("The purchase belongs to another account");
       assertThat(subscriptions.all()).isEmpty();
@@ -523,9 +528,9 @@ class SubscriptionServicesTest {
     @Test
     void refusesAPurchaseAnotherAccountOwnsAlready() {
       apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.empty()));
-      purchases.verify(bob.id(), purchase);
+      purchases.verify(bob.id(), purchase, IP);
 
-      assertThatThrownBy(() -> purchases.verify(ada.id(), purchase))
+      assertThatThrownBy(() -> purchases.verify(ada.id(), purchase, IP))
           .isInstanceOf(ConflictException.class);
       assertThat(theOnly().owner()).contains(bob.id());
     }
@@ -533,9 +538,28 @@ class SubscriptionServicesTest {
     @Test
     void aPurchaseThatDoesNotVerifyChangesNothing() {
       assertThatThrownBy(
-              () -> purchases.verify(ada.id(), new ClientPurchase.AppleTransaction("forged")))
+              () -> purchases.verify(ada.id(), new ClientPurchase.AppleTransaction("forged"), IP))
           .isInstanceOf(InvalidNotificationException.class);
       assertThat(unitOfWork.transactions()).isZero();
+    }
+
+    @Test
+    void reportsAreLimitedPerAccountAndPerAddressBeforeTheProviderIsAsked() {
+      apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.of(ada)));
+      for (int i = 0; i < PurchaseVerificationService.PER_ACCOUNT; i++) {
+        purchases.verify(ada.id(), purchase, "198.51.100." + i);
+      }
+
+      assertThatThrownBy(() -> purchases.verify(ada.id(), purchase, "198.51.100.99"))
+          .isInstanceOfSatisfying(
+              RateLimitedException.class,
+              e -> assertThat(e.retryAfter()).isEqualTo(CountingRateLimiter.RETRY_AFTER));
+      for (int i = 0; i < PurchaseVerificationService.PER_ADDRESS; i++) {
+        limiter.hit("verify:ip:203.0.113.7", Integer.MAX_VALUE, Duration.ofMinutes(1));
+      }
+      assertThatThrownBy(() -> purchases.verify(bob.id(), purchase, "203.0.113.7"))
+          .as("the per-address limit, for any account")
+          .isInstanceOf(RateLimitedException.class);
     }
 
     @Test
@@ -545,7 +569,7 @@ class SubscriptionServicesTest {
       ingest.receive(PaymentProvider.APPLE, apple.webhookAbout(webhookEvent));
       runEnqueuedJobs();
 
-      SubscriptionView view = purchases.verify(ada.id(), purchase);
+      SubscriptionView view = purchases.verify(ada.id(), purchase, IP);
 
       assertThat(theOnly().id()).isEqualTo(view.subscription().orElseThrow().id());
       assertThat(theOnly().owner()).contains(ada.id());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.shared.CountingRateLimiter;
 import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
@@ -16,15 +17,17 @@ import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCom
 import app.huberman.application.user.port.in.ResetPasswordUseCase.RequestResetCommand;
 import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import app.huberman.application.user.port.in.SignedIn;
+import app.huberman.application.user.port.out.AdminAuditPort;
 import app.huberman.application.user.port.out.MailerPort;
 import app.huberman.application.user.port.out.MailerPort.MailMessage;
 import app.huberman.application.user.port.out.PasswordHasherPort;
-import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.service.AccountPorts;
 import app.huberman.application.user.service.AuthenticationService;
+import app.huberman.application.user.service.MakeAdminService;
 import app.huberman.application.user.service.PasswordResetService;
 import app.huberman.application.user.service.RecentAuthentications;
+import app.huberman.application.user.service.RevokeAdminService;
 import app.huberman.application.user.service.SendPasswordResetEmailHandler;
 import app.huberman.application.user.service.UserAccountService;
 import app.huberman.application.user.service.UserSettings;
@@ -33,6 +36,7 @@ import app.huberman.domain.job.JobType;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordHash;
 import app.huberman.domain.user.Role;
+import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +45,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +84,9 @@ class UserServicesTest {
   private static final class FakeHasher implements PasswordHasherPort {
     int dummyVerifications;
 
+    /** Runs after each verification: what another request does meanwhile. */
+    Runnable meanwhile = () -> {};
+
     @Override
     public PasswordHash hash(String password) {
       return new PasswordHash("$v1:" + password);
@@ -88,7 +94,9 @@ class UserServicesTest {
 
     @Override
     public boolean verify(String password, PasswordHash hash) {
-      return hash.phc().substring(4).equals(password);
+      boolean matches = hash.phc().substring(4).equals(password);
+      meanwhile.run();
+      return matches;
     }
 
     @Override
@@ -102,41 +110,19 @@ class UserServicesTest {
     }
   }
 
-  /** Counts hits per key, with no time window (tests are faster than a minute). */
-  private static final class CountingLimiter implements RateLimiterPort {
-    final Map<String, Integer> hits = new HashMap<>();
-
-    @Override
-    public RateLimit check(String key, int limit, Duration window) {
-      return hits.getOrDefault(key, 0) >= limit
-          ? new RateLimit(true, Duration.ofSeconds(42))
-          : RateLimit.ALLOWED;
-    }
-
-    @Override
-    public RateLimit hit(String key, int limit, Duration window) {
-      if (hits.getOrDefault(key, 0) >= limit) {
-        return new RateLimit(true, Duration.ofSeconds(42));
-      }
-      hits.merge(key, 1, Integer::sum);
-      return RateLimit.ALLOWED;
-    }
-  }
-
   private final TestClock clock = new TestClock();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final InMemoryAccessTokenRepository tokens = InMemoryAccessTokenRepository.of(users);
   private final InMemoryPasswordResetTokenRepository resets =
       new InMemoryPasswordResetTokenRepository();
   private final FakeHasher hasher = new FakeHasher();
-  private final CountingLimiter limiter = new CountingLimiter();
+  private final CountingRateLimiter limiter = new CountingRateLimiter();
   private final List<String> events = new ArrayList<>();
   private final List<Map.Entry<JobType, JobPayload>> jobs = new ArrayList<>();
   private final List<MailMessage> mails = new ArrayList<>();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final UserSettings settings =
-      new UserSettings(
-          Duration.ofDays(7), "https://app.test/reset", Optional.of("boss@example.com"));
+      new UserSettings(Duration.ofDays(7), "https://app.test/reset");
   private final JobQueuePort queue =
       batch ->
           batch.stream()
@@ -186,9 +172,41 @@ class UserServicesTest {
   }
 
   @Test
-  void theAdminEmailRegistersAsAdmin() {
-    assertThat(register("Boss@Example.com").user().role()).isEqualTo(Role.ADMIN);
-    assertThat(register("staff@example.com").user().role()).isEqualTo(Role.USER);
+  void registeringNeverGivesTheAdminRoleWhateverTheEmail() {
+    assertThat(register("admin@example.com").user().role()).isEqualTo(Role.USER);
+    assertThat(register("boss@huberman.app").user().role()).isEqualTo(Role.USER);
+  }
+
+  @Test
+  void onlyTheAdminUseCasesChangeTheRoleAndEachChangeIsAudited() {
+    User user = register("ops@example.com").user();
+    List<String> audit = new ArrayList<>();
+    AdminAuditPort auditTrail =
+        new AdminAuditPort() {
+          @Override
+          public void adminGranted(UserId granted) {
+            audit.add("granted " + granted.value());
+          }
+
+          @Override
+          public void adminRevoked(UserId revoked) {
+            audit.add("revoked " + revoked.value());
+          }
+        };
+    MakeAdminService makeAdmin = new MakeAdminService(users, unitOfWork, auditTrail, clock);
+    RevokeAdminService revokeAdmin = new RevokeAdminService(users, unitOfWork, auditTrail, clock);
+
+    assertThat(makeAdmin.makeAdmin("OPS@example.com")).isTrue();
+    boolean adminAfterGrant = users.findById(user.id()).orElseThrow().isAdmin();
+    assertThat(revokeAdmin.revokeAdmin("ops@example.com")).isTrue();
+
+    assertThat(adminAfterGrant).isTrue();
+    assertThat(users.findById(user.id()).orElseThrow().isAdmin()).isFalse();
+    assertThat(audit)
+        .containsExactly("granted " + user.id().value(), "revoked " + user.id().value());
+    assertThat(makeAdmin.makeAdmin("nobody@example.com")).isFalse();
+    assertThat(revokeAdmin.revokeAdmin("not an email")).isFalse();
+    assertThat(audit).hasSize(2);
   }
 
   @Test
@@ -259,6 +277,28 @@ class UserServicesTest {
   }
 
   @Test
+  void aRehashOnLoginNeverUndoesAPasswordResetMadeWhileTheOldPasswordWasVerified() {
+    users.add(
+        UserTestData.aUser()
+            .withId(users.nextId())
+            .withEmail("raced@example.com")
+            .withPasswordHash("$v0:" + PASSWORD)
+            .build());
+    hasher.meanwhile =
+        () -> {
+          hasher.meanwhile = () -> {};
+          User stored = users.findByEmail(Email.of("raced@example.com")).orElseThrow();
+          stored.changePassword(new PasswordHash("$v1:the reset one"), clock.instant());
+          users.update(stored);
+        };
+
+    authentication.logIn(new LogInCommand("raced@example.com", PASSWORD, IP));
+
+    assertThat(users.findByEmail(Email.of("raced@example.com")).orElseThrow().passwordHash().phc())
+        .isEqualTo("$v1:the reset one");
+  }
+
+  @Test
   void aTokenAuthenticatesUntilItExpiresOrIsRevokedAndItsUseIsRecordedOnceAMinute() {
     SignedIn signedIn = register("jane@example.com");
     long id = Long.parseLong(signedIn.token().split("\\|")[0]);
@@ -298,7 +338,7 @@ class UserServicesTest {
     SignedIn signedIn = register("jane@example.com");
 
     accounts.updateProfile(
-        new UpdateProfileCommand(signedIn.user().id(), "Jane", "new@example.com"));
+        new UpdateProfileCommand(signedIn.user().id(), "Jane", "new@example.com", PASSWORD, IP));
 
     assertThat(jobs)
         .singleElement()
@@ -307,6 +347,67 @@ class UserServicesTest {
               assertThat(job.getKey().value()).isEqualTo("mail.email-changed");
               assertThat(job.getValue().require("to")).isEqualTo("jane@example.com");
             });
+  }
+
+  @Test
+  void changingTheEmailNeedsTheCurrentPasswordAndVoidsTheOldAddressesResetLinks() {
+    UserId id = register("jane@example.com").user().id();
+    passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
+    new SendPasswordResetEmailHandler(users, resets, mails::add, clock, settings)
+        .handle(jobs.getFirst().getValue());
+    assertThat(resets.findByEmail("jane@example.com")).isPresent();
+
+    assertThatThrownBy(
+            () ->
+                accounts.updateProfile(
+                    new UpdateProfileCommand(id, "Jane", "thief@example.com", null, IP)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.errors()).containsOnlyKeys("current_password"));
+    assertThatThrownBy(
+            () ->
+                accounts.updateProfile(
+                    new UpdateProfileCommand(id, "Jane", "thief@example.com", "guess", IP)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors().get("current_password"))
+                    .containsExactly("The password is incorrect."));
+    accounts.updateProfile(new UpdateProfileCommand(id, "Janet", "jane@example.com", null, IP));
+    assertThat(users.findById(id).orElseThrow().name())
+        .as("a name alone needs no password")
+        .isEqualTo("Janet");
+
+    accounts.updateProfile(new UpdateProfileCommand(id, "Jane", "new@example.com", PASSWORD, IP));
+
+    assertThat(users.findById(id).orElseThrow().email().value()).isEqualTo("new@example.com");
+    assertThat(resets.findByEmail("jane@example.com")).isEmpty();
+  }
+
+  @Test
+  void passwordChecksOfASignedInUserShareTheLoginLimit() {
+    SignedIn signedIn = register("jane@example.com");
+    UserId id = signedIn.user().id();
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> accounts.deleteAccount(new DeleteAccountCommand(id, "nope", IP)))
+          .isInstanceOf(ValidationException.class);
+    }
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(
+              () ->
+                  accounts.updateProfile(
+                      new UpdateProfileCommand(id, "Jane", "x@example.com", "nope", IP)))
+          .isInstanceOf(ValidationException.class);
+    }
+
+    assertThatThrownBy(() -> accounts.deleteAccount(new DeleteAccountCommand(id, PASSWORD, IP)))
+        .as("the right password too, once the limit is reached")
+        .isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(
+            () -> authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)))
+        .isInstanceOf(RateLimitedException.class);
+    assertThat(users.findById(id)).isPresent();
   }
 
   @Test

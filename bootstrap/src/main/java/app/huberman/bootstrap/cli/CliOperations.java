@@ -1,5 +1,6 @@
 package app.huberman.bootstrap.cli;
 
+import app.huberman.adapters.monitoring.users.AdminAuditLog;
 import app.huberman.adapters.persistence.job.JdbcFailedJobRepository;
 import app.huberman.adapters.persistence.migration.FlywaySchemaMigrator;
 import app.huberman.adapters.persistence.migration.PostgresServer;
@@ -7,24 +8,15 @@ import app.huberman.adapters.persistence.standalone.StandalonePersistence;
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
 import app.huberman.application.health.service.InstanceHealthService;
 import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
-import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.job.service.FailedJobsService;
 import app.huberman.application.user.port.in.MakeAdminUseCase;
-import app.huberman.application.user.port.out.AccessTokenRepository;
-import app.huberman.application.user.port.out.AuthenticationCachePort;
-import app.huberman.application.user.port.out.CommonPasswordsPort;
-import app.huberman.application.user.port.out.PasswordHasherPort;
-import app.huberman.application.user.port.out.PasswordResetTokenRepository;
-import app.huberman.application.user.port.out.RateLimiterPort;
-import app.huberman.application.user.port.out.UserEventsPort;
-import app.huberman.application.user.service.AccountPorts;
-import app.huberman.application.user.service.UserAccountService;
-import app.huberman.application.user.service.UserSettings;
+import app.huberman.application.user.port.in.RevokeAdminUseCase;
+import app.huberman.application.user.service.MakeAdminService;
+import app.huberman.application.user.service.RevokeAdminService;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The CLI's wiring, the counterpart of {@code bootstrap.wiring} without a container: builds the use
@@ -66,33 +58,20 @@ final class CliOperations implements AutoCloseable {
     return new FailedJobsService(new JdbcFailedJobRepository(jdbc.dataSource()), jdbc);
   }
 
-  /**
-   * The account service with the JPA user repository on local transactions; the ports promoting an
-   * admin does not use are {@link NotInTheCli stand-ins}.
-   */
   MakeAdminUseCase makeAdmin() {
+    return new MakeAdminService(jpa().users(), jpa(), new AdminAuditLog(), clock);
+  }
+
+  RevokeAdminUseCase revokeAdmin() {
+    return new RevokeAdminService(jpa().users(), jpa(), new AdminAuditLog(), clock);
+  }
+
+  /** The JPA user repository on local transactions (Hibernate outside Payara). */
+  private StandalonePersistence jpa() {
     if (jpa == null) {
       jpa = StandalonePersistence.open(settings.database().simpleDataSource());
     }
-    AccountPorts ports =
-        new AccountPorts(
-            jpa.users(),
-            NotInTheCli.port(AccessTokenRepository.class),
-            NotInTheCli.port(PasswordResetTokenRepository.class),
-            NotInTheCli.port(PasswordHasherPort.class),
-            NotInTheCli.port(CommonPasswordsPort.class),
-            NotInTheCli.port(RateLimiterPort.class),
-            NotInTheCli.port(JobQueuePort.class),
-            NotInTheCli.port(UserEventsPort.class),
-            NotInTheCli.port(AuthenticationCachePort.class),
-            jpa,
-            clock);
-    UserSettings userSettings =
-        new UserSettings(
-            Duration.parse(settings.value("AUTH_TOKEN_TTL", "P7D")),
-            settings.value("PASSWORD_RESET_URL", "https://huberman.app/reset-password"),
-            Optional.empty());
-    return new UserAccountService(ports, userSettings);
+    return jpa;
   }
 
   @Override

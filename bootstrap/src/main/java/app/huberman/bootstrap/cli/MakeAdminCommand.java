@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
     name = "user:make-admin",
     mixinStandardHelpOptions = true,
     description =
-        "Gives the account with this email (in any case) the admin role. The account must exist;"
-            + " promoting an admin again changes nothing.")
+        "Gives the account with this email (in any case) the admin role, the only way to get it."
+            + " The account must exist; promoting an admin again changes nothing. Logged as"
+            + " admin.granted.")
 final class MakeAdminCommand implements Callable<Integer> {
 
   private final CliOperations operations;

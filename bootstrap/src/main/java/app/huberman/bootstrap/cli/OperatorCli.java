@@ -100,7 +100,8 @@ public final class OperatorCli implements Callable<Integer> {
         .addSubcommand(new QueueRetryCommand(operations, out))
         .addSubcommand(new QueueForgetCommand(operations, out))
         .addSubcommand(new QueuePruneFailedCommand(operations, out))
-        .addSubcommand(new MakeAdminCommand(operations, out));
+        .addSubcommand(new MakeAdminCommand(operations, out))
+        .addSubcommand(new RevokeAdminCommand(operations, out));
   }
 
   private static String describe(Exception failure, CliOperations operations) {

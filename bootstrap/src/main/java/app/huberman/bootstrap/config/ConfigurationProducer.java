@@ -11,6 +11,8 @@ import app.huberman.application.user.service.MailQueue;
 import app.huberman.application.user.service.UserSettings;
 import app.huberman.domain.job.QueueName;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -21,9 +23,9 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -34,6 +36,24 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class ConfigurationProducer {
+
+  private static final Logger LOG = Logger.getLogger(ConfigurationProducer.class.getName());
+
+  /**
+   * Once, as the application starts: {@code ADMIN_EMAIL} made the account with that email an admin
+   * until 2026-12, and anyone could register it. It is ignored now; a leftover one is named.
+   */
+  void warnAboutRetiredSettings(
+      @Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    if (config()
+        .getOptionalValue("ADMIN_EMAIL", String.class)
+        .filter(value -> !value.isBlank())
+        .isPresent()) {
+      LOG.warning(
+          "ADMIN_EMAIL is set and ignored: an email address never grants the admin role; use"
+              + " the operator command user:make-admin");
+    }
+  }
 
   private static Config config() {
     return ConfigProvider.getConfig();
@@ -106,12 +126,7 @@ public class ConfigurationProducer {
       throw new IllegalArgumentException(
           "AUTH_TOKEN_TTL must be an ISO-8601 duration such as P7D or PT12H, not '" + ttl + "'", e);
     }
-    Optional<String> adminEmail =
-        config()
-            .getOptionalValue("ADMIN_EMAIL", String.class)
-            .map(String::strip)
-            .filter(s -> !s.isEmpty());
-    return new UserSettings(tokenTtl, text("PASSWORD_RESET_URL"), adminEmail);
+    return new UserSettings(tokenTtl, text("PASSWORD_RESET_URL"));
   }
 
   @Produces

@@ -79,7 +79,8 @@ public final class WorkerPool {
       } catch (DependencyUnavailableException e) {
         LOG.log(Level.WARNING, "The database is unavailable; workers pause ({0})", e.getMessage());
         idle(OUTAGE_BACKOFF);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+        // An Error too: a dead worker would leave its queue unserved until the instance restarts.
         LOG.log(Level.SEVERE, "A queue worker failed; it carries on", e);
         idle(OUTAGE_BACKOFF);
       }

@@ -1,6 +1,5 @@
 package app.huberman.bootstrap.launcher;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -65,10 +64,5 @@ final class HttpThreadPool {
         + "min-thread-pool-size="
         + threads
         + "\n";
-  }
-
-  Path writePrebootCommands() {
-    return TemporaryFiles.write(
-        "huberman-preboot", ".asadmin", prebootCommands(), "the HTTP thread pool's settings");
   }
 }

@@ -1,5 +1,6 @@
 package app.huberman.bootstrap.launcher;
 
+import app.huberman.adapters.monitoring.logging.JsonLogFormatter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +29,7 @@ public final class Launcher {
 
   private static final String PAYARA_MAIN = "fish.payara.micro.PayaraMicro";
   static final int EXIT_DEPLOYMENT_FAILED = 3;
+  static final String JSON_MAX_DEPTH = "org.eclipse.parsson.maxDepth";
 
   private Launcher() {}
 
@@ -39,8 +42,13 @@ public final class Launcher {
       serve(environment, Map.of(), List.of(args));
       return;
     }
-    // Libraries log warnings and worse to standard error; the commands' output stays readable.
-    Logger.getLogger("").setLevel(Level.WARNING);
+    // Libraries log warnings and worse to standard error, as JSON lines (the audit events of the
+    // admin commands among them); the commands' output stays readable.
+    Logger root = Logger.getLogger("");
+    root.setLevel(Level.WARNING);
+    for (Handler handler : root.getHandlers()) {
+      handler.setFormatter(new JsonLogFormatter());
+    }
     AtomicBoolean serving = new AtomicBoolean();
     int status =
         OperatorCliLoader.run(
@@ -78,6 +86,9 @@ public final class Launcher {
       Map<String, String> environment, Map<String, String> settings, List<String> args)
       throws Exception {
     settings.forEach(System::setProperty);
+    // One nesting limit for all the JSON the server parses, request bodies and webhooks alike:
+    // Parsson's default of 1,000 levels is far past anything the API or a provider sends.
+    System.getProperties().putIfAbsent(JSON_MAX_DEPTH, "64");
     LogSetup logSetup = LogSetup.fromEnvironment(environment);
     logSetup.installJsonConsole();
     Deadline startupTimeout =
@@ -91,8 +102,9 @@ public final class Launcher {
         PayaraArguments.from(
             environment,
             logSetup.writeLoggingProperties(),
-            HttpThreadPool.fromEnvironment(environment, Runtime.getRuntime().availableProcessors())
-                .writePrebootCommands(),
+            PrebootCommands.write(
+                HttpThreadPool.fromEnvironment(
+                    environment, Runtime.getRuntime().availableProcessors())),
             args);
     startPayara(payaraArguments);
     exitUnlessDeployed(payaraArguments);

@@ -2,8 +2,6 @@ package app.huberman.bootstrap.startup;
 
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
 import app.huberman.application.shared.DependencyUnavailableException;
-import app.huberman.application.user.port.in.MakeAdminUseCase;
-import app.huberman.application.user.service.UserSettings;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -25,8 +23,6 @@ public class SchemaMigrationOnStartup {
   private static final Logger LOG = Logger.getLogger(SchemaMigrationOnStartup.class.getName());
 
   private MigrateSchemaUseCase migrateSchema;
-  private MakeAdminUseCase makeAdmin;
-  private UserSettings userSettings;
   private ManagedScheduledExecutorService scheduler;
 
   /** For the CDI proxy only. */
@@ -34,13 +30,8 @@ public class SchemaMigrationOnStartup {
 
   @Inject
   public SchemaMigrationOnStartup(
-      MigrateSchemaUseCase migrateSchema,
-      MakeAdminUseCase makeAdmin,
-      UserSettings userSettings,
-      ManagedScheduledExecutorService scheduler) {
+      MigrateSchemaUseCase migrateSchema, ManagedScheduledExecutorService scheduler) {
     this.migrateSchema = migrateSchema;
-    this.makeAdmin = makeAdmin;
-    this.userSettings = userSettings;
     this.scheduler = scheduler;
   }
 
@@ -48,20 +39,10 @@ public class SchemaMigrationOnStartup {
     attempt();
   }
 
-  /**
-   * ADMIN_EMAIL: that account, if it exists yet, gets the admin role (registering gives it too).
-   */
-  private void applyAdminEmail(String email) {
-    if (makeAdmin.makeAdmin(email)) {
-      LOG.info("The account of ADMIN_EMAIL has the admin role");
-    }
-  }
-
   void attempt() {
     try {
       String version = migrateSchema.migrateSchema();
       LOG.log(Level.INFO, "Database schema is at version {0}", version);
-      userSettings.adminEmail().ifPresent(this::applyAdminEmail);
     } catch (DependencyUnavailableException e) {
       LOG.log(
           Level.WARNING,

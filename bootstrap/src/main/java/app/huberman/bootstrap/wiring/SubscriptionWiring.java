@@ -2,6 +2,7 @@ package app.huberman.bootstrap.wiring;
 
 import app.huberman.adapters.redis.entitlement.RedisEntitlementCache;
 import app.huberman.application.job.JobHandler;
+import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
@@ -75,8 +76,8 @@ public class SubscriptionWiring {
   @Produces
   @ApplicationScoped
   public VerifyPurchaseUseCase verifyPurchases(
-      PaymentProviders providers, SubscriptionPorts ports) {
-    return new PurchaseVerificationService(providers.all(), ports);
+      PaymentProviders providers, SubscriptionPorts ports, RateLimiterPort rateLimiter) {
+    return new PurchaseVerificationService(providers.all(), ports, rateLimiter);
   }
 
   @Produces

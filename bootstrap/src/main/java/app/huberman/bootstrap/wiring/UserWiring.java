@@ -2,11 +2,11 @@ package app.huberman.bootstrap.wiring;
 
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.AuthenticateUseCase;
 import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.LogOutUseCase;
-import app.huberman.application.user.port.in.MakeAdminUseCase;
 import app.huberman.application.user.port.in.ManageProfileUseCase;
 import app.huberman.application.user.port.in.RegisterUserUseCase;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
@@ -15,7 +15,6 @@ import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.MailerPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
-import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.application.user.service.AccountPorts;
@@ -119,11 +118,6 @@ public class UserWiring {
 
   @Produces
   public ManageProfileUseCase profiles(UserAccountService accounts) {
-    return accounts;
-  }
-
-  @Produces
-  public MakeAdminUseCase makeAdmin(UserAccountService accounts) {
     return accounts;
   }
 

@@ -208,7 +208,8 @@ class OperatorCliIT {
             "queue:retry",
             "queue:forget",
             "queue:prune-failed",
-            "user:make-admin")) {
+            "user:make-admin",
+            "user:revoke-admin")) {
       Result result = run(command, "--help");
       assertThat(result.status()).as(command).isZero();
       assertThat(result.out()).as(command).startsWith("Usage: huberman-app " + command);
@@ -272,7 +273,44 @@ class OperatorCliIT {
     assertThat(unknown.exitValue()).isEqualTo(2);
   }
 
+  @Test
+  void onlyTheAdminCommandsChangeTheRoleAndEachChangeIsAnAuditEvent() throws Exception {
+    Path jar = Path.of(System.getProperty("e2e.runnable", "target/huberman-app.jar"));
+    insertUser("root@example.com");
+    long id = count("SELECT id FROM users WHERE email = 'root@example.com'");
+
+    Finished granted = finished(java(jar, environment(), "user:make-admin", "root@example.com"));
+    long adminsAfterGrant = count("SELECT count(*) FROM users WHERE role = 'ADMIN'");
+    Finished revoked = finished(java(jar, environment(), "user:revoke-admin", "ROOT@example.com"));
+
+    assertThat(granted.status()).as(granted.err()).isZero();
+    assertThat(adminsAfterGrant).isEqualTo(1);
+    assertThat(revoked.status()).as(revoked.err()).isZero();
+    assertThat(revoked.out()).isEqualTo("ROOT@example.com is no longer an admin.\n");
+    assertThat(count("SELECT count(*) FROM users WHERE role = 'ADMIN'")).isZero();
+    assertThat(granted.err().lines().filter(line -> line.contains("\"event\"")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("{")
+                    .contains("\"event\":\"admin.granted\"")
+                    .contains("\"user_id\":" + id)
+                    .contains("\"by\":\"operator_cli\"")
+                    .doesNotContain("root@example.com"));
+    assertThat(revoked.err()).contains("\"event\":\"admin.revoked\"", "\"user_id\":" + id);
+  }
+
   // --- helpers
+
+  private record Finished(int status, String out, String err) {}
+
+  private static Finished finished(Process process) throws Exception {
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(err).isTrue();
+    return new Finished(process.exitValue(), out, err);
+  }
 
   private Result run(String... args) {
     return runWith(environment(), new ServerStarts(serverStarts), args);

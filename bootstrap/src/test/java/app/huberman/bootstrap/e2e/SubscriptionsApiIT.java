@@ -18,6 +18,7 @@ import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
 import app.huberman.bootstrap.e2e.support.TcpProxy;
+import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.json.Json;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +39,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,7 +65,6 @@ class SubscriptionsApiIT {
   private static final String PLAY_ACCOUNT = "play-api@huberman-e2e.iam.gserviceaccount.com";
   private static final String APPLE_MONTHLY = "app.huberman.premium.monthly";
   private static final String GOOGLE_MONTHLY = "premium_monthly";
-  private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
   private final String stripeSecret = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
   private final String database =
@@ -260,6 +260,54 @@ class SubscriptionsApiIT {
                     BodyPublishers.ofString(body))
                 .status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void purchaseReportsAreLimitedPerAccountWith429AndRetryAfter() {
+    Account mallory = registered();
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      statuses.add(verifyApple(mallory, "not.a.jws." + i).status());
+    }
+    Answer limited = verifyApple(mallory, "not.a.jws.again");
+
+    assertThat(statuses).containsOnly(422);
+    assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).matches("[1-9][0-9]*");
+    assertThat(limited.jsonObject().getString("message")).isNotBlank();
+    assertThat(verifyApple(registered(), "not.a.jws.other").status())
+        .as("another account is not limited by it")
+        .isEqualTo(422);
+  }
+
+  @Test
+  void hostileWebhookBodiesAndHeadersAre400WithJsonAndNoStackTrace() throws Exception {
+    Instant now = Instant.now();
+    String body = checkoutCompleted("evt_" + shortId(), now, "sub_x", UUID.randomUUID());
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    String deepObject = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+    long linesBefore = app.stdoutLines().size();
+
+    List<Answer> refused =
+        List.of(
+            // A timestamp far outside what a clock can hold, before the HMAC is checked.
+            stripeSigned(body, "t=99999999999999999,v1=" + "ab".repeat(32)),
+            stripeSigned(body, "t=-99999999999999999,v1=" + "ab".repeat(32)),
+            // Parsed before anything is verified: nesting far past the parser's limit.
+            webhook("apple", "{\"signedPayload\":" + deep + "}", Map.of()),
+            webhook("apple", deepObject, Map.of()),
+            webhook("google", deepObject, Map.of()),
+            webhook("stripe", deep, Map.of("Stripe-Signature", "t=1,v1=00")));
+
+    for (Answer answer : refused) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.header("Content-Type")).startsWith("application/json");
+      assertThat(answer.jsonObject().getString("message")).startsWith("Invalid webhook");
+    }
+    List<String> logged = app.stdoutLines();
+    assertThat(logged.subList((int) Math.min(linesBefore, logged.size()), logged.size()))
+        .noneMatch(line -> line.contains("\"exception\"") || line.contains("\"level\":\"ERROR\""));
   }
 
   /**
@@ -502,19 +550,20 @@ class SubscriptionsApiIT {
                         googleKeys
                             .pushClaims("https://elsewhere.test", PUSH_ACCOUNT, now)
                             .build())));
-    Answer unknownKey =
-        webhook(
-            "google",
-            body,
-            Map.of(
-                "Authorization",
-                "Bearer "
-                    + GoogleTestKeys.sign(
-                        GoogleTestKeys.rsa("stranger"),
-                        googleKeys.pushClaims(AUDIENCE, PUSH_ACCOUNT, now).build())));
+    Map<String, String> strangersKey =
+        Map.of(
+            "Authorization",
+            "Bearer "
+                + GoogleTestKeys.sign(
+                    GoogleTestKeys.rsa("stranger"),
+                    googleKeys.pushClaims(AUDIENCE, PUSH_ACCOUNT, now).build()));
+    Answer unknownKey = webhook("google", body, strangersKey);
+    // Again at once: the keys were just fetched for the first, and are not fetched again so soon.
+    Answer unknownKeyAgain = webhook("google", body, strangersKey);
 
     assertThat(wrongAudience.status()).as(wrongAudience.body()).isEqualTo(400);
     assertThat(unknownKey.status()).as(unknownKey.body()).isEqualTo(400);
+    assertThat(unknownKeyAgain.status()).as(unknownKeyAgain.body()).isEqualTo(400);
     assertThat(sql("SELECT count(*) FROM webhook_events")).isEqualTo(before);
     assertThat(webhook("google", body, pushAuthorization(now)).status()).isEqualTo(200);
   }
@@ -980,7 +1029,7 @@ class SubscriptionsApiIT {
   }
 
   private static String newAddress() {
-    return "198.51.100." + (ADDRESSES.getAndIncrement() % 250 + 1);
+    return TestAddresses.next();
   }
 
   private static String shortId() {

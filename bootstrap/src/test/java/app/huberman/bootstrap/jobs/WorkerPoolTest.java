@@ -15,15 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
 
-  /** Runs no job; counts down once per call so the test knows the workers are looping. */
-  private static RunJobsUseCase jobs(CountDownLatch calls, boolean dieWithAnError) {
+  /**
+   * Runs no job; counts down once per call so the test knows the workers are looping, and throws
+   * this error on every call when there is one.
+   */
+  private static RunJobsUseCase jobs(CountDownLatch calls, Error failure) {
     return new RunJobsUseCase() {
       @Override
       public int runNextBatch(
           String workerId, Set<QueueName> queues, int batchSize, BooleanSupplier stopping) {
         calls.countDown();
-        if (dieWithAnError) {
-          throw new StackOverflowError("simulated");
+        if (failure != null) {
+          throw failure;
         }
         return 0;
       }
@@ -64,7 +67,7 @@ class WorkerPoolTest {
   @Test
   void countsEveryStartedWorkerAsAliveUntilStopped() throws InterruptedException {
     CountDownLatch calls = new CountDownLatch(3);
-    WorkerPool pool = pool(jobs(calls, false));
+    WorkerPool pool = pool(jobs(calls, null));
 
     pool.start(3, "test");
     assertThat(calls.await(5, TimeUnit.SECONDS)).isTrue();
@@ -75,9 +78,21 @@ class WorkerPoolTest {
   }
 
   @Test
+  void aWorkerSurvivesAnErrorOfAJobsCodeAndKeepsWorking() throws InterruptedException {
+    CountDownLatch calls = new CountDownLatch(6);
+    WorkerPool pool = pool(jobs(calls, new AssertionError("a handler's bug")));
+
+    pool.start(2, "test");
+
+    assertThat(calls.await(20, TimeUnit.SECONDS)).as("each worker tried again").isTrue();
+    assertThat(pool.aliveWorkers()).isEqualTo(2);
+    pool.stop(Duration.ofSeconds(5));
+  }
+
+  @Test
   void aWorkerKilledByAnErrorNoLongerCountsAsAlive() throws InterruptedException {
     CountDownLatch calls = new CountDownLatch(2);
-    WorkerPool pool = pool(jobs(calls, true));
+    WorkerPool pool = pool(jobs(calls, new OutOfMemoryError("simulated")));
 
     pool.start(2, "test");
     assertThat(calls.await(5, TimeUnit.SECONDS)).isTrue();

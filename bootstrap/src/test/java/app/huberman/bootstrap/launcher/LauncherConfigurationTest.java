@@ -57,6 +57,15 @@ class LauncherConfigurationTest {
   }
 
   @Test
+  void thePrebootCommandsLetTheHttpListenerReadTheBodyOfADelete() {
+    assertThat(PrebootCommands.commands(HttpThreadPool.fromEnvironment(Map.of(), 2)))
+        .contains("http-thread-pool.max-thread-pool-size=8\n")
+        .contains(
+            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+                + ".allow-payload-for-undefined-http-methods=true\n");
+  }
+
+  @Test
   void defaultsThePortAndRefusesANonsensicalOne() {
     assertThat(PayaraArguments.port(null)).isEqualTo("8080");
     assertThat(PayaraArguments.port(" ")).isEqualTo("8080");

@@ -100,6 +100,13 @@ public final class User {
     }
   }
 
+  public void revokeAdmin(Instant now) {
+    if (role != Role.USER) {
+      role = Role.USER;
+      updatedAt = now;
+    }
+  }
+
   public boolean isAdmin() {
     return role == Role.ADMIN;
   }

@@ -1,7 +1,6 @@
 package app.huberman.adapters.payments;
 
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,17 +32,21 @@ public final class JsonFields {
 
   /** Parses a JSON object, refusing anything else. */
   public static JsonObject parseObject(String text) {
+    JsonValue value;
     try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidNotificationException("The payload is not a JSON object");
-      }
-      return value.asJsonObject();
+      value = reader.readValue();
     } catch (JsonParsingException e) {
       throw new InvalidNotificationException("The payload is not well-formed JSON", e);
-    } catch (JsonException e) {
+    } catch (RuntimeException e) {
+      // JsonException, and the parser's own limits (Parsson throws a plain RuntimeException for
+      // nesting deeper than org.eclipse.parsson.maxDepth): the text is in memory, so whatever the
+      // reader throws is about the text.
       throw new InvalidNotificationException("The payload cannot be read as JSON", e);
     }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidNotificationException("The payload is not a JSON object");
+    }
+    return value.asJsonObject();
   }
 
   public static Optional<JsonValue> value(JsonObject object, String key) {

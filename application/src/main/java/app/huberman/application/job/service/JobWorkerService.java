@@ -169,8 +169,8 @@ public final class JobWorkerService implements RunJobsUseCase {
       case AFTER_WORK -> {
         try {
           handler.get().handle(job.payload());
-        } catch (RuntimeException failure) {
-          afterFailure(job, failure, startedAt);
+        } catch (RuntimeException | Error failure) {
+          afterFailure(job, survivable(failure), startedAt);
           return;
         }
         finished.add(job, since(startedAt), claimedAt);
@@ -192,12 +192,24 @@ public final class JobWorkerService implements RunJobsUseCase {
       events.succeeded(job, since(startedAt));
     } catch (ReservationLost lost) {
       events.lost(job, since(startedAt));
-    } catch (RuntimeException failure) {
-      afterFailure(job, failure, startedAt);
+    } catch (RuntimeException | Error failure) {
+      afterFailure(job, survivable(failure), startedAt);
     }
   }
 
-  private void afterFailure(ClaimedJob job, RuntimeException failure, long startedAt) {
+  /**
+   * A handler's {@code Error} (an assertion, a missing class, a stack overflow) fails its attempt
+   * like an exception: it is retried and, in the end, buried, and the worker carries on. Only an
+   * {@code OutOfMemoryError} goes on up: after it nothing in the JVM can be trusted.
+   */
+  private static Throwable survivable(Throwable failure) {
+    if (failure instanceof OutOfMemoryError outOfMemory) {
+      throw outOfMemory;
+    }
+    return failure;
+  }
+
+  private void afterFailure(ClaimedJob job, Throwable failure, long startedAt) {
     FailureVerdict verdict =
         retryPolicy.afterFailure(
             job.attempts(), job.maxAttempts(), failure instanceof PermanentJobFailure, random);

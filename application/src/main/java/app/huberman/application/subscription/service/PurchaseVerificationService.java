@@ -2,6 +2,9 @@ package app.huberman.application.subscription.service;
 
 import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.NotFoundException;
+import app.huberman.application.shared.RateLimitedException;
+import app.huberman.application.shared.port.out.RateLimiterPort;
+import app.huberman.application.shared.port.out.RateLimiterPort.RateLimit;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
@@ -14,8 +17,10 @@ import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +33,14 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
 
   static final String OTHER_ACCOUNT = "The purchase belongs to another account";
 
+  /** Reports a minute per account: an app reports a purchase once, and retries a few times. */
+  public static final int PER_ACCOUNT = 10;
+
+  /** Reports a minute per address: several accounts may share one (a household, a carrier NAT). */
+  public static final int PER_ADDRESS = 30;
+
+  static final Duration WINDOW = Duration.ofMinutes(1);
+
   private final PaymentProviders providers;
   private final SubscriptionRepository subscriptions;
   private final UserRepository users;
@@ -35,9 +48,13 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
   private final Clock clock;
   private final ProviderEventApplier applier;
   private final PlanCatalogue catalogue;
+  private final RateLimiterPort rateLimiter;
 
   public PurchaseVerificationService(
-      Collection<? extends PaymentProviderPort> providers, SubscriptionPorts ports) {
+      Collection<? extends PaymentProviderPort> providers,
+      SubscriptionPorts ports,
+      RateLimiterPort rateLimiter) {
+    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.providers = new PaymentProviders(providers);
     this.subscriptions = ports.subscriptions();
     this.users = ports.users();
@@ -48,7 +65,9 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
   }
 
   @Override
-  public SubscriptionView verify(UserId caller, ClientPurchase purchase) {
+  public SubscriptionView verify(UserId caller, ClientPurchase purchase, String clientIp) {
+    limit("verify:account:" + caller.value(), PER_ACCOUNT);
+    limit("verify:ip:" + clientIp, PER_ADDRESS);
     // Outside the transaction: it asks the provider, and no connection should wait on that.
     ProviderEvent event = providers.of(purchase.provider()).verifyPurchase(purchase);
     return unitOfWork.inTransaction(
@@ -66,5 +85,12 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
           applier.apply(subscription, event, Optional.of(caller), now);
           return catalogue.viewOf(subscription, now);
         });
+  }
+
+  private void limit(String key, int attempts) {
+    RateLimit limit = rateLimiter.hit(key, attempts, WINDOW);
+    if (limit.limited()) {
+      throw new RateLimitedException(limit.retryAfter());
+    }
   }
 }

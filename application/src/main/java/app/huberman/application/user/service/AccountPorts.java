@@ -2,13 +2,13 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.RateLimitedException;
+import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.out.AccessTokenRepository;
 import app.huberman.application.user.port.out.AuthenticationCachePort;
 import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
-import app.huberman.application.user.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import java.time.Clock;

@@ -2,6 +2,8 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.Violations;
+import app.huberman.application.shared.port.out.RateLimiterPort;
+import app.huberman.application.shared.port.out.RateLimiterPort.RateLimit;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.AuthenticateUseCase;
 import app.huberman.application.user.port.in.Authenticated;
@@ -12,8 +14,6 @@ import app.huberman.application.user.port.in.SignedIn;
 import app.huberman.application.user.port.out.AccessTokenRepository;
 import app.huberman.application.user.port.out.AccessTokenRepository.WithOwner;
 import app.huberman.application.user.port.out.PasswordHasherPort;
-import app.huberman.application.user.port.out.RateLimiterPort;
-import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.user.AccessToken;
@@ -94,11 +94,13 @@ public final class AuthenticationService
         unitOfWork.inTransaction(
             () -> {
               Instant now = clock.instant();
-              // Reloaded in this transaction, so a change made since the read is not undone.
+              // Compare-and-set: reloaded in this transaction, and rewritten only if the stored
+              // hash is still the one just verified, so a reset made meanwhile is not undone.
               newHash.ifPresent(
                   hash ->
                       users
                           .findById(user.id())
+                          .filter(current -> current.passwordHash().equals(user.passwordHash()))
                           .ifPresent(
                               current -> {
                                 current.rehashPassword(hash);

@@ -6,7 +6,6 @@ import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.Authenticated;
-import app.huberman.application.user.port.in.MakeAdminUseCase;
 import app.huberman.application.user.port.in.ManageProfileUseCase;
 import app.huberman.application.user.port.in.RegisterUserUseCase;
 import app.huberman.application.user.port.in.SignedIn;
@@ -31,9 +30,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accounts: registration, the profile, deletion, and the admin role. */
-public final class UserAccountService
-    implements RegisterUserUseCase, ManageProfileUseCase, MakeAdminUseCase {
+/** Accounts: registration, the profile and deletion. */
+public final class UserAccountService implements RegisterUserUseCase, ManageProfileUseCase {
 
   static final String EMAIL_TAKEN = "The email has already been taken.";
 
@@ -48,8 +46,8 @@ public final class UserAccountService
   private final AuthenticationCachePort revocations;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final UserSettings settings;
   private final TokenIssuer issuer;
+  private final PasswordConfirmation passwords;
 
   public UserAccountService(AccountPorts ports, UserSettings settings) {
     this.users = ports.users();
@@ -63,8 +61,9 @@ public final class UserAccountService
     this.unitOfWork = ports.unitOfWork();
     this.clock = ports.clock();
     this.ports = ports;
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.issuer = new TokenIssuer(ports.tokens(), settings.tokenTtl());
+    this.issuer =
+        new TokenIssuer(ports.tokens(), Objects.requireNonNull(settings, "settings").tokenTtl());
+    this.passwords = new PasswordConfirmation(ports.hasher(), ports.rateLimiter(), ports.events());
   }
 
   @Override
@@ -80,13 +79,13 @@ public final class UserAccountService
       throw ValidationException.of("email", EMAIL_TAKEN);
     }
     PasswordHash hash = hasher.hash(command.password());
-    Role role = isAdminEmail(email) ? Role.ADMIN : Role.USER;
     SignedIn signedIn =
         unitOfWork.inTransaction(
             () -> {
               var now = clock.instant();
               User user =
-                  User.register(users.nextId(), UUID.randomUUID(), name, email, hash, role, now);
+                  User.register(
+                      users.nextId(), UUID.randomUUID(), name, email, hash, Role.USER, now);
               addOrRefuse(user);
               return new SignedIn(user, issuer.issue(user, now));
             });
@@ -100,13 +99,6 @@ public final class UserAccountService
     } catch (DuplicateEmailException e) {
       throw ValidationException.of("email", EMAIL_TAKEN);
     }
-  }
-
-  private boolean isAdminEmail(Email email) {
-    return settings
-        .adminEmail()
-        .map(admin -> admin.strip().equalsIgnoreCase(email.normalized()))
-        .orElse(false);
   }
 
   @Override
@@ -125,6 +117,16 @@ public final class UserAccountService
     String name = checkedName(violations, command.name());
     Email email = checkedEmail(violations, command.email());
     violations.throwIfAny();
+    User before = profile(command.userId());
+    if (!before.email().normalized().equals(email.normalized())) {
+      String password = command.currentPassword();
+      if (password == null || password.isEmpty()) {
+        throw ValidationException.of(
+            "current_password", "The current password is required to change the email.");
+      }
+      // Outside the transaction: hashing takes tens of milliseconds.
+      passwords.confirm(before, password, "current_password", command.clientIp());
+    }
     User updated =
         unitOfWork.inTransaction(
             () -> {
@@ -139,7 +141,12 @@ public final class UserAccountService
               } catch (DuplicateEmailException e) {
                 throw ValidationException.of("email", EMAIL_TAKEN);
               }
-              previous.ifPresent(old -> noticeOfEmailChange(user, old));
+              previous.ifPresent(
+                  old -> {
+                    // A reset link mailed to the old address must not open the account any more.
+                    resets.delete(old.normalized());
+                    noticeOfEmailChange(user, old);
+                  });
               return user;
             });
     revocations.forget(updated.id());
@@ -164,9 +171,7 @@ public final class UserAccountService
     String password = violations.required("password", command.password());
     violations.throwIfAny();
     User user = profile(command.userId());
-    if (!hasher.verify(password, user.passwordHash())) {
-      throw ValidationException.of("password", "The password is incorrect.");
-    }
+    passwords.confirm(user, password, "password", command.clientIp());
     unitOfWork.inTransaction(
         () -> {
           tokens.deleteAllOf(user.id());
@@ -176,23 +181,6 @@ public final class UserAccountService
         });
     revocations.forget(user.id());
     events.deleted(user.id(), command.clientIp());
-  }
-
-  @Override
-  public boolean makeAdmin(String email) {
-    if (!Email.isValid(email)) {
-      return false;
-    }
-    return unitOfWork.inTransaction(
-        () -> {
-          Optional<User> user = users.findByEmail(Email.of(email));
-          user.ifPresent(
-              found -> {
-                found.promoteToAdmin(clock.instant());
-                users.update(found);
-              });
-          return user.isPresent();
-        });
   }
 
   private static String checkedName(Violations violations, String name) {

@@ -2,22 +2,18 @@ package app.huberman.application.user.service;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Configuration of the users context.
  *
  * @param tokenTtl bearer token lifetime ({@code AUTH_TOKEN_TTL})
  * @param passwordResetUrl base of the link in reset emails ({@code PASSWORD_RESET_URL})
- * @param adminEmail the account with this email is admin ({@code ADMIN_EMAIL})
  */
-public record UserSettings(
-    Duration tokenTtl, String passwordResetUrl, Optional<String> adminEmail) {
+public record UserSettings(Duration tokenTtl, String passwordResetUrl) {
 
   public UserSettings {
     Objects.requireNonNull(tokenTtl, "tokenTtl");
     Objects.requireNonNull(passwordResetUrl, "passwordResetUrl");
-    Objects.requireNonNull(adminEmail, "adminEmail");
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("AUTH_TOKEN_TTL must be positive");
     }

@@ -138,6 +138,25 @@ class JobWorkerServiceTest {
   }
 
   @Test
+  void aJobThatThrowsAnErrorIsRetriedAndTheNextJobStillRuns() {
+    long broken = store.add(SEND, "1");
+    long next = store.add(SEND, "2");
+    sending =
+        n -> {
+          if (n.equals("1")) {
+            throw new AssertionError("a handler's bug");
+          }
+        };
+
+    assertThat(runBatch()).isEqualTo(2);
+    runBatch();
+
+    assertThat(events).contains("retried 1", "succeeded 2");
+    assertThat(store.job(broken).orElseThrow().reservedBy()).isEmpty();
+    assertThat(store.job(next)).isEmpty();
+  }
+
+  @Test
   void stoppingDeletesTheFinishedJobsAndReleasesTheOthers() {
     long done = store.add(SEND, "1");
     long unstarted = store.add(SEND, "2");

@@ -2,6 +2,8 @@ package app.huberman.bootstrap.e2e.support;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Polls a condition of a running system until it holds or the patience runs out. */
 public final class Eventually {
@@ -22,5 +24,21 @@ public final class Eventually {
       }
     }
     return condition.getAsBoolean();
+  }
+
+  /** Asks until the answer is good or the patience runs out; the last answer either way. */
+  public static <T> T answer(Duration patience, Supplier<T> ask, Predicate<T> good) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    T answer = ask.get();
+    while (!good.test(answer) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return answer;
+      }
+      answer = ask.get();
+    }
+    return answer;
   }
 }

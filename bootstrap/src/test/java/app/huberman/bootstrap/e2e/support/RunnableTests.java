@@ -108,6 +108,33 @@ public final class RunnableTests {
     throw new IllegalStateException("The runnable did not become ready:" + failures);
   }
 
+  /**
+   * Runs an operator command ({@code java -jar huberman-app.jar <command>}) with these variables;
+   * its exit status. Its output goes to {@code target/operator-commands/}.
+   */
+  public static int runCommand(Map<String, String> environment, String... command)
+      throws IOException, InterruptedException {
+    Path workDir = Path.of("target", "operator-commands").toAbsolutePath();
+    java.nio.file.Files.createDirectories(workDir);
+    List<String> line = new java.util.ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    line.add("-Djava.io.tmpdir=" + workDir);
+    line.add("-jar");
+    line.add(runnable().toString());
+    line.addAll(List.of(command));
+    ProcessBuilder builder =
+        new ProcessBuilder(line)
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve(command[0].replace(':', '-') + ".log").toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      ServerProcesses.killTree(process.toHandle());
+      throw new IllegalStateException(String.join(" ", command) + " did not end within 120 s");
+    }
+    return process.exitValue();
+  }
+
   private static boolean answers(HttpTestClient http, String healthPath) {
     try {
       return http.get(healthPath).status() == 200;

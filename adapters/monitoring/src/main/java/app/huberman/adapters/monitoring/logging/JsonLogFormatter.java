@@ -50,11 +50,11 @@ public class JsonLogFormatter extends Formatter {
     field(line, "logger", record.getLoggerName() == null ? "" : record.getLoggerName());
     boolean event = EventLog.isEvent(record);
     field(line, "message", event ? record.getMessage() : formatMessage(record));
+    String[] context = currentContext();
     if (event) {
       field(line, "event", record.getMessage());
-      appendEventFields(line, (Map<?, ?>) record.getParameters()[0]);
+      appendEventFields(line, (Map<?, ?>) record.getParameters()[0], context);
     }
-    String[] context = currentContext();
     if (context[0] != null) {
       field(line, "request_id", context[0]);
     }
@@ -68,10 +68,19 @@ public class JsonLogFormatter extends Formatter {
     return line.append("}\n").toString();
   }
 
-  private static void appendEventFields(StringBuilder line, Map<?, ?> fields) {
+  /**
+   * An event's own {@code request_id} or {@code user_id} is written when the request's context has
+   * none (a user id in the context is the caller's; an event may name another account).
+   */
+  private static void appendEventFields(StringBuilder line, Map<?, ?> fields, String[] context) {
     for (Map.Entry<?, ?> entry : fields.entrySet()) {
       String name = String.valueOf(entry.getKey());
-      if (RESERVED_FIELDS.contains(name) || entry.getValue() == null) {
+      boolean fromContext =
+          name.equals("request_id") && context[0] != null
+              || name.equals("user_id") && context[1] != null;
+      boolean reserved =
+          RESERVED_FIELDS.contains(name) && !name.equals("request_id") && !name.equals("user_id");
+      if (reserved || fromContext || entry.getValue() == null) {
         continue;
       }
       line.append(",\"").append(name).append("\":");

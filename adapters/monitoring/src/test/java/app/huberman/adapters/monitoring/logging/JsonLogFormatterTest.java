@@ -7,8 +7,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +75,38 @@ class JsonLogFormatterTest {
     assertThat(json.getString("request_id")).isEqualTo("req-123");
     assertThat(json.getString("user_id")).isEqualTo("42");
     assertThat(json.getString("level")).isEqualTo("DEBUG");
+  }
+
+  @Test
+  void anEventNamesItsAccountWhenNoCallerIsKnownAndNeverWritesAKeyTwice() {
+    Logger logger = Logger.getLogger("events-test");
+    List<String> lines = new ArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(formatter.format(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(capture);
+    try {
+      EventLog.emit(logger, Level.WARNING, "admin.granted", Map.of("user_id", 7L, "level", "x"));
+      LogContext.setUserId("42");
+      EventLog.emit(logger, Level.WARNING, "admin.granted", Map.of("user_id", 7L));
+    } finally {
+      logger.removeHandler(capture);
+    }
+
+    assertThat(parse(lines.get(0)).getInt("user_id")).isEqualTo(7);
+    assertThat(parse(lines.get(0)).getString("level")).isEqualTo("WARNING");
+    assertThat(parse(lines.get(1)).getString("user_id")).isEqualTo("42");
+    assertThat(lines.get(1).split("\"user_id\"", -1)).hasSize(2);
   }
 
   @Test

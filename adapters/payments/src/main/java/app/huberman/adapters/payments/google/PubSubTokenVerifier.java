@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -83,6 +84,10 @@ final class PubSubTokenVerifier {
     JWTClaimsSet claims;
     try {
       claims = processor.process(header.substring(BEARER.length()).strip(), null);
+    } catch (RateLimitReachedException e) {
+      // The keys were fetched a moment ago for another unknown key id and did not have it: the
+      // token's key is not one of Google's. Only keys that cannot be fetched at all are an outage.
+      throw new InvalidNotificationException("The push token's signing key is unknown", e);
     } catch (KeySourceException e) {
       throw new ProviderUnavailableException("Google's token signing keys cannot be fetched", e);
     } catch (ParseException | BadJOSEException | JOSEException e) {

@@ -37,8 +37,10 @@ final class StripeSignature {
    */
   void check(String header, byte[] body, Instant now) {
     Parsed parsed = parse(header);
-    Instant signedAt = Instant.ofEpochSecond(parsed.timestamp());
-    if (Duration.between(signedAt, now).abs().compareTo(tolerance) > 0) {
+    // Compared as seconds: a timestamp outside Instant's range must be refused, not thrown on.
+    long earliest = now.getEpochSecond() - tolerance.toSeconds();
+    long latest = now.getEpochSecond() + tolerance.toSeconds();
+    if (parsed.timestamp() < earliest || parsed.timestamp() > latest) {
       throw new InvalidNotificationException("The Stripe signature timestamp is outside tolerance");
     }
     byte[] expected = hmac(parsed.timestamp(), body);

@@ -1,6 +1,6 @@
 package app.huberman.adapters.redis.ratelimit;
 
-import app.huberman.application.user.port.out.RateLimiterPort;
+import app.huberman.application.shared.port.out.RateLimiterPort;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;

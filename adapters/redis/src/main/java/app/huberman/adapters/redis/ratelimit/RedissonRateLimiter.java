@@ -2,7 +2,7 @@ package app.huberman.adapters.redis.ratelimit;
 
 import app.huberman.adapters.redis.RedisOutage;
 import app.huberman.application.shared.port.out.DegradationEventsPort;
-import app.huberman.application.user.port.out.RateLimiterPort;
+import app.huberman.application.shared.port.out.RateLimiterPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

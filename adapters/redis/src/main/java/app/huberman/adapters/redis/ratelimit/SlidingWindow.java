@@ -1,6 +1,6 @@
 package app.huberman.adapters.redis.ratelimit;
 
-import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
+import app.huberman.application.shared.port.out.RateLimiterPort.RateLimit;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.adapters.redis.ManualNanoTime;
-import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
+import app.huberman.application.shared.port.out.RateLimiterPort.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

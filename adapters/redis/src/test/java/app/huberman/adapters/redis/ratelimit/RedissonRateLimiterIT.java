@@ -8,7 +8,7 @@ import app.huberman.adapters.redis.RecordingDegradationEvents.FellBack;
 import app.huberman.adapters.redis.RedisOutage;
 import app.huberman.adapters.redis.RedisSettings;
 import app.huberman.adapters.redis.RedisTestServer;
-import app.huberman.application.user.port.out.RateLimiterPort.RateLimit;
+import app.huberman.application.shared.port.out.RateLimiterPort.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -27,7 +27,9 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
 
   static boolean isUnreadableJson(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof JsonbException || cause instanceof JsonException) {
+      if (cause instanceof JsonbException
+          || cause instanceof JsonException
+          || thrownByTheJsonParser(cause)) {
         return true;
       }
       if (cause.getCause() == cause) {
@@ -35,5 +37,14 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
       }
     }
     return false;
+  }
+
+  /**
+   * The JSON parser (Parsson) reports some input it refuses, nesting deeper than its limit among
+   * them, with a plain {@code RuntimeException}: whatever it throws itself is about the body.
+   */
+  private static boolean thrownByTheJsonParser(Throwable cause) {
+    StackTraceElement[] stack = cause.getStackTrace();
+    return stack.length > 0 && stack[0].getClassName().startsWith("org.eclipse.parsson.");
   }
 }

@@ -1,6 +1,7 @@
 package app.huberman.adapters.rest.subscription;
 
 import app.huberman.adapters.rest.common.Caller;
+import app.huberman.adapters.rest.common.ClientAddresses;
 import app.huberman.adapters.rest.common.NoStore;
 import app.huberman.adapters.rest.common.RequiresAuthentication;
 import app.huberman.application.shared.ValidationException;
@@ -11,6 +12,7 @@ import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.user.UserId;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,15 +41,20 @@ public class PurchaseVerificationResource {
   public record GoogleVerifyRequest(String purchaseToken, String productId) {}
 
   private final VerifyPurchaseUseCase purchases;
+  private final ClientAddresses clients;
 
   @Inject
-  public PurchaseVerificationResource(VerifyPurchaseUseCase purchases) {
+  public PurchaseVerificationResource(VerifyPurchaseUseCase purchases, ClientAddresses clients) {
     this.purchases = Objects.requireNonNull(purchases, "purchases");
+    this.clients = Objects.requireNonNull(clients, "clients");
   }
 
   @POST
   @Path("apple/verify")
-  public Object verifyApple(AppleVerifyRequest body, @Context SecurityContext security) {
+  public Object verifyApple(
+      AppleVerifyRequest body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     Violations violations = new Violations();
     String signed =
         violations.required("signed_transaction", body == null ? null : body.signedTransaction());
@@ -55,12 +62,16 @@ public class PurchaseVerificationResource {
     return verify(
         Caller.of(security).userId(),
         new ClientPurchase.AppleTransaction(signed),
-        "signed_transaction");
+        "signed_transaction",
+        clients.of(http));
   }
 
   @POST
   @Path("google/verify")
-  public Object verifyGoogle(GoogleVerifyRequest body, @Context SecurityContext security) {
+  public Object verifyGoogle(
+      GoogleVerifyRequest body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     Violations violations = new Violations();
     String token =
         violations.required("purchase_token", body == null ? null : body.purchaseToken());
@@ -69,12 +80,13 @@ public class PurchaseVerificationResource {
     return verify(
         Caller.of(security).userId(),
         new ClientPurchase.GooglePurchase(token, product),
-        "purchase_token");
+        "purchase_token",
+        clients.of(http));
   }
 
-  private Object verify(UserId caller, ClientPurchase purchase, String field) {
+  private Object verify(UserId caller, ClientPurchase purchase, String field, String clientIp) {
     try {
-      return SubscriptionResponses.from(purchases.verify(caller, purchase));
+      return SubscriptionResponses.from(purchases.verify(caller, purchase, clientIp));
     } catch (InvalidNotificationException e) {
       throw ValidationException.of(field, "The purchase could not be verified: " + e.getMessage());
     }

@@ -128,8 +128,8 @@ public class WebhookServlet extends HttpServlet {
     }
   }
 
-  private void answer(
-      PaymentProvider provider, WebhookRequest webhook, HttpServletResponse response)
+  /** Package-private for its test: a failure of any kind is answered, never left as a 200. */
+  void answer(PaymentProvider provider, WebhookRequest webhook, HttpServletResponse response)
       throws IOException {
     try {
       WebhookReceipt receipt = webhooks.receive(provider, webhook);
@@ -143,9 +143,14 @@ public class WebhookServlet extends HttpServlet {
     } catch (ProviderUnavailableException e) {
       ProviderUnavailableExceptionMapper.logAnswered(e);
       ServletAnswers.error(response, 503);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too: completing the request without an answer would send the provider a 200,
+      // and it would never deliver the event again.
       UnexpectedExceptionMapper.logUnexpected(e);
       ServletAnswers.error(response, 500);
+      if (e instanceof OutOfMemoryError outOfMemory) {
+        throw outOfMemory;
+      }
     }
   }
 

@@ -50,12 +50,19 @@ public class ProfileResource {
   @PUT
   @Path("profile")
   @Consumes(MediaType.APPLICATION_JSON)
-  public UserResponse updateProfile(UpdateProfileRequest body, @Context SecurityContext security) {
-    UpdateProfileRequest request = body == null ? new UpdateProfileRequest(null, null) : body;
+  public UserResponse updateProfile(
+      UpdateProfileRequest body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    UpdateProfileRequest request = body == null ? new UpdateProfileRequest(null, null, null) : body;
     return UserResponse.from(
         profiles.updateProfile(
             new UpdateProfileCommand(
-                Caller.of(security).userId(), request.name(), request.email())));
+                Caller.of(security).userId(),
+                request.name(),
+                request.email(),
+                request.currentPassword(),
+                clients.of(http))));
   }
 
   @DELETE

@@ -19,8 +19,8 @@ final class UserRequests {
   public record ResetPasswordRequest(
       String token, String email, String password, String passwordConfirmation) {}
 
-  /** {@code PUT /api/v1/user/profile}. */
-  public record UpdateProfileRequest(String name, String email) {}
+  /** {@code PUT /api/v1/user/profile}; {@code current_password} only to change the email. */
+  public record UpdateProfileRequest(String name, String email, String currentPassword) {}
 
   /** {@code DELETE /api/v1/user}. */
   public record DeleteAccountRequest(String password) {}

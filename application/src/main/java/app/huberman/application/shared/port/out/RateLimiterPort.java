@@ -1,4 +1,4 @@
-package app.huberman.application.user.port.out;
+package app.huberman.application.shared.port.out;
 
 import java.time.Duration;
 

@@ -9,8 +9,13 @@ import app.huberman.domain.user.UserId;
 public interface VerifyPurchaseUseCase {
 
   /**
+   * Each report may cost a call to the provider's API, so reports are limited per account and per
+   * client address.
+   *
+   * @param clientIp the address the report came from
    * @throws InvalidNotificationException when the purchase is not authentic or not ours
    * @throws app.huberman.application.shared.ConflictException when another account owns it
+   * @throws app.huberman.application.shared.RateLimitedException past the limits
    */
-  SubscriptionView verify(UserId caller, ClientPurchase purchase);
+  SubscriptionView verify(UserId caller, ClientPurchase purchase, String clientIp);
 }

@@ -18,9 +18,13 @@ public interface ManageProfileUseCase {
   User profile(Authenticated caller);
 
   /**
-   * Changes name and email; a changed email gets a notice at the old address.
+   * Changes name and email. Changing the email needs the current password (a stolen token alone
+   * must not be enough to take the account over through a password reset at a new address); the old
+   * address gets a notice, and reset links sent to it stop working.
    *
-   * @throws app.huberman.application.shared.ValidationException on invalid or taken input
+   * @throws app.huberman.application.shared.ValidationException on invalid or taken input, or a
+   *     missing or wrong current password
+   * @throws app.huberman.application.shared.RateLimitedException past the login limit
    */
   User updateProfile(UpdateProfileCommand command);
 
@@ -28,11 +32,19 @@ public interface ManageProfileUseCase {
    * Deletes the account, its tokens and personal data, after checking the password.
    *
    * @throws app.huberman.application.shared.ValidationException when the password is wrong
+   * @throws app.huberman.application.shared.RateLimitedException past the login limit
    */
   void deleteAccount(DeleteAccountCommand command);
 
-  /** The new name and email. */
-  record UpdateProfileCommand(UserId userId, String name, String email) {}
+  /** The new name and email, and the current password when the email changes. */
+  record UpdateProfileCommand(
+      UserId userId, String name, String email, String currentPassword, String clientIp) {
+
+    @Override
+    public String toString() {
+      return "UpdateProfileCommand[user=" + userId.value() + ", currentPassword=redacted]";
+    }
+  }
 
   /** The password confirms it is the owner. */
   record DeleteAccountCommand(UserId userId, String password, String clientIp) {
