@@ -102,13 +102,54 @@ const services = compose.services ?? {};
   const problems = [];
   const app = services.app ?? {};
   if (app.stop_grace_period !== "35s") problems.push("app: stop_grace_period is not 35s");
-  const subnet = compose.networks?.huberman?.ipam?.config?.[0]?.subnet;
-  if (!subnet) problems.push("network huberman has no IPAM subnet");
-  if (app.environment?.TRUSTED_PROXIES !== subnet) problems.push("app: TRUSTED_PROXIES is not the network's subnet");
+  if (!compose.networks?.huberman?.ipam?.config?.[0]?.subnet) problems.push("network huberman has no IPAM subnet");
   if (String(app.environment?.APP_PORT) !== "8080") problems.push("app: APP_PORT is not pinned to 8080");
   for (const [name, svc] of Object.entries(services))
     if (!svc.profiles && !svc.restart) problems.push(`${name}: no restart policy`);
-  check("app grace period, trusted proxies, port and restart policies", problems);
+  check("app grace period, port and restart policies", problems);
+}
+
+// 4b. The app believes X-Forwarded-For from nginx alone: TRUSTED_PROXIES is one address, the
+// webserver's fixed ipv4_address, inside the network's subnet and not its network or gateway
+// address (the Docker gateway, .1, is in the subnet: trusting the subnet would trust it too).
+// ${VAR:-default} is read with the value .env.example gives, else the default.
+{
+  const problems = [];
+  const envValues = Object.fromEntries(
+    readFileSync(envPath, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#") && l.includes("="))
+      .map((l) => [l.split("=")[0].trim(), l.slice(l.indexOf("=") + 1).trim()]),
+  );
+  const resolveVars = (v) =>
+    String(v ?? "").replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_, name, dflt) =>
+      envValues[name] ? envValues[name] : (dflt ?? ""));
+  const ipv4 = (text) => {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+    if (!m || m.slice(1).some((p) => Number(p) > 255)) return null;
+    return m.slice(1).reduce((n, p) => n * 256 + Number(p), 0);
+  };
+  const trusted = services.app?.environment?.TRUSTED_PROXIES;
+  const webNets = services.webserver?.networks;
+  const webIp = Array.isArray(webNets) ? undefined : webNets?.huberman?.ipv4_address;
+  if (!webIp) problems.push("webserver: no fixed ipv4_address on network huberman");
+  if (trusted !== webIp) problems.push(`app: TRUSTED_PROXIES (${trusted}) is not the webserver's ipv4_address (${webIp})`);
+  const address = resolveVars(trusted);
+  if (/[,/\s]/.test(address) || ipv4(address) === null)
+    problems.push(`app: TRUSTED_PROXIES resolves to '${address}', not one IPv4 address`);
+  const subnet = resolveVars(compose.networks?.huberman?.ipam?.config?.[0]?.subnet);
+  const [net, bits] = subnet.split("/");
+  const base = ipv4(net);
+  const size = 2 ** (32 - Number(bits));
+  const ip = ipv4(address);
+  if (base === null || !(Number(bits) >= 8 && Number(bits) <= 30)) problems.push(`network huberman: bad subnet '${subnet}'`);
+  else if (ip !== null && !(ip > base + 1 && ip < base + size - 1))
+    problems.push(`webserver: ${address} is not a host address of ${subnet} other than the gateway (.1)`);
+  const ipams = Object.values(services).flatMap((svc) => (Array.isArray(svc.networks) ? [] : Object.values(svc.networks ?? {})));
+  const fixed = ipams.map((n) => resolveVars(n?.ipv4_address)).filter((a) => a);
+  if (fixed.filter((a) => a === address).length > 1) problems.push(`${address} is given to more than one service`);
+  check("app: TRUSTED_PROXIES is the webserver's fixed address alone, inside the subnet", problems);
 }
 
 // 5. The monitoring profile: its six services with health checks, its bind-mounted files present,
