@@ -152,6 +152,24 @@ const services = compose.services ?? {};
   check("app: TRUSTED_PROXIES is the webserver's fixed address alone, inside the subnet", problems);
 }
 
+// 4c. Redis requires a password: REDIS_PASSWORD is required (${REDIS_PASSWORD:?...}) wherever it
+// is handed on (the app, redis itself and its exporter), and redis-server always gets
+// --requirepass, never only when a variable happens to be set.
+{
+  const problems = [];
+  for (const name of ["app", "redis", "redis-exporter"]) {
+    const value = String(services[name]?.environment?.REDIS_PASSWORD ?? "");
+    if (!value.startsWith("${REDIS_PASSWORD:?")) problems.push(`${name}: REDIS_PASSWORD is '${value}', not \${REDIS_PASSWORD:?...}`);
+  }
+  const command = [services.redis?.command ?? []].flat().join(" ");
+  if (!/--requirepass\s+"?\$\$REDIS_PASSWORD"?(\s|$)/.test(command))
+    problems.push(`redis: the command does not always pass --requirepass "$$REDIS_PASSWORD": ${command}`);
+  if (/\$\$\{REDIS_PASSWORD:?[-+]/.test(command)) problems.push("redis: --requirepass depends on REDIS_PASSWORD being set");
+  if (String(services.app?.environment?.REDIS_SSL) !== "false")
+    problems.push("app: REDIS_SSL is not pinned to false (the Compose redis speaks no TLS)");
+  check("redis requires a password, and the app and the exporter get REDIS_PASSWORD", problems);
+}
+
 // 5. The monitoring profile: its six services with health checks, its bind-mounted files present,
 // its named volumes declared, and every target of docker/prometheus/prometheus.yml a service that
 // exposes that port (or the app on 8080).
