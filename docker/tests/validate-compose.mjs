@@ -1,5 +1,6 @@
 // Checks docker-compose.yml without Docker: the Compose Specification schema, health checks
-// behind every depends_on, and variables that .env.example must define.
+// behind every depends_on, variables that .env.example must define, trusted proxies, the Redis
+// password, and the checksums of the app Dockerfile's downloads.
 // Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json>
 // Needs the npm packages ajv, ajv-formats and yaml (docker/tests/compose-test.sh installs them).
 import { existsSync, readFileSync } from "node:fs";
@@ -205,6 +206,31 @@ const services = compose.services ?? {};
   const am = (prom.alerting?.alertmanagers ?? []).flatMap((a) => (a.static_configs ?? []).flatMap((c) => c.targets ?? []));
   for (const target of am) if (!services[target.split(":")[0]]) problems.push(`alerting target ${target} is not a service`);
   check("monitoring profile: services, health checks, files, volumes and scrape targets", problems);
+}
+
+// 6. The app's Dockerfile: whatever it fetches from the network at build time (ADD <url>) is pinned
+// with --checksum=sha256:<64 hex>, so a changed or intercepted download fails the build instead
+// of entering the image (Apple's root CA decides which App Store notifications are believed). ADD
+// --checksum needs the Dockerfile frontend 1.6 or newer: the syntax directive must allow it.
+{
+  const problems = [];
+  const root = dirname(resolve(composePath));
+  const build = services.app?.build ?? {};
+  const dockerfile = resolve(root, build.context ?? ".", build.dockerfile ?? "Dockerfile");
+  if (!existsSync(dockerfile)) problems.push(`${dockerfile} does not exist`);
+  else {
+    const lines = readFileSync(dockerfile, "utf8").replace(/\\\n/g, " ").split("\n");
+    const syntax = lines.find((l) => /^#\s*syntax=/.test(l));
+    const version = /^#\s*syntax=docker\/dockerfile:(\d+)(?:\.(\d+))?(?:[.-]\S*)?\s*$/.exec(syntax ?? "");
+    if (!version) problems.push(`no "# syntax=docker/dockerfile:1" (or 1.6+) directive: ${syntax}`);
+    else if (version[1] !== "1" || (version[2] !== undefined && Number(version[2]) < 6))
+      problems.push(`${syntax.trim()}: ADD --checksum needs docker/dockerfile:1 (latest 1.x) or 1.6+`);
+    const adds = lines.filter((l) => /^\s*ADD\s/i.test(l) && /\s(https?|git):\/\/|\s[\w.-]+@[\w.-]+:/.test(l));
+    if (adds.length === 0) problems.push("no remote ADD found (expected Apple's root CA)");
+    for (const add of adds)
+      if (!/\s--checksum=sha256:[0-9a-f]{64}\s/.test(add)) problems.push(`not pinned by --checksum=sha256: ${add.trim()}`);
+  }
+  check("the app's Dockerfile pins every download with ADD --checksum=sha256", problems);
 }
 
 console.log(`${passed} passed, ${failed} failed`);
