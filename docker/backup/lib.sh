@@ -2,6 +2,10 @@
 # sourced, not run. Connection settings are the app's: DB_HOST, DB_PORT, DB_DATABASE, DB_USERNAME,
 # DB_PASSWORD (handed to the clients as PGPASSWORD, never on a command line or in a log line).
 
+# Everything the scripts create (dumps, checksums, manifests, BACKUP_DIR when they make it, temporary
+# files) is readable by their owner only: a dump holds every account's email and password hash.
+umask 077
+
 : "${DB_HOST:=127.0.0.1}"
 : "${DB_PORT:=5432}"
 : "${DB_DATABASE:=huberman}"
@@ -51,5 +55,8 @@ pg() {
 # schema version ("none" without flyway_schema_history or a successful versioned migration).
 COUNTS_SQL="SELECT tablename || '|' || (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', schemaname, tablename), false, true, '')))[1]::text FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename COLLATE \"C\";"
 FLYWAY_SQL="SELECT CASE WHEN to_regclass('public.flyway_schema_history') IS NULL THEN 'none' ELSE coalesce((xpath('/row/v/text()', query_to_xml('SELECT version AS v FROM public.flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1', false, true, '')))[1]::text, 'none') END;"
+
+# sql_ident NAME: NAME as a quoted SQL identifier ("" for each ").
+sql_ident() { printf '"%s"' "$(printf '%s' "$1" | sed 's/"/""/g')"; }
 
 file_size() { wc -c <"$1" | tr -d ' '; }

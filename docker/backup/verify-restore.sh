@@ -17,7 +17,7 @@ dump=""
 
 cleanup() {
   if [ -n "$verify_db" ]; then
-    pg "$VERIFY_MAINTENANCE_DB" -c "DROP DATABASE IF EXISTS \"$verify_db\" WITH (FORCE);" >/dev/null 2>&1 \
+    pg "$VERIFY_MAINTENANCE_DB" -c "DROP DATABASE IF EXISTS $(sql_ident "$verify_db") WITH (FORCE);" >/dev/null 2>&1 \
       || echo "warning: could not drop the temporary database $verify_db" >&2
     verify_db=""
   fi
@@ -67,10 +67,14 @@ sed -n 's/^table\.\(.*\)=\([0-9][0-9]*\)$/\1|\2/p' "$dump.manifest" | sort >"$wo
 want_tables=$(grep -c . "$work/want")
 [ "$want_tables" = "$(manifest_get tables)" ] || fail "manifest $dump.manifest is inconsistent: tables=$(manifest_get tables) but $want_tables table lines"
 
-# 4. Restore into a database of its own.
+# 4. Restore into a database of its own, named after the manifest's database. That name is data
+# from a file anyone who can write BACKUP_DIR controls: only its letters, digits and _ are kept
+# (the rest become _), so it can be neither SQL nor a libpq connection string for -d
+# ("dbname=other ..." or "postgresql://elsewhere/..." would restore into another database, or send
+# our password to another host); it is quoted as an identifier all the same.
 rand=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
-verify_db="$(printf '%s' "$db" | cut -c 1-40)_verify_$rand"
-pg "$VERIFY_MAINTENANCE_DB" -c "CREATE DATABASE \"$verify_db\";" >/dev/null 2>"$work/err" \
+verify_db="$(printf '%s' "$db" | tr -c 'A-Za-z0-9_' '_' | cut -c 1-40)_verify_$rand"
+pg "$VERIFY_MAINTENANCE_DB" -c "CREATE DATABASE $(sql_ident "$verify_db");" >/dev/null 2>"$work/err" \
   || { verify_db=""; fail "cannot create the temporary database: $(last_lines "$work/err")"; }
 restore_started=$(date +%s)
 pg_restore -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USERNAME" -d "$verify_db" --no-password \

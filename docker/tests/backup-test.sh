@@ -24,6 +24,11 @@ cleanup() {
   for db in $(admin -d postgres -At -c "SELECT datname FROM pg_database WHERE datname LIKE '${DB_DATABASE}_verify_%'" 2>/dev/null); do
     admin -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE);" >/dev/null 2>&1
   done
+  # The canary and whatever a crafted manifest made a broken verify create.
+  admin -d postgres -At -c "SELECT datname FROM pg_database WHERE strpos(datname, 'hbt$$') > 0 OR strpos(datname, 'pwned') > 0" 2>/dev/null |
+    while IFS= read -r db; do
+      admin -d postgres -c "DROP DATABASE IF EXISTS \"${db//\"/\"\"}\" WITH (FORCE);" >/dev/null 2>&1
+    done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -47,13 +52,17 @@ CREATE TABLE "odd Name" (id int);
 INSERT INTO "odd Name" SELECT generate_series(1, 250);
 SQL
 
-# 1. Backup, then verify.
+# 1. Backup, then verify. Under the usual umask 022: the scripts must tighten it themselves.
+umask 022
 out="$("$backup" 2>&1)"; rc=$?
 check "backup exits 0 and logs backup.completed" '[[ $rc == 0 && $out == *"\"event\":\"backup.completed\""* ]]'
 dump="$(newest)"
 check "dump, .sha256 and .manifest written, no partial file" \
   '[[ -s $dump && -s $dump.sha256 && -s $dump.manifest && -z $(ls -A "$BACKUP_DIR" | grep partial) ]]'
 check "dump name is <db>-<UTC yyyymmddTHHMMSSZ>.dump" '[[ $(basename "$dump") =~ ^${DB_DATABASE}-[0-9]{8}T[0-9]{6}Z\.dump$ ]]'
+out="$(stat -c '%a %n' "$BACKUP_DIR" "$dump" "$dump.sha256" "$dump.manifest")"
+check "dump, .sha256 and .manifest are 0600 and BACKUP_DIR 0700: no group or other bits (umask 077)" \
+  '[[ $(stat -c %a "$dump" "$dump.sha256" "$dump.manifest" | sort -u) == 600 && $(stat -c %a "$BACKUP_DIR") == 700 ]]'
 check "sha256sum -c accepts the checksum file" '(cd "$BACKUP_DIR" && sha256sum -c --status "$(basename "$dump").sha256")'
 out="$(cat "$dump.manifest")"
 check "manifest: Flyway version 4, exact row counts" \
@@ -89,6 +98,45 @@ check "missing seeded plan: the sanity query fails the verify" '[[ $rc != 0 && $
 admin -d "$DB_DATABASE" -c "INSERT INTO plans (slug, name, billing_interval, price_cents, currency) VALUES ('free', 'Free', 'NONE', 0, 'USD')" >/dev/null
 left="$(admin -d postgres -At -c "SELECT count(*) FROM pg_database WHERE datname LIKE '${DB_DATABASE}_verify_%'")"
 check "failed verifies dropped their temporary databases too" '[[ $left == 0 ]]'
+
+# 3b. A crafted manifest: its database name names the temporary database, which must never become
+# SQL, a shell word or a libpq connection string ("dbname=... " or a URI would point pg_restore at
+# another database, or another host, with our password). A canary database must come through
+# untouched, and no other database may appear. Short names: verify keeps 40 characters of it.
+canary="hbt$$c"
+stray="hbt$$x"
+fresh_canary() { # no stray database, and an empty canary
+  admin -d postgres -c "DROP DATABASE IF EXISTS \"$stray\" WITH (FORCE);" \
+    -c "DROP DATABASE IF EXISTS \"$canary\" WITH (FORCE);" -c "CREATE DATABASE \"$canary\";" >/dev/null
+}
+canary_state() { # "exists tables": the canary is there, and how many tables it has
+  admin -d postgres -At -c "SELECT count(*) FROM pg_database WHERE datname = '$canary'"
+  admin -d "$canary" -At -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 2>/dev/null || echo gone
+}
+# The databases this part could have made (other runs on the server create their own meanwhile).
+databases() {
+  admin -d postgres -At -c "SELECT datname FROM pg_database WHERE strpos(datname, '$canary') > 0
+    OR strpos(datname, '$stray') > 0 OR strpos(datname, 'pwned') > 0 OR datname LIKE 'x\"%' ORDER BY 1"
+}
+mkdir -p "$tmp/crafted" && cp "$dump" "$dump.sha256" "$dump.manifest" "$tmp/crafted/"
+crafted="$tmp/crafted/$(basename "$dump")"
+for name in "x\"; DROP DATABASE \"$canary\"; --" "$stray\" TEMPLATE \"$canary\" --" \
+    "dbname=$canary application_name=" "postgresql:///$canary?application_name=" \
+    "\$(touch $tmp/pwned)\`touch $tmp/pwned\` x"; do
+  sed -i "s|^database=.*|database=$(printf '%s' "$name" | sed 's/[|&\\]/\\&/g')|" "$crafted.manifest"
+  grep -qxF "database=$name" "$crafted.manifest" || { ko "crafted manifest written: $name"; continue; }
+  fresh_canary
+  before_dbs="$(databases)"
+  out="$("$verify" "$crafted" 2>&1)"; rc=$?
+  state="$(canary_state | tr '\n' ' ')"
+  check "crafted manifest database '$name': the canary is untouched (got: exists/tables $state)" \
+    '[[ $state == "1 0 " ]]'
+  check "crafted manifest database '$name': no database was created or dropped" \
+    '[[ "$(databases)" == "$before_dbs" ]]'
+  check "crafted manifest database '$name': refused or verified, never a shell command" \
+    '[[ ! -e $tmp/pwned && ( $out == *"backup.verified"* || $out == *"backup.verify_failed"* ) ]]'
+done
+admin -d postgres -c "DROP DATABASE IF EXISTS \"$canary\" WITH (FORCE);" -c "DROP DATABASE IF EXISTS \"$stray\" WITH (FORCE);" >/dev/null
 
 # 4. Retention: files older than BACKUP_RETENTION_DAYS go with their companions; recent ones stay.
 rm -f "$BACKUP_DIR"/*

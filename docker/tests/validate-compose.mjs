@@ -1,5 +1,6 @@
 // Checks docker-compose.yml without Docker: the Compose Specification schema, health checks
-// behind every depends_on, and variables that .env.example must define.
+// behind every depends_on, variables that .env.example must define, trusted proxies, the Redis
+// password, and the checksums of the app Dockerfile's downloads.
 // Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json>
 // Needs the npm packages ajv, ajv-formats and yaml (docker/tests/compose-test.sh installs them).
 import { existsSync, readFileSync } from "node:fs";
@@ -102,13 +103,72 @@ const services = compose.services ?? {};
   const problems = [];
   const app = services.app ?? {};
   if (app.stop_grace_period !== "35s") problems.push("app: stop_grace_period is not 35s");
-  const subnet = compose.networks?.huberman?.ipam?.config?.[0]?.subnet;
-  if (!subnet) problems.push("network huberman has no IPAM subnet");
-  if (app.environment?.TRUSTED_PROXIES !== subnet) problems.push("app: TRUSTED_PROXIES is not the network's subnet");
+  if (!compose.networks?.huberman?.ipam?.config?.[0]?.subnet) problems.push("network huberman has no IPAM subnet");
   if (String(app.environment?.APP_PORT) !== "8080") problems.push("app: APP_PORT is not pinned to 8080");
   for (const [name, svc] of Object.entries(services))
     if (!svc.profiles && !svc.restart) problems.push(`${name}: no restart policy`);
-  check("app grace period, trusted proxies, port and restart policies", problems);
+  check("app grace period, port and restart policies", problems);
+}
+
+// 4b. The app believes X-Forwarded-For from nginx alone: TRUSTED_PROXIES is one address, the
+// webserver's fixed ipv4_address, inside the network's subnet and not its network or gateway
+// address (the Docker gateway, .1, is in the subnet: trusting the subnet would trust it too).
+// ${VAR:-default} is read with the value .env.example gives, else the default.
+{
+  const problems = [];
+  const envValues = Object.fromEntries(
+    readFileSync(envPath, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#") && l.includes("="))
+      .map((l) => [l.split("=")[0].trim(), l.slice(l.indexOf("=") + 1).trim()]),
+  );
+  const resolveVars = (v) =>
+    String(v ?? "").replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_, name, dflt) =>
+      envValues[name] ? envValues[name] : (dflt ?? ""));
+  const ipv4 = (text) => {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+    if (!m || m.slice(1).some((p) => Number(p) > 255)) return null;
+    return m.slice(1).reduce((n, p) => n * 256 + Number(p), 0);
+  };
+  const trusted = services.app?.environment?.TRUSTED_PROXIES;
+  const webNets = services.webserver?.networks;
+  const webIp = Array.isArray(webNets) ? undefined : webNets?.huberman?.ipv4_address;
+  if (!webIp) problems.push("webserver: no fixed ipv4_address on network huberman");
+  if (trusted !== webIp) problems.push(`app: TRUSTED_PROXIES (${trusted}) is not the webserver's ipv4_address (${webIp})`);
+  const address = resolveVars(trusted);
+  if (/[,/\s]/.test(address) || ipv4(address) === null)
+    problems.push(`app: TRUSTED_PROXIES resolves to '${address}', not one IPv4 address`);
+  const subnet = resolveVars(compose.networks?.huberman?.ipam?.config?.[0]?.subnet);
+  const [net, bits] = subnet.split("/");
+  const base = ipv4(net);
+  const size = 2 ** (32 - Number(bits));
+  const ip = ipv4(address);
+  if (base === null || !(Number(bits) >= 8 && Number(bits) <= 30)) problems.push(`network huberman: bad subnet '${subnet}'`);
+  else if (ip !== null && !(ip > base + 1 && ip < base + size - 1))
+    problems.push(`webserver: ${address} is not a host address of ${subnet} other than the gateway (.1)`);
+  const ipams = Object.values(services).flatMap((svc) => (Array.isArray(svc.networks) ? [] : Object.values(svc.networks ?? {})));
+  const fixed = ipams.map((n) => resolveVars(n?.ipv4_address)).filter((a) => a);
+  if (fixed.filter((a) => a === address).length > 1) problems.push(`${address} is given to more than one service`);
+  check("app: TRUSTED_PROXIES is the webserver's fixed address alone, inside the subnet", problems);
+}
+
+// 4c. Redis requires a password: REDIS_PASSWORD is required (${REDIS_PASSWORD:?...}) wherever it
+// is handed on (the app, redis itself and its exporter), and redis-server always gets
+// --requirepass, never only when a variable happens to be set.
+{
+  const problems = [];
+  for (const name of ["app", "redis", "redis-exporter"]) {
+    const value = String(services[name]?.environment?.REDIS_PASSWORD ?? "");
+    if (!value.startsWith("${REDIS_PASSWORD:?")) problems.push(`${name}: REDIS_PASSWORD is '${value}', not \${REDIS_PASSWORD:?...}`);
+  }
+  const command = [services.redis?.command ?? []].flat().join(" ");
+  if (!/--requirepass\s+"?\$\$REDIS_PASSWORD"?(\s|$)/.test(command))
+    problems.push(`redis: the command does not always pass --requirepass "$$REDIS_PASSWORD": ${command}`);
+  if (/\$\$\{REDIS_PASSWORD:?[-+]/.test(command)) problems.push("redis: --requirepass depends on REDIS_PASSWORD being set");
+  if (String(services.app?.environment?.REDIS_SSL) !== "false")
+    problems.push("app: REDIS_SSL is not pinned to false (the Compose redis speaks no TLS)");
+  check("redis requires a password, and the app and the exporter get REDIS_PASSWORD", problems);
 }
 
 // 5. The monitoring profile: its six services with health checks, its bind-mounted files present,
@@ -146,6 +206,31 @@ const services = compose.services ?? {};
   const am = (prom.alerting?.alertmanagers ?? []).flatMap((a) => (a.static_configs ?? []).flatMap((c) => c.targets ?? []));
   for (const target of am) if (!services[target.split(":")[0]]) problems.push(`alerting target ${target} is not a service`);
   check("monitoring profile: services, health checks, files, volumes and scrape targets", problems);
+}
+
+// 6. The app's Dockerfile: whatever it fetches from the network at build time (ADD <url>) is pinned
+// with --checksum=sha256:<64 hex>, so a changed or intercepted download fails the build instead
+// of entering the image (Apple's root CA decides which App Store notifications are believed). ADD
+// --checksum needs the Dockerfile frontend 1.6 or newer: the syntax directive must allow it.
+{
+  const problems = [];
+  const root = dirname(resolve(composePath));
+  const build = services.app?.build ?? {};
+  const dockerfile = resolve(root, build.context ?? ".", build.dockerfile ?? "Dockerfile");
+  if (!existsSync(dockerfile)) problems.push(`${dockerfile} does not exist`);
+  else {
+    const lines = readFileSync(dockerfile, "utf8").replace(/\\\n/g, " ").split("\n");
+    const syntax = lines.find((l) => /^#\s*syntax=/.test(l));
+    const version = /^#\s*syntax=docker\/dockerfile:(\d+)(?:\.(\d+))?(?:[.-]\S*)?\s*$/.exec(syntax ?? "");
+    if (!version) problems.push(`no "# syntax=docker/dockerfile:1" (or 1.6+) directive: ${syntax}`);
+    else if (version[1] !== "1" || (version[2] !== undefined && Number(version[2]) < 6))
+      problems.push(`${syntax.trim()}: ADD --checksum needs docker/dockerfile:1 (latest 1.x) or 1.6+`);
+    const adds = lines.filter((l) => /^\s*ADD\s/i.test(l) && /\s(https?|git):\/\/|\s[\w.-]+@[\w.-]+:/.test(l));
+    if (adds.length === 0) problems.push("no remote ADD found (expected Apple's root CA)");
+    for (const add of adds)
+      if (!/\s--checksum=sha256:[0-9a-f]{64}\s/.test(add)) problems.push(`not pinned by --checksum=sha256: ${add.trim()}`);
+  }
+  check("the app's Dockerfile pins every download with ADD --checksum=sha256", problems);
 }
 
 console.log(`${passed} passed, ${failed} failed`);

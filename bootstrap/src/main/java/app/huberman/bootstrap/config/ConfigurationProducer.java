@@ -76,6 +76,22 @@ public class ConfigurationProducer {
     }
   }
 
+  static boolean flag(String name) {
+    return flag(name, text(name));
+  }
+
+  /**
+   * {@code true} or {@code false} (in any case) and nothing else: a typo such as {@code ture},
+   * {@code yes} or {@code 1} stops the start instead of quietly meaning false.
+   */
+  static boolean flag(String name, String value) {
+    String stripped = value.strip();
+    if (!stripped.equalsIgnoreCase("true") && !stripped.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(stripped);
+  }
+
   @Produces
   @Singleton
   public PostgresServer postgresServer() {
@@ -90,7 +106,8 @@ public class ConfigurationProducer {
   @Produces
   @Singleton
   public RedisSettings redisSettings() {
-    return new RedisSettings(text("REDIS_HOST"), integer("REDIS_PORT"), secret("REDIS_PASSWORD"));
+    return new RedisSettings(
+        text("REDIS_HOST"), integer("REDIS_PORT"), secret("REDIS_PASSWORD"), flag("REDIS_SSL"));
   }
 
   @Produces
@@ -164,12 +181,7 @@ public class ConfigurationProducer {
   @Produces
   @Singleton
   public HttpMetricsSettings httpMetricsSettings() {
-    String enabled = text("HTTP_METRICS_ENABLED");
-    if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
-      throw new IllegalArgumentException(
-          "HTTP_METRICS_ENABLED must be true or false, not '" + enabled + "'");
-    }
-    return new HttpMetricsSettings(Boolean.parseBoolean(enabled));
+    return new HttpMetricsSettings(flag("HTTP_METRICS_ENABLED"));
   }
 
   /** Every service reads time from this clock, never from the system directly. */

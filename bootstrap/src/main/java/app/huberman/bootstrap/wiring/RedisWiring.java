@@ -2,13 +2,18 @@ package app.huberman.bootstrap.wiring;
 
 import app.huberman.adapters.redis.RedisSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import java.util.logging.Logger;
 import org.redisson.api.RedissonClient;
 
 /** One Redisson client per instance: connects lazily, shut down with the application. */
 @ApplicationScoped
 public class RedisWiring {
+
+  private static final Logger LOG = Logger.getLogger(RedisWiring.class.getName());
 
   @Produces
   @ApplicationScoped
@@ -18,5 +23,15 @@ public class RedisWiring {
 
   public void close(@Disposes RedissonClient redisson) {
     redisson.shutdown();
+  }
+
+  /**
+   * Reads the Redis settings while the application deploys, so a bad one (REDIS_SSL=yes, a port
+   * that is not a number) stops the start with its message instead of failing the first request.
+   */
+  void checkAtStartup(
+      @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
+      RedisSettings settings) {
+    LOG.info(() -> "Redis at " + settings.address());
   }
 }

@@ -9,8 +9,9 @@ import org.redisson.config.Config;
  * the application starts (and degrades) while Redis is down.
  *
  * @param password empty when Redis has none
+ * @param ssl TLS ({@code rediss://}) rather than plain RESP ({@code redis://}); {@code REDIS_SSL}
  */
-public record RedisSettings(String host, int port, String password) {
+public record RedisSettings(String host, int port, String password, boolean ssl) {
 
   private static final int TIMEOUT_MILLIS = 1_000;
 
@@ -22,12 +23,17 @@ public record RedisSettings(String host, int port, String password) {
     }
   }
 
+  /** Redisson's address: {@code rediss://host:port} with TLS, {@code redis://host:port} without. */
+  public String address() {
+    return (ssl ? "rediss://" : "redis://") + host + ":" + port;
+  }
+
   public Config toRedissonConfig() {
     Config config = new Config();
     config.setLazyInitialization(true);
     config
         .useSingleServer()
-        .setAddress("redis://" + host + ":" + port)
+        .setAddress(address())
         .setPassword(password.isEmpty() ? null : password)
         .setConnectTimeout(TIMEOUT_MILLIS)
         .setTimeout(TIMEOUT_MILLIS)
@@ -44,6 +50,6 @@ public record RedisSettings(String host, int port, String password) {
 
   @Override
   public String toString() {
-    return "RedisSettings[" + host + ":" + port + "]";
+    return "RedisSettings[" + address() + "]";
   }
 }

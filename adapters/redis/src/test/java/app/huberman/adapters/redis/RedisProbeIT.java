@@ -37,7 +37,7 @@ class RedisProbeIT {
 
   @Test
   void thePasswordNeverAppearsInTheDescriptionOfTheSettings() {
-    assertThat(new RedisSettings("cache", 6379, "hunter22").toString())
+    assertThat(new RedisSettings("cache", 6379, "hunter22", false).toString())
         .doesNotContain("hunter22")
         .contains("cache:6379");
   }

@@ -10,12 +10,12 @@ public final class RedisTestServer {
   private RedisTestServer() {}
 
   public static RedisSettings settings() {
-    return new RedisSettings(host(), port(), "");
+    return new RedisSettings(host(), port(), "", false);
   }
 
   /** Settings for a port nothing listens on: connections are refused. */
   public static RedisSettings absent() {
-    return new RedisSettings("127.0.0.1", unusedPort(), "");
+    return new RedisSettings("127.0.0.1", unusedPort(), "", false);
   }
 
   public static String host() {

@@ -135,7 +135,7 @@ class RedisEntitlementCacheIT {
   @Test
   void aRedisThatNeverAnswersCostsOneCallTheCommandTimeoutAndThenIsSkipped() throws IOException {
     try (SilentServer silent = new SilentServer()) {
-      RedisEntitlementCache cache = cache(new RedisSettings("127.0.0.1", silent.port(), ""));
+      RedisEntitlementCache cache = cache(new RedisSettings("127.0.0.1", silent.port(), "", false));
 
       long start = System.nanoTime();
       assertThat(cache.get(ADA)).isEmpty();

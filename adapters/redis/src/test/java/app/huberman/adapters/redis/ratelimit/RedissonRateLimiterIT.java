@@ -181,7 +181,8 @@ class RedissonRateLimiterIT {
   void itUsesRedisAgainOnceRedisIsBack() throws InterruptedException {
     ManualNanoTime time = new ManualNanoTime();
     try (CuttableProxy proxy = new CuttableProxy(RedisTestServer.host(), RedisTestServer.port())) {
-      RedissonRateLimiter limiter = limiter(new RedisSettings("127.0.0.1", proxy.port(), ""), time);
+      RedissonRateLimiter limiter =
+          limiter(new RedisSettings("127.0.0.1", proxy.port(), "", false), time);
       limiter.hit("before", LIMIT, MINUTE);
       assertThat(attemptsInRedis("before")).isEqualTo(1);
 
