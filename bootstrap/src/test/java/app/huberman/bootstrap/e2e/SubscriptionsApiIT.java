@@ -13,6 +13,7 @@ import app.huberman.adapters.payments.stripe.StripeTestSignatures;
 import app.huberman.bootstrap.e2e.support.E2eDatabase;
 import app.huberman.bootstrap.e2e.support.Eventually;
 import app.huberman.bootstrap.e2e.support.FreePorts;
+import app.huberman.bootstrap.e2e.support.HostileRequests;
 import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
@@ -308,6 +309,61 @@ class SubscriptionsApiIT {
     List<String> logged = app.stdoutLines();
     assertThat(logged.subList((int) Math.min(linesBefore, logged.size()), logged.size()))
         .noneMatch(line -> line.contains("\"exception\"") || line.contains("\"level\":\"ERROR\""));
+  }
+
+  /**
+   * Every endpoint, signed in as a client, with malformed, truncated, 10,000-level, huge-number,
+   * wrong-type and wrong-encoding bodies, then with hostile headers: never a 5xx, an empty body or
+   * a body that is not JSON, and no stack trace in the log.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void noHostileRequestToAnyEndpointGets5xxAnEmptyBodyOrAnythingButJson() throws Exception {
+    Account target = registered();
+    int linesBefore = app.stdoutLines().size();
+    List<String> wrong = new ArrayList<>();
+
+    for (HostileRequests.Request request : HostileRequests.all(target.token())) {
+      Map<String, String> headers = new java.util.HashMap<>(request.headers());
+      headers.putIfAbsent("X-Forwarded-For", newAddress());
+      Answer answer =
+          http.sendWithHeaders(
+              request.method(),
+              request.path(),
+              headers,
+              request.body() == null
+                  ? BodyPublishers.noBody()
+                  : BodyPublishers.ofByteArray(request.body()));
+      String type = answer.header("Content-Type");
+      if (answer.status() >= 500
+          || answer.body().isBlank()
+          || type == null
+          || !type.startsWith("application/json")
+          || !isJson(answer.body())) {
+        wrong.add(
+            answer.status()
+                + " "
+                + type
+                + " for "
+                + request
+                + ": "
+                + answer.body().substring(0, Math.min(120, answer.body().length())));
+      }
+    }
+
+    assertThat(wrong).isEmpty();
+    List<String> logged = app.stdoutLines();
+    assertThat(logged.subList(Math.min(linesBefore, logged.size()), logged.size()))
+        .noneMatch(line -> line.contains("\"exception\""));
+  }
+
+  private static boolean isJson(String body) {
+    try (var reader = Json.createReader(new java.io.StringReader(body))) {
+      reader.readValue();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -698,7 +754,12 @@ class SubscriptionsApiIT {
     for (String line : app.stdoutLines()) {
       assertThat(line)
           .doesNotContain(stripeSecret, "whsec_", "v1=", "eyJ", "Bearer ")
-          .doesNotContain("\"data\":{\"object\"", "signedPayload", "signedTransactionInfo")
+          // A field may be named ("The payload has no signedPayload"), never shown with its value.
+          .doesNotContain(
+              "\"data\":{\"object\"",
+              "\\\"data\\\":{\\\"object\\\"",
+              "\\\"signedPayload\\\":",
+              "\\\"signedTransactionInfo\\\":")
           .doesNotContain("developerNotification", "purchaseToken", "play-token-");
     }
   }
