@@ -49,6 +49,15 @@ public class SchemaMigrationOnStartup {
           "The database is not reachable yet; migrating again in {0} s",
           String.valueOf(RETRY_SECONDS));
       scheduler.schedule(this::attempt, RETRY_SECONDS, TimeUnit.SECONDS);
+    } catch (LinkageError | java.util.ServiceConfigurationError e) {
+      // Seen once on Payara 7.2026.11, when a request arrived while the application's resources
+      // were still being set up: the migration's classes or services could not be loaded yet. An
+      // Error here would fail the whole deployment; a later attempt finds them.
+      LOG.log(
+          Level.WARNING,
+          "Loading the migration's classes failed; migrating again in " + RETRY_SECONDS + " s",
+          e);
+      scheduler.schedule(this::attempt, RETRY_SECONDS, TimeUnit.SECONDS);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Migrating the database schema failed; the instance will not start", e);
     }

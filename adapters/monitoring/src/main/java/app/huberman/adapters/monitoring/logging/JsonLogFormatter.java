@@ -25,6 +25,7 @@ import java.util.logging.LogRecord;
 public class JsonLogFormatter extends Formatter {
 
   static final int MAX_STACK_FRAMES = 40;
+  static final int CAUSE_FRAMES = 4;
   private static final MethodType STRING_GETTER = MethodType.methodType(String.class);
   private static final Map<ClassLoader, MethodHandle[]> CONTEXT_READERS = new WeakHashMap<>();
   private static final MethodHandle[] NO_READERS = new MethodHandle[0];
@@ -123,6 +124,10 @@ public class JsonLogFormatter extends Formatter {
     line.append('}');
   }
 
+  /**
+   * The first {@value #MAX_STACK_FRAMES} lines of the stack trace, then only each cause's first
+   * lines: the root cause is what an operator needs, and it comes last.
+   */
   static String trimmedStack(Throwable thrown) {
     StringWriter text = new StringWriter();
     thrown.printStackTrace(new PrintWriter(text));
@@ -130,10 +135,23 @@ public class JsonLogFormatter extends Formatter {
     if (lines.length <= MAX_STACK_FRAMES) {
       return String.join("\n", lines);
     }
-    return String.join("\n", java.util.Arrays.copyOf(lines, MAX_STACK_FRAMES))
-        + "\n\t... "
-        + (lines.length - MAX_STACK_FRAMES)
-        + " more lines";
+    StringBuilder kept =
+        new StringBuilder(String.join("\n", java.util.Arrays.copyOf(lines, MAX_STACK_FRAMES)));
+    int omitted = 0;
+    int causeFramesLeft = 0;
+    for (int i = MAX_STACK_FRAMES; i < lines.length; i++) {
+      String stripped = lines[i].strip();
+      if (stripped.startsWith("Caused by:") || stripped.startsWith("Suppressed:")) {
+        kept.append('\n').append(lines[i]);
+        causeFramesLeft = CAUSE_FRAMES;
+      } else if (causeFramesLeft > 0) {
+        kept.append('\n').append(lines[i]);
+        causeFramesLeft--;
+      } else {
+        omitted++;
+      }
+    }
+    return omitted == 0 ? kept.toString() : kept + "\n\t... " + omitted + " more lines";
   }
 
   private static void field(StringBuilder line, String name, String value) {

@@ -121,8 +121,12 @@ class JsonLogFormatterTest {
     assertThat(exception.getString("class")).isEqualTo("java.lang.IllegalStateException");
     assertThat(exception.getString("message")).isEqualTo("boom");
     assertThat(exception.getString("stack").lines().count())
-        .isLessThanOrEqualTo(JsonLogFormatter.MAX_STACK_FRAMES + 1);
-    assertThat(exception.getString("stack")).contains("more lines");
+        .as("the first lines, then each cause's line and its first frames")
+        .isLessThanOrEqualTo(
+            JsonLogFormatter.MAX_STACK_FRAMES + 2 * (1 + JsonLogFormatter.CAUSE_FRAMES) + 1);
+    assertThat(exception.getString("stack"))
+        .contains("more lines")
+        .contains("Caused by: java.lang.IllegalArgumentException: root");
   }
 
   private static Throwable deepException(int depth) {
