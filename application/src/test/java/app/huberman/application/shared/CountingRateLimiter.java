@@ -27,4 +27,9 @@ public final class CountingRateLimiter implements RateLimiterPort {
     hits.merge(key, 1, Integer::sum);
     return RateLimit.ALLOWED;
   }
+
+  @Override
+  public void takeBack(String key) {
+    hits.computeIfPresent(key, (k, count) -> count > 1 ? count - 1 : null);
+  }
 }

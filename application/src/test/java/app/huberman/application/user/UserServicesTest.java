@@ -262,6 +262,70 @@ class UserServicesTest {
   }
 
   @Test
+  void twentyFailuresOfOneAccountFromAnywhereBlockItEverywhereForAWhile() {
+    register("jane@example.com");
+    for (int i = 0; i < 20; i++) {
+      String botnetMember = "203.0.113." + i;
+      assertThatThrownBy(
+              () ->
+                  authentication.logIn(new LogInCommand("jane@example.com", "nope", botnetMember)))
+          .isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    assertThatThrownBy(
+            () ->
+                authentication.logIn(
+                    new LogInCommand("jane@example.com", PASSWORD, "198.51.100.1")))
+        .isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(
+            () ->
+                authentication.logIn(new LogInCommand("john@example.org", "nope", "198.51.100.1")))
+        .as("another account is not affected")
+        .isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  void anIpv6ClientCountsAsItsWholeSlash64() {
+    register("jane@example.com");
+    for (int i = 1; i <= 5; i++) {
+      String address = "2001:db8:1:2::" + Integer.toHexString(i * 4099);
+      assertThatThrownBy(
+              () -> authentication.logIn(new LogInCommand("jane@example.com", "nope", address)))
+          .isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    assertThatThrownBy(
+            () ->
+                authentication.logIn(
+                    new LogInCommand("jane@example.com", PASSWORD, "2001:db8:1:2:ffff::1")))
+        .isInstanceOf(RateLimitedException.class);
+    assertThat(
+            authentication
+                .logIn(new LogInCommand("jane@example.com", PASSWORD, "2001:db8:1:3::1"))
+                .user())
+        .isNotNull();
+  }
+
+  @Test
+  void rightPasswordsAreNotCountedAsGuesses() {
+    register("jane@example.com");
+    for (int i = 0; i < 30; i++) {
+      authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP));
+    }
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(
+              () -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+          .isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    assertThat(authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)).user())
+        .isNotNull();
+    assertThatThrownBy(() -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+        .as("the fifth failure is still allowed: the successes did not count")
+        .isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
   void rehashesAnOldHashOnLogin() {
     users.add(
         UserTestData.aUser()

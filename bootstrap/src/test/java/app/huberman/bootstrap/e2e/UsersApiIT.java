@@ -24,12 +24,17 @@ import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -249,6 +254,62 @@ class UsersApiIT {
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
     assertThat(limited.jsonObject().getString("message")).isEqualTo("Too many requests.");
     assertThat(elsewhere.status()).isEqualTo(200);
+  }
+
+  @Test
+  void parallelGuessesFromOneClientCannotAllSlipPastTheCount() throws Exception {
+    String email = newEmail("parallel");
+    registered(email);
+    String attacker = newAddress();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String guess = "guess-" + i + "-password";
+        answers.add(pool.submit(() -> users.login(email, guess, attacker).status()));
+      }
+      Map<Integer, Long> byStatus = new TreeMap<>();
+      for (Future<Integer> answer : answers) {
+        byStatus.merge(answer.get(), 1L, Long::sum);
+      }
+
+      assertThat(byStatus).as("only five guesses are checked").isEqualTo(Map.of(401, 5L, 429, 15L));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void guessesFromTwentyAddressesBlockTheAccountFromEveryAddress() {
+    String email = newEmail("botnet");
+    registered(email);
+    for (int member = 1; member <= 20; member++) {
+      assertThat(users.login(email, "guess-" + member + "-password", newAddress()).status())
+          .isEqualTo(401);
+    }
+
+    Answer limited = users.login(email, PASSWORD, newAddress());
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 15 * 60);
+    assertThat(users.login(newEmail("bystander"), "any-wrong-password", newAddress()).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void anIpv6ClientWalkingThroughItsSlash64IsOneClient() {
+    String email = newEmail("v6");
+    registered(email);
+    String network =
+        "2001:db8:" + Integer.toHexString(UUID.randomUUID().hashCode() & 0xFFFF) + ":1:";
+    for (int host = 1; host <= 5; host++) {
+      assertThat(users.login(email, "wrong-password-" + host, network + ":" + host).status())
+          .isEqualTo(401);
+    }
+
+    assertThat(users.login(email, PASSWORD, network + "ffff:ffff:ffff:ffff").status())
+        .isEqualTo(429);
+    assertThat(users.login(email, PASSWORD, newAddress()).status()).isEqualTo(200);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package app.huberman.application.subscription.service;
 
 import app.huberman.application.shared.ConflictException;
+import app.huberman.application.shared.IpLiteral;
 import app.huberman.application.shared.NotFoundException;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.port.out.RateLimiterPort;
@@ -67,7 +68,7 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
   @Override
   public SubscriptionView verify(UserId caller, ClientPurchase purchase, String clientIp) {
     limit("verify:account:" + caller.value(), PER_ACCOUNT);
-    limit("verify:ip:" + clientIp, PER_ADDRESS);
+    limit("verify:ip:" + IpLiteral.rateLimitGroup(clientIp), PER_ADDRESS);
     // Outside the transaction: it asks the provider, and no connection should wait on that.
     ProviderEvent event = providers.of(purchase.provider()).verifyPurchase(purchase);
     return unitOfWork.inTransaction(

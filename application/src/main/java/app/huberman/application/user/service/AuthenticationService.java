@@ -1,9 +1,7 @@
 package app.huberman.application.user.service;
 
-import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.shared.port.out.RateLimiterPort;
-import app.huberman.application.shared.port.out.RateLimiterPort.RateLimit;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.AuthenticateUseCase;
 import app.huberman.application.user.port.in.Authenticated;
@@ -32,7 +30,7 @@ public final class AuthenticationService
   private final UserRepository users;
   private final AccessTokenRepository tokens;
   private final PasswordHasherPort hasher;
-  private final RateLimiterPort rateLimiter;
+  private final PasswordGuessLimit guesses;
   private final UserEventsPort events;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
@@ -50,8 +48,8 @@ public final class AuthenticationService
     this.users = Objects.requireNonNull(users, "users");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
-    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.events = Objects.requireNonNull(events, "events");
+    this.guesses = new PasswordGuessLimit(rateLimiter, events);
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.issuer = new TokenIssuer(tokens, settings.tokenTtl());
@@ -67,14 +65,15 @@ public final class AuthenticationService
     }
     violations.throwIfAny();
     Email email = Email.of(rawEmail);
-    String limitKey = RateLimits.loginFailures(email.normalized(), command.clientIp());
-    RateLimit limit = rateLimiter.check(limitKey, RateLimits.ATTEMPTS, RateLimits.WINDOW);
-    if (limit.limited()) {
-      events.rateLimited("login", command.clientIp());
-      throw new RateLimitedException(limit.retryAfter());
+    guesses.count(email, command.clientIp(), "login");
+    Optional<User> found;
+    try {
+      // Hashing runs outside the transaction: it takes tens of milliseconds.
+      found = unitOfWork.readOnly(() -> users.findByEmail(email));
+    } catch (RuntimeException e) {
+      guesses.forgive(email, command.clientIp()); // an outage is not a guess
+      throw e;
     }
-    // Hashing runs outside the transaction: it takes tens of milliseconds.
-    Optional<User> found = unitOfWork.readOnly(() -> users.findByEmail(email));
     boolean valid;
     if (found.isPresent()) {
       valid = hasher.verify(password, found.get().passwordHash());
@@ -83,10 +82,10 @@ public final class AuthenticationService
       valid = false;
     }
     if (!valid) {
-      rateLimiter.hit(limitKey, RateLimits.ATTEMPTS, RateLimits.WINDOW);
       events.loginFailed(email, command.clientIp());
       throw new InvalidCredentialsException();
     }
+    guesses.forgive(email, command.clientIp());
     User user = found.get();
     boolean rehash = hasher.needsRehash(user.passwordHash());
     Optional<PasswordHash> newHash = rehash ? Optional.of(hasher.hash(password)) : Optional.empty();

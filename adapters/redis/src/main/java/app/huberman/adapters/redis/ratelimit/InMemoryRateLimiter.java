@@ -56,6 +56,16 @@ public final class InMemoryRateLimiter implements RateLimiterPort {
     return limit(true, key, limit, window);
   }
 
+  @Override
+  public void takeBack(String key) {
+    byKey.computeIfPresent(
+        key,
+        (k, attempts) -> {
+          attempts.forgetNewest();
+          return attempts.isEmpty() ? null : attempts;
+        });
+  }
+
   /**
    * @param record whether this is a hit (recorded unless refused) rather than a check
    */
@@ -134,6 +144,10 @@ public final class InMemoryRateLimiter implements RateLimiterPort {
         newestLeavesAt = now + windowNanos;
       }
       return state;
+    }
+
+    void forgetNewest() {
+      times.pollLast();
     }
 
     boolean isEmpty() {

@@ -64,6 +64,9 @@ public class RedissonRateLimiter implements RateLimiterPort {
       return {1, tonumber(last[2]) + window - now}
       """;
 
+  /** KEYS[1] the key: removes its newest attempt (the window's expiry stays as it was). */
+  private static final String TAKE_BACK = "redis.call('ZPOPMAX', KEYS[1]) return 1";
+
   private RedissonClient redisson;
   private DegradationEventsPort degradation;
   private String keyPrefix;
@@ -102,6 +105,33 @@ public class RedissonRateLimiter implements RateLimiterPort {
   @Override
   public RateLimit hit(String key, int limit, Duration window) {
     return limit(true, key, limit, window);
+  }
+
+  /**
+   * Removes the newest attempt in Redis, or in this instance's memory while Redis is skipped; an
+   * attempt recorded in the other place during a change of state stays counted (it leaves with its
+   * window).
+   */
+  @Override
+  public void takeBack(String key) {
+    if (outage.tryRedis()) {
+      try {
+        redisson
+            .getScript(StringCodec.INSTANCE)
+            .eval(
+                RScript.Mode.READ_WRITE,
+                TAKE_BACK,
+                RScript.ReturnType.INTEGER,
+                List.of(keyPrefix + key));
+        outage.redisAnswered();
+        return;
+      } catch (RuntimeException e) {
+        if (outage.redisFailed()) {
+          degradation.fellBack(DEPENDENCY, CAPABILITY, e);
+        }
+      }
+    }
+    fallback.takeBack(key);
   }
 
   /**

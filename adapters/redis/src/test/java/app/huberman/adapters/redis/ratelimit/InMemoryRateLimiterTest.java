@@ -36,6 +36,30 @@ class InMemoryRateLimiterTest {
   }
 
   @Test
+  void anAttemptTakenBackNoLongerCountsAndTheOlderOnesStay() {
+    for (int i = 0; i < LIMIT; i++) {
+      limiter.hit("k", LIMIT, MINUTE);
+      time.advance(Duration.ofSeconds(10));
+    }
+    limiter.takeBack("k");
+    limiter.takeBack("missing");
+
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    // The oldest attempt (50 s ago) still counts: one more is allowed only once it leaves.
+    assertThat(limiter.check("k", LIMIT, MINUTE))
+        .isEqualTo(new RateLimit(true, Duration.ofSeconds(10)));
+    assertThat(limiter.keys()).isEqualTo(1);
+  }
+
+  @Test
+  void takingBackTheOnlyAttemptDropsTheKey() {
+    limiter.hit("k", LIMIT, MINUTE);
+    limiter.takeBack("k");
+
+    assertThat(limiter.keys()).isZero();
+  }
+
+  @Test
   void aCheckCountsNothingAndIsLimitedOnceTheLimitIsReached() {
     for (int i = 0; i < 20; i++) {
       assertThat(limiter.check("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);

@@ -56,6 +56,22 @@ class RedissonRateLimiterIT {
   }
 
   @Test
+  void anAttemptTakenBackLeavesRedisAndFreesItsPlace() {
+    RedissonRateLimiter limiter = limiter(RedisTestServer.settings());
+    for (int i = 0; i < LIMIT; i++) {
+      limiter.hit("k", LIMIT, MINUTE);
+    }
+
+    limiter.takeBack("k");
+    limiter.takeBack("never-hit");
+
+    assertThat(attemptsInRedis("k")).isEqualTo(LIMIT - 1);
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("k", LIMIT, MINUTE).limited()).isTrue();
+    assertThat(degradation.reported()).isEmpty();
+  }
+
+  @Test
   void aCheckCountsNothingAndIsLimitedOnceTheLimitIsReached() {
     RedissonRateLimiter limiter = limiter(RedisTestServer.settings());
 

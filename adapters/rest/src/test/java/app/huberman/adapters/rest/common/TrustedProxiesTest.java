@@ -3,6 +3,7 @@ package app.huberman.adapters.rest.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.huberman.application.shared.IpLiteral;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class TrustedProxiesTest {
     List<String> before = RecordingResolverProvider.lookedUp();
     long started = System.nanoTime();
 
-    assertThat(TrustedProxies.literal(text)).isNull();
+    assertThat(IpLiteral.bytes(text)).isNull();
     assertThat(proxies.isTrusted(text)).isFalse();
     assertThat(proxies.clientAddress("127.0.0.1", text)).isEqualTo("127.0.0.1");
     assertThatThrownBy(() -> TrustedProxies.parse(text + "/8"))
@@ -135,7 +136,7 @@ class TrustedProxiesTest {
       })
   void readsEveryLiteralFormAsTheJdkDoes(String text) throws Exception {
     // InetAddress reads a literal without a look-up; its bytes are the reference.
-    assertThat(TrustedProxies.literal(text)).isEqualTo(InetAddress.getByName(text).getAddress());
+    assertThat(IpLiteral.bytes(text)).isEqualTo(InetAddress.getByName(text).getAddress());
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.time.Duration;
  *   <li>A refused hit is not recorded. A client that keeps trying while limited does not push its
  *       own release further away: it is allowed again once its oldest accepted attempt leaves the
  *       window, at the latest one window after its last accepted attempt.
+ *   <li>{@link #takeBack} removes the newest attempt inside the window, if any: an attempt recorded
+ *       before its outcome was known (a password check) that turned out not to count.
  *   <li>{@code retryAfter}, when limited, is the time until enough attempts have left the window
  *       for one more to be allowed (usually the oldest one leaving), rounded up to whole seconds
  *       and at least one second. It is zero when not limited.
@@ -33,6 +35,9 @@ public interface RateLimiterPort {
 
   /** Records an attempt unless it is refused: limited when this attempt is refused. */
   RateLimit hit(String key, int limit, Duration window);
+
+  /** Removes the newest attempt recorded under the key, if any. */
+  void takeBack(String key);
 
   /**
    * @param limited for {@link #check}, another attempt now would be refused; for {@link #hit}, this
