@@ -27,7 +27,7 @@ start_app() {
   LAUNCH_NS="$(date +%s%N)"
   # shellcheck disable=SC2086
   APP_PORT="$APP_PORT" DB_DATABASE="$APP_DB" LOG_LEVEL=WARNING APP_ENV=production \
-    "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow $BENCH_JAVA_OPTS \
+    "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS \
     -Djava.io.tmpdir="$RESULTS" -jar "$JAR" >"$APP_LOG" 2>&1 &
   APP_PID=$!
   trap stop_app EXIT

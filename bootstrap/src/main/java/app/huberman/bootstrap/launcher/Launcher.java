@@ -31,12 +31,23 @@ public final class Launcher {
   static final int EXIT_DEPLOYMENT_FAILED = 3;
   static final String JSON_MAX_DEPTH = "org.eclipse.parsson.maxDepth";
 
+  /**
+   * Netty (under Redisson) allocates memory through {@code sun.misc.Unsafe}, for which Java 24 and
+   * later print four warning lines to standard error unless the JVM was started with {@code
+   * --sun-misc-unsafe-memory-access=allow}, which {@code java -jar} cannot carry. Without Unsafe,
+   * Netty uses the standard direct buffers.
+   */
+  static final String NETTY_NO_UNSAFE = "io.netty.noUnsafe";
+
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
     // Before anything touches java.util.logging, which reads this property once.
     System.setProperty(
         "java.util.logging.manager", KeepLoggingAtShutdownLogManager.class.getName());
+    if (System.getProperty(NETTY_NO_UNSAFE) == null) {
+      System.setProperty(NETTY_NO_UNSAFE, "true");
+    }
     Map<String, String> environment = System.getenv();
     if (LaunchArguments.startServerDirectly(args)) {
       serve(environment, Map.of(), List.of(args));

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The asadmin commands Payara Micro runs before it boots ({@code --prebootcommandfile}): the HTTP
- * thread pool's size, and a listener that reads the body of a {@code DELETE}.
+ * thread pool's size, a listener that reads the body of a {@code DELETE}, and Payara's OpenAPI
+ * endpoint off (the application serves its own document at {@code /openapi}).
  */
 final class PrebootCommands {
 
@@ -18,10 +19,16 @@ final class PrebootCommands {
       "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
           + ".allow-payload-for-undefined-http-methods=true\n";
 
+  /**
+   * Payara's {@code /openapi} would answer instead of the application's {@code
+   * OpenApiDocumentServlet}, with a document rebuilt from its model that drops what it cannot read.
+   */
+  static final String NO_PAYARA_OPENAPI = "set-openapi-configuration --enabled=false\n";
+
   private PrebootCommands() {}
 
   static String commands(HttpThreadPool pool) {
-    return pool.prebootCommands() + ALLOW_DELETE_BODIES;
+    return pool.prebootCommands() + ALLOW_DELETE_BODIES + NO_PAYARA_OPENAPI;
   }
 
   static Path write(HttpThreadPool pool) {

@@ -2,6 +2,7 @@ package app.huberman.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.adapters.rest.contract.OpenApiDocumentServlet;
 import app.huberman.bootstrap.e2e.support.E2eDatabase;
 import app.huberman.bootstrap.e2e.support.Eventually;
 import app.huberman.bootstrap.e2e.support.FreePorts;
@@ -15,6 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,6 +138,25 @@ class RunnableIT {
     assertThat(http.get("/api/v1/unknown").status()).isEqualTo(404);
     assertThat(http.get("/api/v1/unknown").jsonObject().getString("message"))
         .isEqualTo("Not found.");
+  }
+
+  @Test
+  @Order(2)
+  void servesTheContractExactlyAsTheRepositoryHoldsIt() throws Exception {
+    byte[] file;
+    try (var in =
+        OpenApiDocumentServlet.class
+            .getClassLoader()
+            .getResourceAsStream(OpenApiDocumentServlet.RESOURCE)) {
+      file = in.readAllBytes();
+    }
+
+    Answer served = http.get("/openapi");
+
+    assertThat(served.status()).isEqualTo(200);
+    assertThat(served.header("Content-Type")).startsWith("application/yaml");
+    assertThat(served.body()).isEqualTo(new String(file, StandardCharsets.UTF_8));
+    assertThat(served.body()).contains("openapi: 3.1.0", "/api/v1/user/subscription:");
   }
 
   @Test

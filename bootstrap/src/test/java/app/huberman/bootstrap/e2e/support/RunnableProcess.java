@@ -43,9 +43,6 @@ public final class RunnableProcess implements AutoCloseable {
     Files.createDirectories(workDir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (Runtime.version().feature() >= 23) {
-      command.add("--sun-misc-unsafe-memory-access=allow");
-    }
     command.add("-Djava.io.tmpdir=" + workDir);
     command.add("-jar");
     command.add(jar.toString());
