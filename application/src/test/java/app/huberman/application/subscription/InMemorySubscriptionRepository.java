@@ -2,6 +2,8 @@ package app.huberman.application.subscription;
 
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.LapsePolicy;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
@@ -9,10 +11,12 @@ import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A fake {@link SubscriptionRepository}. It keeps saved states, as a database keeps rows: a loaded
@@ -22,6 +26,7 @@ import java.util.Optional;
 public final class InMemorySubscriptionRepository implements SubscriptionRepository {
 
   private final Map<SubscriptionId, Subscription.State> rows = new LinkedHashMap<>();
+  private final Map<SubscriptionId, Instant> picks = new HashMap<>();
   private final PlanRepository plans;
   private long lastId;
 
@@ -69,18 +74,46 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
   }
 
   @Override
-  public List<SubscriptionId> findDueForExpiry(Instant now, int limit) {
+  public Optional<Subscription> find(SubscriptionId id) {
+    return lock(id);
+  }
+
+  @Override
+  public List<SubscriptionId> findDueForExpiry(Instant now, LapsePolicy lapse, int limit) {
     return all().stream()
-        .filter(subscription -> subscription.isDueForExpiry(now))
+        .filter(subscription -> subscription.isDueForExpiry(now, lapse))
         .map(Subscription::id)
         .limit(limit)
         .toList();
   }
 
   @Override
-  public long countGrantingPremiumAccess(Instant now) {
+  public List<SubscriptionId> pickOverdueForRecheck(
+      Instant now, Instant pickedBefore, Set<PaymentProvider> providers, int limit) {
+    List<SubscriptionId> picked =
+        all().stream()
+            .filter(subscription -> subscription.isOverdueForRenewal(now))
+            .filter(subscription -> providers.contains(subscription.ref().provider()))
+            .filter(
+                subscription ->
+                    Optional.ofNullable(picks.get(subscription.id()))
+                        .filter(at -> at.isAfter(pickedBefore))
+                        .isEmpty())
+            .sorted(
+                Comparator.comparing(
+                    (Subscription subscription) ->
+                        picks.getOrDefault(subscription.id(), Instant.MIN)))
+            .map(Subscription::id)
+            .limit(limit)
+            .toList();
+    picked.forEach(id -> picks.put(id, now));
+    return picked;
+  }
+
+  @Override
+  public long countGrantingPremiumAccess(Instant now, LapsePolicy lapse) {
     return all().stream()
-        .filter(subscription -> subscription.grantsAccessAt(now))
+        .filter(subscription -> subscription.grantsAccessAt(now, lapse))
         .filter(
             subscription ->
                 subscription.planId().flatMap(plans::findById).filter(Plan::isPremium).isPresent())

@@ -19,6 +19,10 @@ public final class MutableClock extends Clock {
     now = now.plus(by);
   }
 
+  public void set(Instant at) {
+    now = at;
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

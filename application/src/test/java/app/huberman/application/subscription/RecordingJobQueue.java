@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * A {@link JobQueuePort} that records what was enqueued and runs nothing: a job it recorded stays
- * queued, so its unique key stays taken.
+ * queued, so its unique key stays taken, until the test says it {@link #finished}.
  */
 public final class RecordingJobQueue implements JobQueuePort {
 
@@ -38,6 +38,11 @@ public final class RecordingJobQueue implements JobQueuePort {
       }
     }
     return ids;
+  }
+
+  /** The job ran and is gone, as a worker deletes it: its unique key is free again. */
+  public synchronized void finished(Enqueued job) {
+    job.options().uniqueKey().ifPresent(uniqueKeys::remove);
   }
 
   public synchronized List<Enqueued> enqueued() {

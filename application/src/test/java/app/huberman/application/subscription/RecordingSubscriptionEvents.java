@@ -46,6 +46,27 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
             + change.to().key());
   }
 
+  @Override
+  public void subscriptionLapsed(SubscriptionId subscription, PaymentProvider provider) {
+    lines.add("lapsed " + provider.key() + " #" + subscription.value());
+  }
+
+  @Override
+  public void subscriptionRechecked(
+      SubscriptionId subscription, PaymentProvider provider, EventOutcome outcome) {
+    lines.add("rechecked " + provider.key() + " #" + subscription.value() + " " + outcome.result());
+  }
+
+  @Override
+  public void recheckFailed(SubscriptionId subscription, PaymentProvider provider, String reason) {
+    lines.add("recheck failed " + provider.key() + " #" + subscription.value() + ": " + reason);
+  }
+
+  /** Forgets what was reported so far. */
+  public void clear() {
+    lines.clear();
+  }
+
   public List<String> lines() {
     synchronized (lines) {
       return List.copyOf(lines);

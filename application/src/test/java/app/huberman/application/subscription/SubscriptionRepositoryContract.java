@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanId;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,7 @@ public abstract class SubscriptionRepositoryContract {
 
   protected static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456Z");
   private static final Instant NOW = T0.plus(Duration.ofDays(10));
+  private static final LapsePolicy LAPSE = new LapsePolicy(Duration.ofHours(1));
 
   private final AtomicInteger refs = new AtomicInteger();
   private SubscriptionRepository subscriptions;
@@ -205,10 +208,10 @@ public abstract class SubscriptionRepositoryContract {
   void findsExactlyTheSubscriptionsTheDomainSaysAreDueForExpiry() {
     List<Subscription> all = everyStatusWithEveryDate(Optional.of(aPremiumPlan()));
 
-    List<SubscriptionId> due = tx(() -> subscriptions.findDueForExpiry(NOW, 1_000));
+    List<SubscriptionId> due = tx(() -> subscriptions.findDueForExpiry(NOW, LAPSE, 10_000));
 
     List<SubscriptionId> expected =
-        all.stream().filter(s -> s.isDueForExpiry(NOW)).map(Subscription::id).toList();
+        all.stream().filter(s -> s.isDueForExpiry(NOW, LAPSE)).map(Subscription::id).toList();
     assertThat(expected)
         .as("the cases cover both answers")
         .isNotEmpty()
@@ -226,8 +229,80 @@ public abstract class SubscriptionRepositoryContract {
           Optional.empty());
     }
 
-    assertThat(tx(() -> subscriptions.findDueForExpiry(NOW, 2))).hasSize(2);
-    assertThat(tx(() -> subscriptions.findDueForExpiry(NOW, 5))).hasSize(3);
+    stored(
+        aRef(PaymentProvider.APPLE),
+        Observation.of(SubscriptionStatus.ACTIVE).withRenewal(T0),
+        Optional.empty(),
+        Optional.empty());
+
+    assertThat(tx(() -> subscriptions.findDueForExpiry(NOW, LAPSE, 2))).hasSize(2);
+    assertThat(tx(() -> subscriptions.findDueForExpiry(NOW, LAPSE, 5))).hasSize(4);
+  }
+
+  @Test
+  void findsASubscriptionWithoutLockingItAndNothingForAnUnknownId() {
+    Subscription stored =
+        stored(
+            aRef(PaymentProvider.APPLE),
+            Observation.of(SubscriptionStatus.ACTIVE).withRenewal(NOW),
+            Optional.of(aPremiumPlan()),
+            Optional.of(aStoredUser()));
+
+    assertThat(tx(() -> subscriptions.find(stored.id())))
+        .map(Subscription::state)
+        .contains(stored.state());
+    assertThat(tx(() -> subscriptions.find(new SubscriptionId(Long.MAX_VALUE)))).isEmpty();
+  }
+
+  @Test
+  void picksExactlyTheSubscriptionsTheDomainSaysAreOverdueForRenewalOfTheGivenProviders() {
+    List<Subscription> all = everyStatusWithEveryDate(Optional.of(aPremiumPlan()));
+    List<SubscriptionId> expected =
+        all.stream().filter(s -> s.isOverdueForRenewal(NOW)).map(Subscription::id).toList();
+    assertThat(expected).as("the cases cover both answers").isNotEmpty();
+
+    assertThat(pick(NOW, Set.of(PaymentProvider.APPLE, PaymentProvider.STRIPE), 10_000)).isEmpty();
+    assertThat(pick(NOW, Set.of(PaymentProvider.GOOGLE), 10_000))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(pick(NOW, Set.of(PaymentProvider.GOOGLE), 10_000)).as("picked just now").isEmpty();
+    Instant hourLater = NOW.plus(Duration.ofHours(1));
+    assertThat(pick(hourLater, Set.of(PaymentProvider.GOOGLE), 10_000))
+        .as("picked an hour ago, or overdue since")
+        .containsExactlyInAnyOrderElementsOf(
+            all.stream()
+                .filter(s -> s.isOverdueForRenewal(hourLater))
+                .map(Subscription::id)
+                .toList());
+  }
+
+  @Test
+  void picksTheLeastRecentlyPickedFirstAndNoMoreThanTheLimit() {
+    List<SubscriptionId> overdue = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      overdue.add(
+          stored(
+                  aRef(PaymentProvider.APPLE),
+                  Observation.of(SubscriptionStatus.ACTIVE).withRenewal(T0),
+                  Optional.empty(),
+                  Optional.empty())
+              .id());
+    }
+
+    List<SubscriptionId> first = pick(NOW, Set.of(PaymentProvider.APPLE), 2);
+    List<SubscriptionId> second =
+        pick(NOW.plus(Duration.ofHours(1)), Set.of(PaymentProvider.APPLE), 2);
+
+    assertThat(first).hasSize(2);
+    List<SubscriptionId> neverPicked = overdue.stream().filter(id -> !first.contains(id)).toList();
+    assertThat(second).hasSize(2).containsAll(neverPicked);
+  }
+
+  /** Picks as the hourly re-check does: what was not picked in the last half hour. */
+  private List<SubscriptionId> pick(Instant now, Set<PaymentProvider> providers, int limit) {
+    return tx(
+        () ->
+            subscriptions.pickOverdueForRecheck(
+                now, now.minus(Duration.ofMinutes(30)), providers, limit));
   }
 
   @Test
@@ -236,16 +311,17 @@ public abstract class SubscriptionRepositoryContract {
     everyStatusWithEveryDate(Optional.of(theFreePlan()));
     everyStatusWithEveryDate(Optional.empty());
 
-    long counted = tx(() -> subscriptions.countGrantingPremiumAccess(NOW));
+    long counted = tx(() -> subscriptions.countGrantingPremiumAccess(NOW, LAPSE));
 
-    long expected = premium.stream().filter(s -> s.grantsAccessAt(NOW)).count();
+    long expected = premium.stream().filter(s -> s.grantsAccessAt(NOW, LAPSE)).count();
     assertThat(expected).as("the cases cover both answers").isPositive().isLessThan(premium.size());
     assertThat(counted).isEqualTo(expected);
   }
 
   /**
    * One subscription per status and combination of trial end, end and grace end: none, before
-   * {@link #NOW}, at it, after it.
+   * {@link #NOW}, at it, after it; and one per status and renewal: none, before, at and after
+   * {@link #NOW} and its lapse.
    */
   private List<Subscription> everyStatusWithEveryDate(Optional<PlanId> plan) {
     List<Optional<Instant>> dates =
@@ -270,10 +346,25 @@ public abstract class SubscriptionRepositoryContract {
                 }
               }
             }
+            for (Instant renewal : renewals()) {
+              Observation observation = Observation.of(status).withRenewal(renewal);
+              all.add(save(aRef(PaymentProvider.GOOGLE), observation, plan, Optional.empty()));
+            }
           }
           return null;
         });
     return all;
+  }
+
+  private static List<Instant> renewals() {
+    Instant lapsing = NOW.minus(LAPSE.grace());
+    return List.of(
+        lapsing.minusSeconds(1),
+        lapsing,
+        lapsing.plusSeconds(1),
+        NOW.minusSeconds(1),
+        NOW,
+        NOW.plusSeconds(1));
   }
 
   private Subscription startedBy(UserId owner, Instant at) {

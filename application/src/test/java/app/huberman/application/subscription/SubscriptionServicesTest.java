@@ -29,6 +29,8 @@ import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
 import app.huberman.application.subscription.service.PurchaseVerificationService;
+import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
+import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
 import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.SubscriptionSchedule;
@@ -39,6 +41,7 @@ import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Entitlement;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
@@ -94,8 +97,9 @@ class SubscriptionServicesTest {
   private final FakePaymentProvider stripe = new FakePaymentProvider(PaymentProvider.STRIPE);
   private final FakePaymentProvider apple = new FakePaymentProvider(PaymentProvider.APPLE);
   private final List<FakePaymentProvider> providers = List.of(stripe, apple);
+  private final LapsePolicy lapse = LapsePolicy.defaults();
   private final SubscriptionPorts ports =
-      new SubscriptionPorts(subscriptions, plans, users, cache, events, unitOfWork, clock);
+      new SubscriptionPorts(subscriptions, plans, users, cache, events, unitOfWork, clock, lapse);
 
   private final WebhookIngestService ingest =
       new WebhookIngestService(providers, webhookEvents, events, unitOfWork, clock);
@@ -105,9 +109,14 @@ class SubscriptionServicesTest {
   private final PurchaseVerificationService purchases =
       new PurchaseVerificationService(providers, ports, limiter);
   private final SubscriptionQueryService queries =
-      new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock);
+      new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock, lapse);
   private final ExpireSubscriptionsHandler expiry =
-      new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock);
+      new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock, lapse);
+  private final FakeProviderRecheck appleApi = new FakeProviderRecheck(PaymentProvider.APPLE);
+  private final RecheckOverdueRenewalsHandler overdue =
+      new RecheckOverdueRenewalsHandler(List.of(appleApi), subscriptions, jobs, clock);
+  private final RecheckSubscriptionHandler recheck =
+      new RecheckSubscriptionHandler(List.of(appleApi), ports);
   private final PruneWebhookEventsHandler prune =
       new PruneWebhookEventsHandler(webhookEvents, clock);
 
@@ -169,12 +178,17 @@ class SubscriptionServicesTest {
   private void runEnqueuedJobs() {
     List<RecordingJobQueue.Enqueued> enqueued = jobs.enqueued();
     for (; jobsRun < enqueued.size(); jobsRun++) {
-      JobPayload payload = enqueued.get(jobsRun).payload();
+      RecordingJobQueue.Enqueued job = enqueued.get(jobsRun);
       unitOfWork.inTransaction(
           () -> {
-            processor.handle(payload);
+            if (job.type().equals(RecheckSubscriptionHandler.TYPE)) {
+              recheck.handle(job.payload());
+            } else {
+              processor.handle(job.payload());
+            }
             return null;
           });
+      jobs.finished(job);
     }
   }
 
@@ -618,11 +632,24 @@ class SubscriptionServicesTest {
     }
 
     @Test
-    void anEntitlementAlreadyPastItsEndIsNotCached() {
-      subscribe(ada, activeUntil(minutes(-5)));
+    void anActiveSubscriptionPastItsRenewalIsCachedNoLongerThanUntilItLapses() {
+      Instant renewal = minutes(2).minus(lapse.grace());
+      subscribe(ada, activeUntil(renewal));
 
-      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(-5)));
-      assertThat(cache.entry(ada.id())).isEmpty();
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(2)));
+      assertThat(cache.entry(ada.id()).orElseThrow().ttl()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void anActiveSubscriptionPastItsRenewalAndTheLapseGraceIsFreeEvenBeforeTheExpiryJobRuns() {
+      subscribe(ada, activeUntil(minutes(-1).minus(lapse.grace())));
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(Entitlement.free(free));
+      assertThat(cache.entry(ada.id())).map(entry -> entry.entitlement().premium()).contains(false);
+      SubscriptionView current = queries.currentSubscription(ada.id());
+      assertThat(current.active()).isFalse();
+      assertThat(current.subscription().orElseThrow().status()).isEqualTo(ACTIVE);
+      assertThat(queries.premiumSubscriptions()).isZero();
     }
 
     @Test
@@ -722,6 +749,46 @@ class SubscriptionServicesTest {
     }
 
     @Test
+    void anActiveSubscriptionWhoseRenewalNeverCameLapsesAfterTheGraceAndALateRenewalRestoresIt() {
+      Instant renewal = minutes(60);
+      deliver(stripeEvent("evt_paid", T0, activeUntil(renewal), Optional.of(ada)));
+      clock.set(renewal.plus(lapse.grace()).minusSeconds(1));
+      unitOfWork.inTransaction(
+          () -> {
+            expiry.handle(JobPayload.empty());
+            return null;
+          });
+      assertThat(queries.entitlements(ada.id()))
+          .isEqualTo(premiumUntil(clock.instant().plusSeconds(1)));
+      events.clear();
+
+      clock.advance(Duration.ofSeconds(1));
+      unitOfWork.inTransaction(
+          () -> {
+            expiry.handle(JobPayload.empty());
+            assertThat(cache.entry(ada.id())).as("evicted only after the commit").isPresent();
+            return null;
+          });
+
+      assertThat(cache.entry(ada.id())).isEmpty();
+      assertThat(queries.entitlements(ada.id())).isEqualTo(Entitlement.free(free));
+      SubscriptionView lapsed = queries.currentSubscription(ada.id());
+      assertThat(lapsed.active()).isFalse();
+      assertThat(lapsed.subscription().orElseThrow().status()).isEqualTo(EXPIRED);
+      assertThat(lapsed.subscription().orElseThrow().endsAt()).contains(clock.instant());
+      assertThat(events.lines())
+          .containsExactly("status stripe #1 active -> expired", "lapsed stripe #1");
+
+      Instant next = renewal.plus(Duration.ofDays(30));
+      deliver(stripeEvent("evt_late_renewal", renewal, activeUntil(next), Optional.of(ada)));
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(next));
+      SubscriptionView restored = queries.currentSubscription(ada.id());
+      assertThat(restored.active()).isTrue();
+      assertThat(restored.subscription().orElseThrow().status()).isEqualTo(ACTIVE);
+    }
+
+    @Test
     void runningAgainFindsNothingToDo() {
       given("canceled", ada, Observation.of(CANCELED).withEnd(minutes(5)));
       clock.advance(Duration.ofMinutes(5));
@@ -740,7 +807,155 @@ class SubscriptionServicesTest {
           .extracting(task -> task.jobType().value() + " @ " + task.schedule().expression())
           .containsExactly(
               "subscriptions.expire @ * * * * *",
+              "subscriptions.recheck-overdue @ 23 * * * *",
               "subscriptions.prune-webhook-events @ 37 4 * * *");
+    }
+  }
+
+  @Nested
+  class Rechecks {
+
+    private final Instant renewal = minutes(60);
+
+    private Subscription appleSubscriber() {
+      deliverApple(
+          appleEvent(
+              "notif_bought",
+              T0,
+              Optional.of(ada),
+              Observation.of(ACTIVE).withProduct(MONTHLY_APPLE).withRenewal(renewal)));
+      return subscriptions.all().getFirst();
+    }
+
+    private ProviderEvent answer(String id, Observation observation) {
+      return appleEvent(
+          id, clock.instant(), Optional.of(ada), observation.withProduct(MONTHLY_APPLE));
+    }
+
+    /** The hourly run, then the re-check jobs it enqueued. */
+    private void runTheHourlyRecheck() {
+      unitOfWork.inTransaction(
+          () -> {
+            overdue.handle(JobPayload.empty());
+            return null;
+          });
+      runEnqueuedJobs();
+    }
+
+    @Test
+    void anOverdueRenewalIsAskedAboutAndTheAnswerAppliedLikeAWebhooksEvent() {
+      Subscription subscription = appleSubscriber();
+      Instant next = renewal.plus(Duration.ofDays(30));
+      appleApi.answer(
+          APPLE_SUB, () -> answer("recheck-1", Observation.of(ACTIVE).withRenewal(next)));
+      clock.set(renewal.minusSeconds(1));
+      runTheHourlyRecheck();
+      assertThat(appleApi.asked()).as("not overdue yet").isZero();
+      cacheSomethingFor(ada);
+      events.clear();
+
+      clock.set(renewal.plus(Duration.ofMinutes(30)));
+      runTheHourlyRecheck();
+
+      assertThat(appleApi.asked()).isEqualTo(1);
+      assertThat(subscriptions.lock(subscription.id()).orElseThrow().state().renewsAt())
+          .contains(next);
+      assertThat(cache.entry(ada.id())).isEmpty();
+      assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(next));
+      assertThat(events.lines()).containsExactly("rechecked apple #1 APPLIED");
+      clock.advance(Duration.ofHours(1));
+      runTheHourlyRecheck();
+      assertThat(appleApi.asked()).as("renewed: not overdue any more").isEqualTo(1);
+    }
+
+    @Test
+    void anExpiryTheProviderReportsEndsAccessAtOnce() {
+      appleSubscriber();
+      appleApi.answer(
+          APPLE_SUB, () -> answer("recheck-1", Observation.of(EXPIRED).withEnd(renewal)));
+      clock.set(renewal.plus(Duration.ofMinutes(30)));
+
+      runTheHourlyRecheck();
+
+      assertThat(queries.entitlements(ada.id())).isEqualTo(Entitlement.free(free));
+      assertThat(events.lines())
+          .contains("status apple #1 active -> expired", "rechecked apple #1 APPLIED");
+    }
+
+    @Test
+    void aProviderThatCannotAnswerIsReportedAndAskedAgainAnHourLaterWhileAccessGoesOn() {
+      appleSubscriber();
+      appleApi.answer(
+          APPLE_SUB,
+          () -> {
+            throw new ProviderUnavailableException("The App Store Server API answered HTTP 503");
+          });
+      clock.set(renewal.plus(Duration.ofMinutes(30)));
+      events.clear();
+
+      runTheHourlyRecheck();
+      clock.advance(Duration.ofMinutes(30));
+      runTheHourlyRecheck();
+
+      assertThat(appleApi.asked()).as("asked at most once in 50 minutes").isEqualTo(1);
+      assertThat(events.lines())
+          .containsExactly("recheck failed apple #1: The App Store Server API answered HTTP 503");
+      assertThat(queries.entitlements(ada.id()).premium()).isTrue();
+      clock.advance(Duration.ofMinutes(30));
+      runTheHourlyRecheck();
+      assertThat(appleApi.asked()).isEqualTo(2);
+    }
+
+    @Test
+    void aSubscriptionRenewedAfterItWasPickedIsNotAskedAbout() {
+      appleSubscriber();
+      clock.set(renewal.plus(Duration.ofMinutes(30)));
+      unitOfWork.inTransaction(
+          () -> {
+            overdue.handle(JobPayload.empty());
+            return null;
+          });
+      assertThat(jobs.enqueued())
+          .extracting(job -> job.type())
+          .contains(RecheckSubscriptionHandler.TYPE);
+
+      ProviderEvent renewed =
+          appleEvent(
+              "notif_renewed",
+              renewal,
+              Optional.of(ada),
+              Observation.of(ACTIVE)
+                  .withProduct(MONTHLY_APPLE)
+                  .withRenewal(renewal.plus(Duration.ofDays(30))));
+      ingest.receive(PaymentProvider.APPLE, apple.webhookAbout(renewed));
+      RecordingJobQueue.Enqueued webhookJob = jobs.enqueued().getLast();
+      unitOfWork.inTransaction(
+          () -> {
+            processor.handle(webhookJob.payload());
+            return null;
+          });
+
+      runEnqueuedJobs();
+
+      assertThat(appleApi.asked()).isZero();
+    }
+
+    @Test
+    void providersWithoutAConfiguredApiAreNeverPickedNorAsked() {
+      deliver(stripeEvent("evt_paid", T0, activeUntil(renewal), Optional.of(ada)));
+      clock.set(renewal.plus(Duration.ofMinutes(30)));
+      int enqueued = jobs.enqueued().size();
+
+      runTheHourlyRecheck();
+      unitOfWork.inTransaction(
+          () -> {
+            new RecheckOverdueRenewalsHandler(List.of(), subscriptions, jobs, clock)
+                .handle(JobPayload.empty());
+            return null;
+          });
+
+      assertThat(jobs.enqueued()).hasSize(enqueued);
+      assertThat(queries.entitlements(ada.id()).premium()).as("the lapse grace runs").isTrue();
     }
   }
 

@@ -10,6 +10,7 @@ import app.huberman.adapters.rest.common.TrustedProxies;
 import app.huberman.application.user.service.MailQueue;
 import app.huberman.application.user.service.UserSettings;
 import app.huberman.domain.job.QueueName;
+import app.huberman.domain.subscription.LapsePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -132,18 +133,32 @@ public class ConfigurationProducer {
         + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  static Duration duration(String name) {
+    String value = text(name);
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name + " must be an ISO-8601 duration such as P7D or PT12H, not '" + value + "'", e);
+    }
+  }
+
   @Produces
   @Singleton
   public UserSettings userSettings() {
-    String ttl = text("AUTH_TOKEN_TTL");
-    Duration tokenTtl;
-    try {
-      tokenTtl = Duration.parse(ttl);
-    } catch (DateTimeParseException e) {
+    return new UserSettings(duration("AUTH_TOKEN_TTL"), text("PASSWORD_RESET_URL"));
+  }
+
+  /** How long an active subscription keeps access past an unreported renewal. */
+  @Produces
+  @Singleton
+  public LapsePolicy lapsePolicy() {
+    Duration grace = duration("SUBSCRIPTION_LAPSE_GRACE");
+    if (grace.isNegative()) {
       throw new IllegalArgumentException(
-          "AUTH_TOKEN_TTL must be an ISO-8601 duration such as P7D or PT12H, not '" + ttl + "'", e);
+          "SUBSCRIPTION_LAPSE_GRACE cannot be negative, not '" + grace + "'");
     }
-    return new UserSettings(tokenTtl, text("PASSWORD_RESET_URL"));
+    return new LapsePolicy(grace);
   }
 
   @Produces

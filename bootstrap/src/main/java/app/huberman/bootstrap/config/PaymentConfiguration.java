@@ -1,13 +1,16 @@
 package app.huberman.bootstrap.config;
 
 import app.huberman.adapters.payments.apple.ApplePaymentProvider;
+import app.huberman.adapters.payments.apple.AppleServerApiSettings;
 import app.huberman.adapters.payments.apple.AppleSettings;
+import app.huberman.adapters.payments.apple.AppleSubscriptionRecheck;
 import app.huberman.adapters.payments.google.GooglePaymentProvider;
 import app.huberman.adapters.payments.google.GoogleServiceAccount;
 import app.huberman.adapters.payments.google.GoogleSettings;
 import app.huberman.adapters.payments.stripe.StripePaymentProvider;
 import app.huberman.adapters.payments.stripe.StripeSettings;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.ProviderRecheckPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -36,20 +39,57 @@ public class PaymentConfiguration {
   @Singleton
   public PaymentProviders paymentProviders(Clock clock) {
     List<PaymentProviderPort> providers = new ArrayList<>();
+    List<ProviderRecheckPort> rechecks = new ArrayList<>();
     providers.add(
         new StripePaymentProvider(StripeSettings.of(optional("STRIPE_WEBHOOK_SECRET")), clock));
     Optional<String> appleRoots = optional("APPLE_ROOT_CA_PEM");
+    Optional<AppleServerApiSettings> appleApi = appleServerApiSettings();
     if (appleRoots.isPresent()) {
-      providers.add(
-          new ApplePaymentProvider(
-              AppleSettings.fromPem(optional("APPLE_BUNDLE_ID"), Path.of(appleRoots.get())),
-              clock));
+      AppleSettings apple =
+          AppleSettings.fromPem(optional("APPLE_BUNDLE_ID"), Path.of(appleRoots.get()));
+      providers.add(new ApplePaymentProvider(apple, clock));
+      appleApi.ifPresent(api -> rechecks.add(new AppleSubscriptionRecheck(apple, api, clock)));
     } else {
       LOG.warning(
           "APPLE_ROOT_CA_PEM is not set: App Store notifications and purchases are refused");
     }
-    providers.add(new GooglePaymentProvider(googleSettings(), clock));
-    return new PaymentProviders(providers);
+    GoogleSettings google = googleSettings();
+    GooglePaymentProvider play = new GooglePaymentProvider(google, clock);
+    providers.add(play);
+    if (google.packageName().isPresent() && google.serviceAccount().isPresent()) {
+      rechecks.add(play);
+    }
+    return new PaymentProviders(providers, rechecks);
+  }
+
+  /**
+   * The App Store Server API's key: all three of APPLE_ISSUER_ID, APPLE_KEY_ID and
+   * APPLE_PRIVATE_KEY_PEM, or none (no re-check of App Store subscriptions; the lapse still
+   * applies). Some but not all stops the start.
+   */
+  static Optional<AppleServerApiSettings> appleServerApiSettings() {
+    List<String> names = List.of("APPLE_ISSUER_ID", "APPLE_KEY_ID", "APPLE_PRIVATE_KEY_PEM");
+    List<Optional<String>> values = names.stream().map(PaymentConfiguration::optional).toList();
+    long set = values.stream().filter(Optional::isPresent).count();
+    if (set == 0) {
+      return Optional.empty();
+    }
+    if (set < names.size()) {
+      throw new IllegalArgumentException(
+          "APPLE_ISSUER_ID, APPLE_KEY_ID and APPLE_PRIVATE_KEY_PEM go together: set all three or"
+              + " none");
+    }
+    return Optional.of(
+        new AppleServerApiSettings(
+            values.get(0).orElseThrow(),
+            values.get(1).orElseThrow(),
+            AppleServerApiSettings.readPrivateKey(values.get(2).orElseThrow()),
+            optional("APPLE_API_URL")
+                .map(URI::create)
+                .orElse(AppleServerApiSettings.DEFAULT_PRODUCTION_URL),
+            optional("APPLE_SANDBOX_API_URL")
+                .map(URI::create)
+                .orElse(AppleServerApiSettings.DEFAULT_SANDBOX_URL)));
   }
 
   /**
@@ -63,7 +103,9 @@ public class PaymentConfiguration {
     LOG.info(
         () ->
             "Payment providers: "
-                + providers.all().stream().map(provider -> provider.provider().key()).toList());
+                + providers.all().stream().map(provider -> provider.provider().key()).toList()
+                + "; overdue renewals re-checked with: "
+                + providers.rechecks().stream().map(recheck -> recheck.provider().key()).toList());
   }
 
   private static GoogleSettings googleSettings() {

@@ -2,6 +2,7 @@ package app.huberman.bootstrap.wiring;
 
 import app.huberman.adapters.redis.entitlement.RedisEntitlementCache;
 import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
@@ -20,11 +21,14 @@ import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
 import app.huberman.application.subscription.service.PurchaseVerificationService;
 import app.huberman.application.subscription.service.RecentEntitlements;
+import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
+import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
 import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.WebhookIngestService;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.bootstrap.config.PaymentProviders;
+import app.huberman.domain.subscription.LapsePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -57,9 +61,10 @@ public class SubscriptionWiring {
       EntitlementCachePort entitlementCache,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock) {
+      Clock clock,
+      LapsePolicy lapse) {
     return new SubscriptionPorts(
-        subscriptions, plans, users, entitlementCache, events, unitOfWork, clock);
+        subscriptions, plans, users, entitlementCache, events, unitOfWork, clock, lapse);
   }
 
   @Produces
@@ -88,8 +93,9 @@ public class SubscriptionWiring {
       PlanRepository plans,
       EntitlementCachePort cache,
       UnitOfWorkPort unitOfWork,
-      Clock clock) {
-    return new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock);
+      Clock clock,
+      LapsePolicy lapse) {
+    return new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock, lapse);
   }
 
   @Produces
@@ -117,8 +123,25 @@ public class SubscriptionWiring {
       EntitlementCachePort cache,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse) {
+    return new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock, lapse);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler recheckOverdueRenewals(
+      PaymentProviders providers,
+      SubscriptionRepository subscriptions,
+      JobQueuePort queue,
       Clock clock) {
-    return new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock);
+    return new RecheckOverdueRenewalsHandler(providers.rechecks(), subscriptions, queue, clock);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler recheckSubscription(PaymentProviders providers, SubscriptionPorts ports) {
+    return new RecheckSubscriptionHandler(providers.rechecks(), ports);
   }
 
   @Produces

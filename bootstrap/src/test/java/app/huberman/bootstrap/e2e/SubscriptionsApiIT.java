@@ -1,6 +1,8 @@
 package app.huberman.bootstrap.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,10 +30,13 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +71,8 @@ class SubscriptionsApiIT {
   private static final String PLAY_ACCOUNT = "play-api@huberman-e2e.iam.gserviceaccount.com";
   private static final String APPLE_MONTHLY = "app.huberman.premium.monthly";
   private static final String GOOGLE_MONTHLY = "premium_monthly";
+  private static final String APPLE_ISSUER = "57246542-96fe-1a63-e053-0824d011072a";
+  private static final String APPLE_KEY_ID = "2X9R4HXF34";
 
   private final String stripeSecret = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
   private final String database =
@@ -119,6 +126,12 @@ class SubscriptionsApiIT {
                 Map.entry("GOOGLE_PUBSUB_SERVICE_ACCOUNT", PUSH_ACCOUNT),
                 Map.entry("GOOGLE_JWKS_URL", google.baseUrl() + "/oauth2/v3/certs"),
                 Map.entry("GOOGLE_PLAY_API_URL", google.baseUrl()),
+                // The same WireMock serves the App Store Server API under its own paths.
+                Map.entry("APPLE_ISSUER_ID", APPLE_ISSUER),
+                Map.entry("APPLE_KEY_ID", APPLE_KEY_ID),
+                Map.entry("APPLE_PRIVATE_KEY_PEM", writeAppleApiKey(work).toString()),
+                Map.entry("APPLE_API_URL", google.baseUrl() + "/apple-production"),
+                Map.entry("APPLE_SANDBOX_API_URL", google.baseUrl() + "/apple-sandbox"),
                 Map.entry(
                     "GOOGLE_SERVICE_ACCOUNT_KEY",
                     googleKeys
@@ -468,6 +481,76 @@ class SubscriptionsApiIT {
     assertNotPremium(ada);
   }
 
+  /**
+   * Issue 17, item 8: the renewal notice never came. Past renews_at plus SUBSCRIPTION_LAPSE_GRACE
+   * (3 days by default) premium ends, by our clock alone; a renewal notice that arrives late
+   * restores it as any renewal would.
+   */
+  @Test
+  void anActiveSubscriptionWhoseRenewalNeverCameLosesPremiumAfterTheGraceAndALateRenewalRestoresIt()
+      throws Exception {
+    Account ada = registered();
+    String original = "5000000" + System.nanoTime();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant renewal = now.minus(Duration.ofDays(4));
+    appleNotification(
+        "DID_RENEW", null, renewal.minus(Duration.ofDays(30)), original, renewal, ada.uuid());
+    awaitRenewsAt(ada, renewal);
+
+    assertNotPremium(ada);
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(90),
+                () -> "expired".equals(subscription(ada).getString("status"))))
+        .as("the expiry job ends it; the app said: %s", subscription(ada))
+        .isTrue();
+    assertThat(subscription(ada).getString("ends_at"))
+        .isEqualTo(renewal.plus(Duration.ofDays(3)).toString());
+    assertNotPremium(ada);
+
+    Instant next = now.plus(Duration.ofDays(26));
+    appleNotification("DID_RENEW", null, renewal.plusSeconds(60), original, next, ada.uuid());
+    awaitStatus(ada, "active");
+    awaitRenewsAt(ada, next);
+    assertPremium(ada, "premium-monthly");
+  }
+
+  /**
+   * Within the grace, the hourly re-check asks the App Store Server API about a renewal no
+   * notification reported, with a token of our in-app purchase key, and applies the answer.
+   */
+  @Test
+  void anOverdueRenewalIsAskedOfTheAppStoreServerApiAndItsAnswerKeepsPremium() throws Exception {
+    Account ada = registered();
+    String original = "6000000" + System.nanoTime();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant renewal = now.minus(Duration.ofHours(2));
+    appleNotification(
+        "DID_RENEW", null, renewal.minus(Duration.ofDays(30)), original, renewal, ada.uuid());
+    awaitRenewsAt(ada, renewal);
+    assertPremium(ada, "premium-monthly");
+    Instant next = renewal.plus(Duration.ofDays(30));
+    google.stubFor(
+        get(urlPathEqualTo("/apple-production/inApps/v1/subscriptions/" + original))
+            .willReturn(okJson(appleStatuses(original, now, next, ada.uuid()))));
+
+    // What the scheduler enqueues at minute 23 of each hour.
+    E2eDatabase.execute(
+        database,
+        "INSERT INTO jobs (uuid, queue, type, payload, max_attempts, timeout_seconds,"
+            + " visibility_seconds) VALUES ('"
+            + UUID.randomUUID()
+            + "', 'default', 'subscriptions.recheck-overdue', '{\"version\":1,\"data\":{}}',"
+            + " 3, 60, 90)");
+    E2eDatabase.execute(database, "SELECT pg_notify('huberman_jobs', 'default')");
+
+    awaitRenewsAt(ada, next);
+    assertPremium(ada, "premium-monthly");
+    google.verify(
+        getRequestedFor(urlPathEqualTo("/apple-production/inApps/v1/subscriptions/" + original))
+            .withHeader("Authorization", matching("Bearer ey[^.]+\\.ey[^.]+\\.[^.]+")));
+  }
+
   @Test
   void appStoreNotificationsSignedOutsideApplesChainAreRefused() throws Exception {
     AppleTestCa impostor = AppleTestCa.issue();
@@ -748,6 +831,11 @@ class SubscriptionsApiIT {
             e -> assertEvent(e, "subscription.status_changed", "from", "active", "to", "canceled"))
         .anySatisfy(
             e -> assertEvent(e, "subscription.status_changed", "from", "canceled", "to", "expired"))
+        .anySatisfy(
+            e -> assertEvent(e, "subscription.status_changed", "from", "active", "to", "expired"))
+        .anySatisfy(e -> assertEvent(e, "subscription.lapsed", "provider", "apple"))
+        .anySatisfy(
+            e -> assertEvent(e, "subscription.rechecked", "provider", "apple", "result", "applied"))
         .anySatisfy(e -> assertEvent(e, "job.started", "job_type", "subscriptions.process-webhook"))
         .anySatisfy(
             e -> assertEvent(e, "job.succeeded", "job_type", "subscriptions.process-webhook"));
@@ -1037,6 +1125,50 @@ class SubscriptionsApiIT {
                         .build()));
     String jws = apple.sign(AppleTestCa.notification(type, subtype, signedDate, data).build());
     return webhook("apple", AppleTestCa.webhookBody(jws), Map.of());
+  }
+
+  /** An answer of Get All Subscription Statuses: the subscription active until {@code expires}. */
+  private String appleStatuses(String original, Instant signed, Instant expires, UUID account) {
+    return Json.createObjectBuilder()
+        .add("environment", "Production")
+        .add("bundleId", BUNDLE)
+        .add(
+            "data",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("subscriptionGroupIdentifier", "21345678")
+                        .add(
+                            "lastTransactions",
+                            Json.createArrayBuilder()
+                                .add(
+                                    Json.createObjectBuilder()
+                                        .add("originalTransactionId", original)
+                                        .add("status", 1)
+                                        .add(
+                                            "signedTransactionInfo",
+                                            apple.sign(
+                                                appleTransaction(original, signed, expires, account)
+                                                    .build()))
+                                        .add(
+                                            "signedRenewalInfo",
+                                            apple.sign(
+                                                AppleTestCa.renewalInfo(original, signed)
+                                                    .build()))))))
+        .build()
+        .toString();
+  }
+
+  /** An in-app purchase key as App Store Connect hands it out: a PKCS#8 EC key in a .p8 file. */
+  private static Path writeAppleApiKey(Path directory) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    return Files.writeString(directory.resolve("AuthKey_" + APPLE_KEY_ID + ".p8"), pem);
   }
 
   // Google Play

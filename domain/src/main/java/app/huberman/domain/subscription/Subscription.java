@@ -136,14 +136,19 @@ public final class Subscription {
 
   /**
    * Ends a subscription whose access has run out by our clock: canceled past its end, past due past
-   * its grace, or trialing past the trial's end with no payment reported. A later provider event (a
-   * renewal that did arrive) still applies, since it is newer than the last event applied.
+   * its grace, trialing past the trial's end with no payment reported, or active past its renewal
+   * plus the lapse grace with no renewal reported (a lapse: access ended at that moment). A later
+   * provider event (a renewal that did arrive) still applies, since it is newer than the last event
+   * applied.
    */
-  public Optional<StatusChange> expireIfDue(Instant now) {
-    if (!isDueForExpiry(now)) {
+  public Optional<StatusChange> expireIfDue(Instant now, LapsePolicy lapse) {
+    if (!isDueForExpiry(now, lapse)) {
       return Optional.empty();
     }
     SubscriptionStatus before = status;
+    if (status == SubscriptionStatus.ACTIVE && endsAt == null) {
+      endsAt = lapse.lapsesAt(renewsAt);
+    }
     status = SubscriptionStatus.EXPIRED;
     if (endsAt == null) {
       endsAt = now;
@@ -152,23 +157,33 @@ public final class Subscription {
     return change(before);
   }
 
-  public boolean isDueForExpiry(Instant now) {
+  public boolean isDueForExpiry(Instant now, LapsePolicy lapse) {
     return switch (status) {
       case CANCELED -> endsAt == null || !endsAt.isAfter(now);
       case PAST_DUE -> graceEndsAt == null || !graceEndsAt.isAfter(now);
       case TRIALING -> trialEndsAt != null && !trialEndsAt.isAfter(now);
-      case INCOMPLETE, ACTIVE, EXPIRED -> false;
+      case ACTIVE -> renewsAt != null && !lapse.lapsesAt(renewsAt).isAfter(now);
+      case INCOMPLETE, EXPIRED -> false;
     };
   }
 
   /**
-   * The entitlement rule: premium iff trialing, active, past due before the grace end, or canceled
-   * before its end, on a premium plan.
+   * Whether the provider should have told us of a renewal by {@code now} and has not: active, and
+   * the paid-up period is over. Such a subscription is worth asking the provider about before it
+   * lapses.
    */
-  public boolean grantsAccessAt(Instant now) {
+  public boolean isOverdueForRenewal(Instant now) {
+    return status == SubscriptionStatus.ACTIVE && renewsAt != null && !renewsAt.isAfter(now);
+  }
+
+  /**
+   * The entitlement rule: premium iff trialing, active (until its renewal plus the lapse grace),
+   * past due before the grace end, or canceled before its end, on a premium plan.
+   */
+  public boolean grantsAccessAt(Instant now, LapsePolicy lapse) {
     return switch (status) {
       case TRIALING -> trialEndsAt == null || trialEndsAt.isAfter(now);
-      case ACTIVE -> true;
+      case ACTIVE -> renewsAt == null || lapse.lapsesAt(renewsAt).isAfter(now);
       case PAST_DUE -> graceEndsAt != null && graceEndsAt.isAfter(now);
       case CANCELED -> endsAt != null && endsAt.isAfter(now);
       case INCOMPLETE, EXPIRED -> false;
@@ -180,15 +195,22 @@ public final class Subscription {
    *
    * @param plan this subscription's plan (the caller loads it by {@link #planId()})
    */
-  public Entitlement entitlementAt(Instant now, Optional<Plan> plan, Plan freePlan) {
-    if (plan.isEmpty() || !plan.get().isPremium() || !grantsAccessAt(now)) {
+  public Entitlement entitlementAt(
+      Instant now, Optional<Plan> plan, Plan freePlan, LapsePolicy lapse) {
+    if (plan.isEmpty() || !plan.get().isPremium() || !grantsAccessAt(now, lapse)) {
       return Entitlement.free(freePlan);
     }
-    return new Entitlement(true, plan.get().slug(), plan.get().features(), accessEnd());
+    return new Entitlement(true, plan.get().slug(), plan.get().features(), accessEnd(now, lapse));
   }
 
-  /** When access ends unless something else happens first. */
-  private Optional<Instant> accessEnd() {
+  /**
+   * When access ends unless something else happens first. For an active subscription that is the
+   * renewal while it is ahead, then the lapse: so a cached entitlement never outlives either.
+   */
+  private Optional<Instant> accessEnd(Instant now, LapsePolicy lapse) {
+    if (status == SubscriptionStatus.ACTIVE && renewsAt != null && !renewsAt.isAfter(now)) {
+      return Optional.of(lapse.lapsesAt(renewsAt));
+    }
     return Optional.ofNullable(
         switch (status) {
           case TRIALING -> trialEndsAt;

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.domain.subscription.EventOutcome.Result;
 import app.huberman.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,20 +34,22 @@ class SubscriptionTest {
   private static final UserId ADA = UserId.of(7);
   private static final UserId BOB = UserId.of(8);
   private static final Instant END = minutes(60);
+  private static final LapsePolicy LAPSE = new LapsePolicy(Duration.ofMinutes(30));
+  private static final Instant LAPSE_AT = minutes(90);
 
   private static Entitlement entitlementAt(Subscription subscription, Instant now) {
-    return subscription.entitlementAt(now, Optional.of(PREMIUM), FREE);
+    return subscription.entitlementAt(now, Optional.of(PREMIUM), FREE, LAPSE);
   }
 
   private static void assertPremiumUntil(Subscription subscription, Instant now, Instant end) {
-    assertThat(subscription.grantsAccessAt(now)).isTrue();
+    assertThat(subscription.grantsAccessAt(now, LAPSE)).isTrue();
     assertThat(entitlementAt(subscription, now))
         .isEqualTo(
             new Entitlement(true, PREMIUM.slug(), PREMIUM.features(), Optional.ofNullable(end)));
   }
 
   private static void assertFree(Subscription subscription, Instant now) {
-    assertThat(subscription.grantsAccessAt(now)).isFalse();
+    assertThat(subscription.grantsAccessAt(now, LAPSE)).isFalse();
     assertThat(entitlementAt(subscription, now)).isEqualTo(Entitlement.free(FREE));
   }
 
@@ -72,11 +75,30 @@ class SubscriptionTest {
     }
 
     @Test
-    void anActiveSubscriptionGrantsAccessEvenPastItsRenewalDate() {
+    void anActiveSubscriptionGrantsAccessPastItsRenewalUntilTheLapseGraceRunsOutExclusive() {
       Subscription active = aSubscriptionWith(Observation.of(ACTIVE).withRenewal(END));
 
       assertPremiumUntil(active, T0, END);
-      assertPremiumUntil(active, END.plusSeconds(3600), END);
+      assertPremiumUntil(active, END.minusNanos(1), END);
+      assertPremiumUntil(active, END, LAPSE_AT);
+      assertPremiumUntil(active, LAPSE_AT.minusNanos(1), LAPSE_AT);
+      assertFree(active, LAPSE_AT);
+      assertFree(active, LAPSE_AT.plusSeconds(86_400 * 365));
+    }
+
+    @Test
+    void anActiveSubscriptionWithNoKnownRenewalGrantsAccess() {
+      assertPremiumUntil(aSubscriptionWith(Observation.of(ACTIVE)), minutes(1_000_000), null);
+    }
+
+    @Test
+    void withNoGraceAnActiveSubscriptionLapsesAtItsRenewal() {
+      Subscription active = aSubscriptionWith(Observation.of(ACTIVE).withRenewal(END));
+      LapsePolicy none = new LapsePolicy(Duration.ZERO);
+
+      assertThat(active.grantsAccessAt(END.minusNanos(1), none)).isTrue();
+      assertThat(active.grantsAccessAt(END, none)).isFalse();
+      assertThat(active.isDueForExpiry(END, none)).isTrue();
     }
 
     @Test
@@ -115,10 +137,10 @@ class SubscriptionTest {
     void accessOnTheFreePlanOrAnUnknownPlanIsNotPremium() {
       Subscription active = aSubscriptionWith(Observation.of(ACTIVE));
 
-      assertThat(active.grantsAccessAt(T0)).isTrue();
-      assertThat(active.entitlementAt(T0, Optional.of(FREE), FREE))
+      assertThat(active.grantsAccessAt(T0, LAPSE)).isTrue();
+      assertThat(active.entitlementAt(T0, Optional.of(FREE), FREE, LAPSE))
           .isEqualTo(Entitlement.free(FREE));
-      assertThat(active.entitlementAt(T0, Optional.empty(), FREE))
+      assertThat(active.entitlementAt(T0, Optional.empty(), FREE, LAPSE))
           .isEqualTo(Entitlement.free(FREE));
     }
   }
@@ -128,15 +150,15 @@ class SubscriptionTest {
 
     private static void assertExpiresAt(Subscription subscription, Instant due) {
       SubscriptionStatus before = subscription.status();
-      assertThat(subscription.isDueForExpiry(due.minusNanos(1))).isFalse();
-      assertThat(subscription.expireIfDue(due.minusNanos(1))).isEmpty();
+      assertThat(subscription.isDueForExpiry(due.minusNanos(1), LAPSE)).isFalse();
+      assertThat(subscription.expireIfDue(due.minusNanos(1), LAPSE)).isEmpty();
       assertThat(subscription.status()).isEqualTo(before);
 
-      assertThat(subscription.isDueForExpiry(due)).isTrue();
-      assertThat(subscription.expireIfDue(due)).contains(new StatusChange(before, EXPIRED));
+      assertThat(subscription.isDueForExpiry(due, LAPSE)).isTrue();
+      assertThat(subscription.expireIfDue(due, LAPSE)).contains(new StatusChange(before, EXPIRED));
       assertThat(subscription.status()).isEqualTo(EXPIRED);
       assertThat(subscription.state().updatedAt()).isEqualTo(due);
-      assertThat(subscription.expireIfDue(due.plusSeconds(60))).isEmpty();
+      assertThat(subscription.expireIfDue(due.plusSeconds(60), LAPSE)).isEmpty();
     }
 
     @Test
@@ -165,24 +187,68 @@ class SubscriptionTest {
       Subscription canceled = aSubscriptionWith(Observation.of(CANCELED));
       Subscription pastDue = aSubscriptionWith(Observation.of(PAST_DUE));
 
-      assertThat(canceled.expireIfDue(T0)).contains(new StatusChange(CANCELED, EXPIRED));
-      assertThat(pastDue.expireIfDue(T0)).contains(new StatusChange(PAST_DUE, EXPIRED));
+      assertThat(canceled.expireIfDue(T0, LAPSE)).contains(new StatusChange(CANCELED, EXPIRED));
+      assertThat(pastDue.expireIfDue(T0, LAPSE)).contains(new StatusChange(PAST_DUE, EXPIRED));
       assertThat(canceled.state().endsAt()).contains(T0);
     }
 
     @Test
-    void activeIncompleteExpiredAndOpenEndedTrialsNeverExpireByTheClock() {
+    void anActiveSubscriptionLapsesAtItsRenewalPlusTheGraceAndEndsThere() {
+      Subscription active = aSubscriptionWith(Observation.of(ACTIVE).withRenewal(END));
+
+      assertExpiresAt(active, LAPSE_AT);
+      assertThat(active.state().endsAt()).contains(LAPSE_AT);
+      assertThat(active.state().renewsAt()).contains(END);
+    }
+
+    @Test
+    void anActiveSubscriptionIsOverdueForRenewalFromItsRenewalUntilItLapses() {
+      Subscription active = aSubscriptionWith(Observation.of(ACTIVE).withRenewal(END));
+
+      assertThat(active.isOverdueForRenewal(END.minusNanos(1))).isFalse();
+      assertThat(active.isOverdueForRenewal(END)).isTrue();
+      assertThat(active.isOverdueForRenewal(LAPSE_AT.minusNanos(1))).isTrue();
+      active.expireIfDue(LAPSE_AT, LAPSE);
+      assertThat(active.isOverdueForRenewal(LAPSE_AT)).isFalse();
+      assertThat(aSubscriptionWith(Observation.of(ACTIVE)).isOverdueForRenewal(LAPSE_AT)).isFalse();
+      assertThat(aSubscriptionWith(Observation.of(CANCELED).withEnd(END)).isOverdueForRenewal(END))
+          .isFalse();
+    }
+
+    @Test
+    void aLateRenewalRestoresAccessToALapsedSubscriptionAsItWouldHaveBefore() {
+      Subscription lapsed = aSubscriptionWith(Observation.of(ACTIVE).withRenewal(END));
+      assertThat(lapsed.expireIfDue(LAPSE_AT, LAPSE)).contains(new StatusChange(ACTIVE, EXPIRED));
+      assertFree(lapsed, LAPSE_AT);
+      Instant nextRenewal = minutes(60 + 43_200);
+
+      EventOutcome outcome =
+          lapsed.apply(
+              event(
+                  "evt_late_renewal", minutes(59), Observation.of(ACTIVE).withRenewal(nextRenewal)),
+              Optional.of(PREMIUM_ID),
+              Optional.empty(),
+              minutes(120));
+
+      assertThat(outcome.result()).isEqualTo(Result.APPLIED);
+      assertThat(outcome.statusChange()).contains(new StatusChange(EXPIRED, ACTIVE));
+      assertPremiumUntil(lapsed, minutes(120), nextRenewal);
+      assertThat(lapsed.state().endsAt()).isEmpty();
+    }
+
+    @Test
+    void incompleteExpiredOpenEndedActiveAndOpenEndedTrialsNeverExpireByTheClock() {
       Instant farFuture = minutes(1_000_000);
       for (Subscription subscription :
           new Subscription[] {
             aNewSubscription(),
-            aSubscriptionWith(Observation.of(ACTIVE).withRenewal(END)),
+            aSubscriptionWith(Observation.of(ACTIVE)),
             aSubscriptionWith(Observation.of(EXPIRED).withEnd(END)),
             aSubscriptionWith(Observation.of(TRIALING))
           }) {
         SubscriptionStatus before = subscription.status();
-        assertThat(subscription.isDueForExpiry(farFuture)).isFalse();
-        assertThat(subscription.expireIfDue(farFuture)).isEmpty();
+        assertThat(subscription.isDueForExpiry(farFuture, LAPSE)).isFalse();
+        assertThat(subscription.expireIfDue(farFuture, LAPSE)).isEmpty();
         assertThat(subscription.status()).isEqualTo(before);
       }
     }
@@ -190,7 +256,7 @@ class SubscriptionTest {
     @Test
     void aRenewalReportedAfterExpiryStillApplies() {
       Subscription canceled = aSubscriptionWith(Observation.of(CANCELED).withEnd(END));
-      canceled.expireIfDue(END);
+      canceled.expireIfDue(END, LAPSE);
 
       EventOutcome outcome =
           canceled.apply(
@@ -200,7 +266,7 @@ class SubscriptionTest {
               minutes(62));
 
       assertThat(outcome.statusChange()).contains(new StatusChange(EXPIRED, ACTIVE));
-      assertThat(canceled.grantsAccessAt(minutes(62))).isTrue();
+      assertThat(canceled.grantsAccessAt(minutes(62), LAPSE)).isTrue();
     }
   }
 

@@ -7,9 +7,11 @@ import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.subscription.SubscriptionStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,9 +19,10 @@ import java.util.Optional;
 
 /**
  * Ends subscriptions whose access ran out by our clock when no provider said so in time (canceled
- * past the end, past due past the grace, trialing past the trial). Runs every minute, in the job's
- * transaction; each subscription is locked and checked again, since a webhook may have renewed it
- * between the search and the lock. Idempotent: a second run finds nothing due.
+ * past the end, past due past the grace, trialing past the trial, active past its renewal plus the
+ * lapse grace). Runs every minute, in the job's transaction; each subscription is locked and
+ * checked again, since a webhook may have renewed it between the search and the lock. Idempotent: a
+ * second run finds nothing due.
  */
 public final class ExpireSubscriptionsHandler implements JobHandler {
 
@@ -33,13 +36,16 @@ public final class ExpireSubscriptionsHandler implements JobHandler {
   private final SubscriptionEventsPort events;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
+  private final LapsePolicy lapse;
 
   public ExpireSubscriptionsHandler(
       SubscriptionRepository subscriptions,
       EntitlementCachePort entitlementCache,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock) {
+      Clock clock,
+      LapsePolicy lapse) {
+    this.lapse = Objects.requireNonNull(lapse, "lapse");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.entitlementCache = Objects.requireNonNull(entitlementCache, "entitlementCache");
     this.events = Objects.requireNonNull(events, "events");
@@ -55,18 +61,24 @@ public final class ExpireSubscriptionsHandler implements JobHandler {
   @Override
   public void handle(JobPayload payload) {
     Instant now = clock.instant();
-    for (SubscriptionId id : subscriptions.findDueForExpiry(now, BATCH)) {
+    for (SubscriptionId id : subscriptions.findDueForExpiry(now, lapse, BATCH)) {
       subscriptions.lock(id).ifPresent(subscription -> expire(subscription, now));
     }
   }
 
   private void expire(Subscription subscription, Instant now) {
-    Optional<StatusChange> change = subscription.expireIfDue(now);
+    Optional<StatusChange> change = subscription.expireIfDue(now, lapse);
     if (change.isEmpty()) {
       return;
     }
     subscriptions.save(subscription);
     ProviderEventApplier.reportAfterCommit(events, unitOfWork, subscription, change.get());
+    if (change.get().from() == SubscriptionStatus.ACTIVE) {
+      AfterCommit.run(
+          unitOfWork,
+          "report a lapse",
+          () -> events.subscriptionLapsed(subscription.id(), subscription.ref().provider()));
+    }
     ProviderEventApplier.evictAfterCommit(
         entitlementCache, unitOfWork, subscription.owner().stream().toList());
   }

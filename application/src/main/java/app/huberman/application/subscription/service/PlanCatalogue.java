@@ -3,6 +3,7 @@ package app.huberman.application.subscription.service;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.domain.subscription.Entitlement;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
@@ -21,9 +22,11 @@ import java.util.Optional;
 final class PlanCatalogue {
 
   private final PlanRepository plans;
+  private final LapsePolicy lapse;
 
-  PlanCatalogue(PlanRepository plans) {
+  PlanCatalogue(PlanRepository plans, LapsePolicy lapse) {
     this.plans = Objects.requireNonNull(plans, "plans");
+    this.lapse = Objects.requireNonNull(lapse, "lapse");
   }
 
   /** The plan the event's product maps to; empty for no product or one no plan sells. */
@@ -48,14 +51,19 @@ final class PlanCatalogue {
   }
 
   Entitlement entitlementOf(Subscription subscription, Instant now) {
-    return subscription.entitlementAt(now, planOf(subscription), free());
+    return subscription.entitlementAt(now, planOf(subscription), free(), lapse);
   }
 
   SubscriptionView viewOf(Subscription subscription, Instant now) {
     Optional<Plan> plan = planOf(subscription);
-    boolean active = plan.isPresent() && plan.get().isPremium() && subscription.grantsAccessAt(now);
+    boolean active =
+        plan.isPresent() && plan.get().isPremium() && subscription.grantsAccessAt(now, lapse);
     return new SubscriptionView(
         Optional.of(subscription.state()), plan.orElseGet(this::free), active);
+  }
+
+  boolean grantsAccess(Subscription subscription, Instant now) {
+    return subscription.grantsAccessAt(now, lapse);
   }
 
   SubscriptionView none() {

@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Applies a provider event to a locked subscription and does what follows from it: saves it,
  * reports a status change and, once the transaction has committed, evicts the cached entitlements
- * it affects. Shared by the webhook job and the app's purchase report, so both change a
- * subscription the same way.
+ * it affects. Shared by the webhook job, the app's purchase report and the re-check, so all change
+ * a subscription the same way.
  */
 final class ProviderEventApplier {
 
@@ -31,7 +31,7 @@ final class ProviderEventApplier {
 
   ProviderEventApplier(SubscriptionPorts ports) {
     this.subscriptions = ports.subscriptions();
-    this.catalogue = new PlanCatalogue(ports.plans());
+    this.catalogue = new PlanCatalogue(ports.plans(), ports.lapse());
     this.entitlementCache = ports.entitlementCache();
     this.events = ports.events();
     this.unitOfWork = ports.unitOfWork();

@@ -62,7 +62,7 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
     this.unitOfWork = ports.unitOfWork();
     this.clock = ports.clock();
     this.applier = new ProviderEventApplier(ports);
-    this.catalogue = new PlanCatalogue(ports.plans());
+    this.catalogue = new PlanCatalogue(ports.plans(), ports.lapse());
   }
 
   @Override

@@ -8,6 +8,7 @@ import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.domain.subscription.Entitlement;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
@@ -39,15 +40,18 @@ public final class SubscriptionQueryService
   private final EntitlementCachePort cache;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
+  private final LapsePolicy lapse;
 
   public SubscriptionQueryService(
       SubscriptionRepository subscriptions,
       PlanRepository plans,
       EntitlementCachePort cache,
       UnitOfWorkPort unitOfWork,
-      Clock clock) {
+      Clock clock,
+      LapsePolicy lapse) {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-    this.catalogue = new PlanCatalogue(plans);
+    this.lapse = Objects.requireNonNull(lapse, "lapse");
+    this.catalogue = new PlanCatalogue(plans, lapse);
     this.cache = Objects.requireNonNull(cache, "cache");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -82,7 +86,7 @@ public final class SubscriptionQueryService
       return new Ranked(
           subscription,
           catalogue.entitlementOf(subscription, now),
-          subscription.grantsAccessAt(now),
+          catalogue.grantsAccess(subscription, now),
           subscription.state().updatedAt());
     }
   }
@@ -122,6 +126,6 @@ public final class SubscriptionQueryService
   @Override
   public long premiumSubscriptions() {
     Instant now = clock.instant();
-    return unitOfWork.readOnly(() -> subscriptions.countGrantingPremiumAccess(now));
+    return unitOfWork.readOnly(() -> subscriptions.countGrantingPremiumAccess(now, lapse));
   }
 }

@@ -18,6 +18,11 @@ public final class SubscriptionSchedule {
             ExpireSubscriptionsHandler.TYPE,
             JobPayload.empty()),
         new ScheduledTask(
+            "recheck-overdue-renewals",
+            CronSchedule.parse("23 * * * *"),
+            RecheckOverdueRenewalsHandler.TYPE,
+            JobPayload.empty()),
+        new ScheduledTask(
             "prune-webhook-events",
             CronSchedule.parse("37 4 * * *"),
             PruneWebhookEventsHandler.TYPE,

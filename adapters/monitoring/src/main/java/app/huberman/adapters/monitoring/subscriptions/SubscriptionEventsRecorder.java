@@ -20,12 +20,14 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Logs {@code webhook.received}, {@code webhook.rejected}, {@code webhook.processed} and {@code
- * subscription.status_changed}, and counts them in {@code
+ * Logs {@code webhook.received}, {@code webhook.rejected}, {@code webhook.processed}, {@code
+ * subscription.status_changed}, {@code subscription.lapsed}, {@code subscription.rechecked} and
+ * {@code subscription.recheck_failed}, and counts them in {@code
  * webhooks_received_total{provider,outcome}} (accepted, duplicate, rejected), {@code
- * webhooks_processed_total{provider,result}} and {@code subscription_transitions_total{from,to}}.
- * Fields are the provider, type, event id and outcome the port hands over: never a payload,
- * signature or token.
+ * webhooks_processed_total{provider,result}}, {@code subscription_transitions_total{from,to}},
+ * {@code subscriptions_lapsed_total{provider}} and {@code subscription_rechecks_total{provider,
+ * result}} (applied, duplicate, stale, no_observation, failed). Fields are the provider, type,
+ * event id and outcome the port hands over: never a payload, signature or token.
  */
 @ApplicationScoped
 public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
@@ -33,6 +35,8 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
   static final String RECEIVED = "webhooks_received";
   static final String PROCESSED = "webhooks_processed";
   static final String TRANSITIONS = "subscription_transitions";
+  static final String LAPSED = "subscriptions_lapsed";
+  static final String RECHECKS = "subscription_rechecks";
 
   private static final Logger LOG = Logger.getLogger("app.huberman.subscriptions");
   private static final Metadata RECEIVED_METADATA =
@@ -52,6 +56,21 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
       Metadata.builder()
           .withName(TRANSITIONS)
           .withDescription("Subscription status changes, by status before and after")
+          .build();
+
+  private static final Metadata LAPSED_METADATA =
+      Metadata.builder()
+          .withName(LAPSED)
+          .withDescription(
+              "Active subscriptions that lost access by our clock: no renewal reported within the"
+                  + " lapse grace, by provider")
+          .build();
+  private static final Metadata RECHECKS_METADATA =
+      Metadata.builder()
+          .withName(RECHECKS)
+          .withDescription(
+              "Overdue renewals re-checked with the provider's API, by provider and result"
+                  + " (applied, duplicate, stale, no_observation, failed)")
           .build();
 
   private MetricHandles metrics;
@@ -109,6 +128,50 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
     fields.put("from", from);
     fields.put("to", to);
     EventLog.emit(LOG, Level.INFO, "subscription.status_changed", fields);
+  }
+
+  @Override
+  public void subscriptionLapsed(SubscriptionId subscription, PaymentProvider provider) {
+    metrics.counter(LAPSED_METADATA, new Tag("provider", provider.key())).inc();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("subscription_id", subscription.value());
+    fields.put("provider", provider.key());
+    EventLog.emit(LOG, Level.WARNING, "subscription.lapsed", fields);
+  }
+
+  @Override
+  public void subscriptionRechecked(
+      SubscriptionId subscription, PaymentProvider provider, EventOutcome outcome) {
+    String result = key(outcome.result());
+    countRecheck(provider, result);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("subscription_id", subscription.value());
+    fields.put("provider", provider.key());
+    fields.put("result", result);
+    outcome
+        .statusChange()
+        .ifPresent(
+            change -> {
+              fields.put("from", change.from().key());
+              fields.put("to", change.to().key());
+            });
+    EventLog.emit(LOG, Level.INFO, "subscription.rechecked", fields);
+  }
+
+  @Override
+  public void recheckFailed(SubscriptionId subscription, PaymentProvider provider, String reason) {
+    countRecheck(provider, "failed");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("subscription_id", subscription.value());
+    fields.put("provider", provider.key());
+    fields.put("reason", reason);
+    EventLog.emit(LOG, Level.WARNING, "subscription.recheck_failed", fields);
+  }
+
+  private void countRecheck(PaymentProvider provider, String result) {
+    metrics
+        .counter(RECHECKS_METADATA, new Tag("provider", provider.key()), new Tag("result", result))
+        .inc();
   }
 
   private void countReceived(PaymentProvider provider, String outcome) {

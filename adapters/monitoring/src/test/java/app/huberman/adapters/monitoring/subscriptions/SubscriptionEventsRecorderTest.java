@@ -10,6 +10,7 @@ import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.subscription.SubscriptionStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -133,6 +134,51 @@ class SubscriptionEventsRecorderTest {
             Map.entry("provider", "stripe"),
             Map.entry("from", "active"),
             Map.entry("to", "past_due"));
+  }
+
+  @Test
+  void countsAndLogsALapseAsAWarning() {
+    recorder.subscriptionLapsed(new SubscriptionId(9), PaymentProvider.APPLE);
+
+    assertThat(metrics.count(SubscriptionEventsRecorder.LAPSED, new Tag("provider", "apple")))
+        .isEqualTo(1);
+    assertThat(events()).containsExactly("subscription.lapsed");
+    assertThat(fields(0))
+        .containsExactly(Map.entry("subscription_id", 9L), Map.entry("provider", "apple"));
+    assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
+  }
+
+  @Test
+  void countsAndLogsReChecksByResultWithTheStatusChangeAndFailuresWithTheReason() {
+    recorder.subscriptionRechecked(
+        new SubscriptionId(3),
+        PaymentProvider.GOOGLE,
+        new EventOutcome(
+            EventOutcome.Result.APPLIED,
+            Optional.of(new StatusChange(SubscriptionStatus.ACTIVE, SubscriptionStatus.EXPIRED)),
+            false));
+    recorder.recheckFailed(
+        new SubscriptionId(4), PaymentProvider.GOOGLE, "The Play Developer API answered HTTP 503");
+
+    assertThat(rechecks("google", "applied")).isEqualTo(1);
+    assertThat(rechecks("google", "failed")).isEqualTo(1);
+    assertThat(events()).containsExactly("subscription.rechecked", "subscription.recheck_failed");
+    assertThat(fields(0))
+        .containsExactly(
+            Map.entry("subscription_id", 3L),
+            Map.entry("provider", "google"),
+            Map.entry("result", "applied"),
+            Map.entry("from", "active"),
+            Map.entry("to", "expired"));
+    assertThat(fields(1)).containsEntry("reason", "The Play Developer API answered HTTP 503");
+    assertThat(logged.get(1).getLevel()).isEqualTo(Level.WARNING);
+  }
+
+  private long rechecks(String provider, String result) {
+    return metrics.count(
+        SubscriptionEventsRecorder.RECHECKS,
+        new Tag("provider", provider),
+        new Tag("result", result));
   }
 
   private long received(String provider, String outcome) {

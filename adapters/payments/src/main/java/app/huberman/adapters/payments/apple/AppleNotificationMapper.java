@@ -95,6 +95,34 @@ final class AppleNotificationMapper {
     return paidUp(transaction).withProduct(productId(transaction));
   }
 
+  /**
+   * What an entry of Get All Subscription Statuses says: its {@code status} (1 active, 2 expired, 3
+   * billing retry, 4 billing grace period, 5 revoked) with the latest transaction and renewal info.
+   * An active one whose auto-renewal is off runs to its expiry, as a canceled one.
+   */
+  static Observation observeStatus(
+      long status, JsonObject transaction, Optional<JsonObject> renewal, Instant at) {
+    Observation observation =
+        switch ((int) status) {
+          case 1 ->
+              renewal.flatMap(info -> number(info, "autoRenewStatus")).orElse(1L) == 0
+                  ? Observation.of(SubscriptionStatus.CANCELED).withEnd(expiresDate(transaction))
+                  : paidUp(transaction);
+          case 2 -> Observation.of(SubscriptionStatus.EXPIRED).withEnd(expiresDate(transaction));
+          case 3 -> Observation.of(SubscriptionStatus.PAST_DUE).withGraceEnd(at);
+          case 4 ->
+              Observation.of(SubscriptionStatus.PAST_DUE)
+                  .withGraceEnd(
+                      renewal
+                          .flatMap(info -> epochMillis(info, "gracePeriodExpiresDate"))
+                          .orElse(at));
+          case 5 -> revoked(transaction).orElse(Observation.revoked(at));
+          default ->
+              throw new InvalidNotificationException("Unknown App Store subscription status");
+        };
+    return observation.withProduct(productId(transaction));
+  }
+
   static ProviderEvent event(
       JsonObject transaction,
       String eventId,

@@ -114,10 +114,21 @@ public final class ApplePaymentProvider implements PaymentProviderPort {
         () -> new InvalidNotificationException("App Store notifications are not configured"));
   }
 
-  private JsonObject verifyTransaction(String jws, String bundle) {
+  JsonObject verifyTransaction(String jws, String bundle) {
     JsonObject transaction = verifier.verify(jws, "The transaction");
     checkApp(transaction, bundle, "The transaction");
     return transaction;
+  }
+
+  /** Verifies renewal info, and that it is about the given subscription. */
+  JsonObject verifyRenewal(String jws, String originalTransactionId) {
+    JsonObject renewal = verifier.verify(jws, "The renewal info");
+    if (!string(renewal, "originalTransactionId")
+        .orElse(originalTransactionId)
+        .equals(originalTransactionId)) {
+      throw new InvalidNotificationException("The renewal info is about another subscription");
+    }
+    return renewal;
   }
 
   /**
@@ -131,7 +142,7 @@ public final class ApplePaymentProvider implements PaymentProviderPort {
         .orElseThrow(() -> new InvalidNotificationException("The notification names no app"));
   }
 
-  private static void checkApp(JsonObject block, String bundle, String what) {
+  static void checkApp(JsonObject block, String bundle, String what) {
     if (!string(block, "bundleId").orElse("").equals(bundle)) {
       throw new InvalidNotificationException(what + " is for another app");
     }

@@ -1,6 +1,7 @@
 package app.huberman.adapters.payments.google;
 
 import app.huberman.adapters.payments.JsonFields;
+import app.huberman.adapters.payments.ProviderHttp;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import com.nimbusds.jose.JOSEException;
@@ -34,12 +35,12 @@ final class GoogleAccessTokens {
   private static final Duration REFRESH_MARGIN = Duration.ofMinutes(1);
 
   private final GoogleServiceAccount account;
-  private final PlayHttp http;
+  private final ProviderHttp http;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Token current;
 
-  GoogleAccessTokens(GoogleServiceAccount account, PlayHttp http, Clock clock) {
+  GoogleAccessTokens(GoogleServiceAccount account, ProviderHttp http, Clock clock) {
     this.account = account;
     this.http = http;
     this.clock = clock;
@@ -77,7 +78,7 @@ final class GoogleAccessTokens {
             + URLEncoder.encode(assertion(now), StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(account.tokenUri())
-            .timeout(PlayHttp.REQUEST_TIMEOUT)
+            .timeout(ProviderHttp.REQUEST_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -4,9 +4,11 @@ import static app.huberman.adapters.payments.JsonFields.number;
 import static app.huberman.adapters.payments.JsonFields.object;
 import static app.huberman.adapters.payments.JsonFields.requiredString;
 
+import app.huberman.adapters.payments.ProviderHttp;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.in.WebhookRequest;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.ProviderRecheckPort;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Observation;
@@ -25,12 +27,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Google Play real-time developer notifications, pushed by Pub/Sub, and purchases the app reports.
- * A notification only says that something happened to a purchase token; the Play Developer API says
- * what the purchase's state is, so interpreting asks it (and may be retried when Google cannot
- * answer).
+ * Google Play real-time developer notifications, pushed by Pub/Sub, purchases the app reports, and
+ * re-checks of overdue renewals. A notification only says that something happened to a purchase
+ * token; the Play Developer API says what the purchase's state is, so interpreting asks it (and may
+ * be retried when Google cannot answer), and so does a re-check.
  */
-public final class GooglePaymentProvider implements PaymentProviderPort {
+public final class GooglePaymentProvider implements PaymentProviderPort, ProviderRecheckPort {
 
   private static final long SUBSCRIPTION_PRODUCT = 1;
 
@@ -42,7 +44,7 @@ public final class GooglePaymentProvider implements PaymentProviderPort {
   public GooglePaymentProvider(GoogleSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    PlayHttp http = PlayHttp.create();
+    ProviderHttp http = ProviderHttp.create();
     this.packageName = settings.packageName();
     this.tokens =
         settings
@@ -109,11 +111,21 @@ public final class GooglePaymentProvider implements PaymentProviderPort {
     if (!PlaySubscriptionMapper.includesProduct(state, google.productId())) {
       throw new InvalidNotificationException("The purchase is not for the reported product");
     }
+    return observedNow(google.purchaseToken(), "client-verify", "CLIENT_VERIFY", state);
+  }
+
+  /** Asks the Play Developer API, as a notification's interpretation does. */
+  @Override
+  public ProviderEvent recheck(ProviderSubscriptionRef subscription) {
+    String token = subscription.id();
+    return observedNow(token, "recheck", "RECHECK", api.subscription(configuredPackage(), token));
+  }
+
+  /** The API's answer as an event observed now, named by the source and the token's digest. */
+  private ProviderEvent observedNow(String token, String source, String type, JsonObject state) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    String eventId =
-        "client-verify:" + sha256Hex(google.purchaseToken()) + ":" + now.toEpochMilli();
-    return PlaySubscriptionMapper.event(
-        google.purchaseToken(), eventId, "CLIENT_VERIFY", now, state);
+    String eventId = source + ":" + sha256Hex(token) + ":" + now.toEpochMilli();
+    return PlaySubscriptionMapper.event(token, eventId, type, now, state);
   }
 
   private String configuredPackage() {

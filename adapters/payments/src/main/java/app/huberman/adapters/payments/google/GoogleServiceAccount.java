@@ -1,6 +1,7 @@
 package app.huberman.adapters.payments.google;
 
 import app.huberman.adapters.payments.JsonFields;
+import app.huberman.adapters.payments.PrivateKeys;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -9,11 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,15 +65,9 @@ public record GoogleServiceAccount(
   }
 
   private static RSAPrivateKey privateKey(String pem) {
-    String base64 =
-        pem.replace("-----BEGIN PRIVATE KEY-----", "")
-            .replace("-----END PRIVATE KEY-----", "")
-            .replaceAll("\\s", "");
     try {
-      return (RSAPrivateKey)
-          KeyFactory.getInstance("RSA")
-              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
+      return (RSAPrivateKey) PrivateKeys.pkcs8(pem, "RSA");
+    } catch (IllegalArgumentException | ClassCastException e) {
       throw new IllegalArgumentException(
           "The service account's private_key is not a PKCS#8 RSA key");
     }

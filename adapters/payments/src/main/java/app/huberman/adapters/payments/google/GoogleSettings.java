@@ -1,5 +1,6 @@
 package app.huberman.adapters.payments.google;
 
+import app.huberman.adapters.payments.ProviderHttp;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,12 +46,6 @@ public record GoogleSettings(
   }
 
   static void requireHttp(URI url, String name) {
-    Objects.requireNonNull(url, name);
-    String scheme = url.getScheme();
-    if (!url.isAbsolute()
-        || url.getHost() == null
-        || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException(name + " is not an http(s) URL: " + url);
-    }
+    ProviderHttp.requireHttp(url, name);
   }
 }

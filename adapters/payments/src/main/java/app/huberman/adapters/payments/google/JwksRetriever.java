@@ -1,5 +1,6 @@
 package app.huberman.adapters.payments.google;
 
+import app.huberman.adapters.payments.ProviderHttp;
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import java.io.IOException;
@@ -17,9 +18,9 @@ final class JwksRetriever implements ResourceRetriever {
 
   private static final int MAX_BYTES = 64 * 1024;
 
-  private final PlayHttp http;
+  private final ProviderHttp http;
 
-  JwksRetriever(PlayHttp http) {
+  JwksRetriever(ProviderHttp http) {
     this.http = http;
   }
 
@@ -29,7 +30,7 @@ final class JwksRetriever implements ResourceRetriever {
     try {
       request =
           HttpRequest.newBuilder(url.toURI())
-              .timeout(PlayHttp.REQUEST_TIMEOUT)
+              .timeout(ProviderHttp.REQUEST_TIMEOUT)
               .header("Accept", "application/json")
               .GET()
               .build();

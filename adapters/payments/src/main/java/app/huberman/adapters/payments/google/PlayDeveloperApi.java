@@ -1,6 +1,7 @@
 package app.huberman.adapters.payments.google;
 
 import app.huberman.adapters.payments.JsonFields;
+import app.huberman.adapters.payments.ProviderHttp;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import jakarta.json.JsonObject;
@@ -18,11 +19,11 @@ import java.util.Optional;
  */
 final class PlayDeveloperApi {
 
-  private final PlayHttp http;
+  private final ProviderHttp http;
   private final String baseUrl;
   private final Optional<GoogleAccessTokens> tokens;
 
-  PlayDeveloperApi(PlayHttp http, URI baseUrl, Optional<GoogleAccessTokens> tokens) {
+  PlayDeveloperApi(ProviderHttp http, URI baseUrl, Optional<GoogleAccessTokens> tokens) {
     this.http = http;
     this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
     this.tokens = tokens;
@@ -47,7 +48,7 @@ final class PlayDeveloperApi {
                 + segment(purchaseToken));
     HttpRequest request =
         HttpRequest.newBuilder(uri)
-            .timeout(PlayHttp.REQUEST_TIMEOUT)
+            .timeout(ProviderHttp.REQUEST_TIMEOUT)
             .header("Authorization", "Bearer " + credentials.token())
             .header("Accept", "application/json")
             .GET()
@@ -64,7 +65,7 @@ final class PlayDeveloperApi {
     if (status == 401) {
       credentials.invalidate();
     }
-    if (status == 401 || status == 403 || PlayHttp.isTransient(status)) {
+    if (status == 401 || status == 403 || ProviderHttp.isTransient(status)) {
       // Our credentials or Google's availability, not the purchase: worth retrying.
       throw new ProviderUnavailableException("The Play Developer API answered HTTP " + status);
     }

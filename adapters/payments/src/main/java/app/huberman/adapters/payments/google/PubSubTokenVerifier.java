@@ -1,5 +1,6 @@
 package app.huberman.adapters.payments.google;
 
+import app.huberman.adapters.payments.ProviderHttp;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import com.nimbusds.jose.JOSEException;
@@ -39,7 +40,7 @@ final class PubSubTokenVerifier {
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
   PubSubTokenVerifier(
-      URI jwksUrl, String audience, String serviceAccount, PlayHttp http, Clock clock) {
+      URI jwksUrl, String audience, String serviceAccount, ProviderHttp http, Clock clock) {
     JWKSource<SecurityContext> keys;
     try {
       keys =

@@ -342,6 +342,38 @@ class GooglePlayInterpretationTest {
   }
 
   @Test
+  void aRecheckAsksTheApiAboutTheTokenAndStampsTheAnswerWithOurTime() {
+    google.stubPurchase(
+        TOKEN,
+        GoogleTestKeys.purchase("SUBSCRIPTION_STATE_EXPIRED", PRODUCT, EXPIRY).build().toString());
+
+    ProviderEvent event = play.recheck(new ProviderSubscriptionRef(PaymentProvider.GOOGLE, TOKEN));
+
+    Instant millis = Instant.parse("2026-06-01T12:00:05.123Z");
+    assertThat(event.eventId())
+        .isEqualTo(
+            "recheck:3f08aace122ee2368432c1ca23a049bc640bafbf00fdf33a52429f38ba12dbf9:"
+                + millis.toEpochMilli());
+    assertThat(event.type()).isEqualTo("RECHECK");
+    assertThat(event.occurredAt()).isEqualTo(millis);
+    assertThat(event.observation())
+        .contains(Observation.of(SubscriptionStatus.EXPIRED).withProduct(PRODUCT).withEnd(EXPIRY));
+    google.server.verify(
+        getRequestedFor(urlPathEqualTo(FakeGoogle.purchasePath(TOKEN)))
+            .withHeader("Authorization", equalTo("Bearer " + FakeGoogle.ACCESS_TOKEN)));
+  }
+
+  @Test
+  void aRecheckGoogleCannotAnswerIsRetriedLaterAndOneItDoesNotKnowIsRefused() {
+    ProviderSubscriptionRef ref = new ProviderSubscriptionRef(PaymentProvider.GOOGLE, TOKEN);
+    google.stubPurchaseStatus(TOKEN, 503);
+    assertThatThrownBy(() -> play.recheck(ref)).isInstanceOf(ProviderUnavailableException.class);
+
+    google.stubPurchaseStatus(TOKEN, 410);
+    assertThatThrownBy(() -> play.recheck(ref)).isInstanceOf(InvalidNotificationException.class);
+  }
+
+  @Test
   void aReportedPurchaseOfAnotherProductIsRefused() {
     google.stubPurchase(TOKEN, purchase("SUBSCRIPTION_STATE_ACTIVE").build().toString());
 

@@ -2,6 +2,8 @@ package app.huberman.adapters.persistence.subscription;
 
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.LapsePolicy;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.subscription.SubscriptionId;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -21,9 +24,11 @@ import javax.sql.DataSource;
  * and one update, with no entity manager to flush or dirty-check. The row lock ({@code FOR UPDATE})
  * is what serialises concurrent events for one subscription, so no version column is needed.
  *
- * <p>The two queries behind the expiry task and the premium gauge repeat, in SQL, the domain's
- * rules {@link Subscription#isDueForExpiry} and {@link Subscription#grantsAccessAt}, in the very
- * form of the expression indexes of migration V5; a test checks them against the domain for every
+ * <p>The queries behind the expiry task, the re-check and the premium gauge repeat, in SQL, the
+ * domain's rules {@link Subscription#isDueForExpiry}, {@link Subscription#isOverdueForRenewal} and
+ * {@link Subscription#grantsAccessAt}, in the very form of the indexes of migrations V5 and V8 (an
+ * active subscription's lapse is its {@code renews_at} compared with {@code now} minus the grace,
+ * so the index on {@code renews_at} serves it); a test checks them against the domain for every
  * status.
  */
 @Dependent
@@ -83,18 +88,37 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
           + SubscriptionRows.COLUMNS
           + " FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id DESC";
 
+  private static final String FIND_BY_ID =
+      "SELECT " + SubscriptionRows.COLUMNS + " FROM subscriptions WHERE id = ?";
+
+  /** What ran out by its own dates, then active subscriptions past their lapse. */
   static final String FIND_DUE_FOR_EXPIRY =
-      "SELECT id FROM subscriptions WHERE status IN ('canceled', 'past_due', 'trialing') AND "
+      "(SELECT id FROM subscriptions WHERE status IN ('canceled', 'past_due', 'trialing') AND "
           + DUE_AT
           + " <= ? ORDER BY "
           + DUE_AT
-          + ", id LIMIT ?";
+          + ", id LIMIT ?) UNION ALL (SELECT id FROM subscriptions WHERE status = 'active'"
+          + " AND renews_at <= ? ORDER BY renews_at, id LIMIT ?) LIMIT ?";
 
+  /** Skips rows a webhook holds locked: it is about to tell us anyway. */
+  static final String PICK_OVERDUE_FOR_RECHECK =
+      """
+      UPDATE subscriptions SET recheck_picked_at = ?
+       WHERE id IN (SELECT id FROM subscriptions
+                     WHERE status = 'active' AND renews_at <= ? AND provider = ANY (?)
+                       AND (recheck_picked_at IS NULL OR recheck_picked_at <= ?)
+                     ORDER BY recheck_picked_at NULLS FIRST, renews_at, id
+                     LIMIT ? FOR UPDATE SKIP LOCKED)
+      RETURNING id
+      """;
+
+  /** An active subscription grants access until its lapse: renews_at after now minus the grace. */
   static final String COUNT_GRANTING_PREMIUM_ACCESS =
       "SELECT count(*) FROM subscriptions"
           + " WHERE status IN ('active', 'trialing', 'past_due', 'canceled') AND "
           + ACCESS_UNTIL
-          + " > ? AND plan_id IN (SELECT id FROM plans WHERE price_cents > 0)";
+          + " > ? AND (status <> 'active' OR renews_at IS NULL OR renews_at > ?)"
+          + " AND plan_id IN (SELECT id FROM plans WHERE price_cents > 0)";
 
   private final Jdbc jdbc;
 
@@ -165,27 +189,43 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
-  public List<SubscriptionId> findDueForExpiry(Instant now, int limit) {
+  public Optional<Subscription> find(SubscriptionId id) {
+    return queryOne(FIND_BY_ID, id.value());
+  }
+
+  @Override
+  public List<SubscriptionId> findDueForExpiry(Instant now, LapsePolicy lapse, int limit) {
+    return ids(FIND_DUE_FOR_EXPIRY, now, limit, now.minus(lapse.grace()), limit, limit);
+  }
+
+  @Override
+  public List<SubscriptionId> pickOverdueForRecheck(
+      Instant now, Instant pickedBefore, Set<PaymentProvider> providers, int limit) {
+    String[] keys = providers.stream().map(PaymentProvider::key).toArray(String[]::new);
+    return ids(PICK_OVERDUE_FOR_RECHECK, now, now, keys, pickedBefore, limit);
+  }
+
+  private List<SubscriptionId> ids(String sql, Object... parameters) {
     return jdbc.withStatement(
-        FIND_DUE_FOR_EXPIRY,
+        sql,
         statement -> {
-          Jdbc.bind(statement, now, limit);
-          List<SubscriptionId> due = new ArrayList<>();
+          Jdbc.bind(statement, parameters);
+          List<SubscriptionId> found = new ArrayList<>();
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-              due.add(new SubscriptionId(rows.getLong(1)));
+              found.add(new SubscriptionId(rows.getLong(1)));
             }
           }
-          return due;
+          return found;
         });
   }
 
   @Override
-  public long countGrantingPremiumAccess(Instant now) {
+  public long countGrantingPremiumAccess(Instant now, LapsePolicy lapse) {
     return jdbc.withStatement(
         COUNT_GRANTING_PREMIUM_ACCESS,
         statement -> {
-          Jdbc.bind(statement, now);
+          Jdbc.bind(statement, now, now.minus(lapse.grace()));
           try (ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);

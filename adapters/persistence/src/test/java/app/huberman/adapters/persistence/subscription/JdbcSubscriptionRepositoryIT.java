@@ -204,12 +204,23 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   }
 
   @Test
-  void theExpiryAndPremiumQueriesSearchTheirIndexes() {
-    String due = plan(JdbcSubscriptionRepository.FIND_DUE_FOR_EXPIRY, T0, 10);
-    String premium = plan(JdbcSubscriptionRepository.COUNT_GRANTING_PREMIUM_ACCESS, T0);
+  void theExpiryRecheckAndPremiumQueriesSearchTheirIndexes() {
+    String due = plan(JdbcSubscriptionRepository.FIND_DUE_FOR_EXPIRY, T0, 10, T0, 10, 10);
+    String recheck =
+        plan(
+            JdbcSubscriptionRepository.PICK_OVERDUE_FOR_RECHECK,
+            T0,
+            T0,
+            new String[] {"apple", "google"},
+            T0,
+            10);
+    String premium = plan(JdbcSubscriptionRepository.COUNT_GRANTING_PREMIUM_ACCESS, T0, T0);
 
     // "Index Cond" on the CASE: the index is searched by it, not merely read whole and filtered.
-    assertThat(due).contains("subscriptions_due_for_expiry_idx", "Index Cond: (CASE status");
+    assertThat(due)
+        .contains("subscriptions_due_for_expiry_idx", "Index Cond: (CASE status")
+        .contains("subscriptions_active_renews_at_idx", "Index Cond: (renews_at <=");
+    assertThat(recheck).contains("subscriptions_active_renews_at_idx", "Index Cond: (renews_at <=");
     assertThat(premium).contains("subscriptions_access_until_idx", "Index Cond: (CASE status");
   }
 

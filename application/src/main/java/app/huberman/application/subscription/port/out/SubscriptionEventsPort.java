@@ -21,4 +21,17 @@ public interface SubscriptionEventsPort {
       PaymentProvider provider, String type, String eventId, EventOutcome.Result result);
 
   void statusChanged(SubscriptionId subscription, PaymentProvider provider, StatusChange change);
+
+  /**
+   * An active subscription lost access by our clock: no renewal was reported within the lapse grace
+   * after its renewal date.
+   */
+  void subscriptionLapsed(SubscriptionId subscription, PaymentProvider provider);
+
+  /** A re-check got the provider's answer and applied it like a webhook's event. */
+  void subscriptionRechecked(
+      SubscriptionId subscription, PaymentProvider provider, EventOutcome outcome);
+
+  /** A re-check could not get or use the provider's answer; a later run asks again. */
+  void recheckFailed(SubscriptionId subscription, PaymentProvider provider, String reason);
 }

@@ -1,5 +1,7 @@
 package app.huberman.application.subscription.port.out;
 
+import app.huberman.domain.subscription.LapsePolicy;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.subscription.SubscriptionId;
@@ -7,6 +9,7 @@ import app.huberman.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Subscriptions, one row per provider subscription. Every method runs in the caller's transaction.
@@ -30,12 +33,27 @@ public interface SubscriptionRepository {
   /** The user's subscriptions, newest first. */
   List<Subscription> findByOwner(UserId owner);
 
-  /** Ids of subscriptions for which {@link Subscription#isDueForExpiry} holds at {@code now}. */
-  List<SubscriptionId> findDueForExpiry(Instant now, int limit);
+  /** Reads a subscription without locking it (it may change before the caller locks it). */
+  Optional<Subscription> find(SubscriptionId id);
 
   /**
-   * How many subscriptions grant access at {@code now} on a premium plan (a gauge; an index-backed
-   * count, not a scan of every row).
+   * Ids of subscriptions for which {@link Subscription#isDueForExpiry} holds at {@code now} under
+   * the lapse policy.
    */
-  long countGrantingPremiumAccess(Instant now);
+  List<SubscriptionId> findDueForExpiry(Instant now, LapsePolicy lapse, int limit);
+
+  /**
+   * Picks up to {@code limit} subscriptions of the given providers for which {@link
+   * Subscription#isOverdueForRenewal} holds at {@code now} and that were not picked after {@code
+   * pickedBefore}, least recently picked first, and records {@code now} as their pick time (in the
+   * caller's transaction). The pick time is bookkeeping of the re-check, not subscription state.
+   */
+  List<SubscriptionId> pickOverdueForRecheck(
+      Instant now, Instant pickedBefore, Set<PaymentProvider> providers, int limit);
+
+  /**
+   * How many subscriptions grant access at {@code now} (under the lapse policy) on a premium plan
+   * (a gauge; an index-backed count, not a scan of every row).
+   */
+  long countGrantingPremiumAccess(Instant now, LapsePolicy lapse);
 }
