@@ -36,7 +36,7 @@ public final class RegisterDeviceService implements RegisterDeviceUseCase {
   static final Duration WINDOW = Duration.ofMinutes(1);
 
   /** Looks for the token again this often when racing registrations keep taking it. */
-  private static final int ATTEMPTS = 5;
+  private static final int ATTEMPTS = 10;
 
   private final DeviceRepository devices;
   private final RateLimiterPort rateLimiter;
