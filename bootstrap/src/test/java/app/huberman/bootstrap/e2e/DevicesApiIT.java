@@ -26,10 +26,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -387,27 +388,15 @@ class DevicesApiIT {
   }
 
   /** Runs the racers' requests at once, each on a thread of its own. */
-  private static <T> List<T> race(int racers, java.util.function.IntFunction<Callable<T>> work)
-      throws Exception {
+  private static <T> List<T> race(int racers, IntFunction<Callable<T>> work) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(racers);
-    CountDownLatch start = new CountDownLatch(1);
     try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int racer = 0; racer < racers; racer++) {
-        Callable<T> task = work.apply(racer);
-        futures.add(
-            threads.submit(
-                () -> {
-                  start.await();
-                  return task.call();
-                }));
+      List<T> answers = new ArrayList<>();
+      for (Future<T> answer :
+          threads.invokeAll(IntStream.range(0, racers).mapToObj(work).toList())) {
+        answers.add(answer.get());
       }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
+      return answers;
     } finally {
       threads.shutdownNow();
     }

@@ -7,6 +7,7 @@ import app.huberman.adapters.persistence.EntityManagerTransactions;
 import app.huberman.adapters.persistence.PostgresTestDatabase;
 import app.huberman.adapters.persistence.TransactionPerCall;
 import app.huberman.application.shared.CountingRateLimiter;
+import app.huberman.application.shared.Race;
 import app.huberman.application.user.DeviceRepositoryContract;
 import app.huberman.application.user.port.in.RegisterDeviceUseCase.RegisterDeviceCommand;
 import app.huberman.application.user.port.in.RegisterDeviceUseCase.Registration;
@@ -26,10 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,31 +210,9 @@ class JpaDeviceRepositoryIT extends DeviceRepositoryContract {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad android");
   }
 
-  /** Runs the racers' work at once, each on a thread of its own, and returns their results. */
-  private static <T> List<T> race(int racers, java.util.function.IntFunction<Callable<T>> work)
-      throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(racers);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int racer = 0; racer < racers; racer++) {
-        Callable<T> task = work.apply(racer);
-        futures.add(
-            threads.submit(
-                () -> {
-                  start.await();
-                  return task.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      threads.shutdownNow();
-    }
+  /** Runs the racers' work at once, each on a thread of its own. */
+  private static <T> List<T> race(int racers, IntFunction<Callable<T>> work) throws Exception {
+    return Race.of(IntStream.range(0, racers).mapToObj(work).toList());
   }
 
   private static long count(String sql) {
