@@ -3,6 +3,7 @@ package app.huberman.application.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.application.job.port.out.NewJob;
+import app.huberman.application.shared.Race;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
@@ -22,10 +23,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,7 +133,7 @@ public abstract class WebhookEventRepositoryContract {
       adds.add(() -> tx(() -> events.addIfAbsent(notification, RECEIVED)));
     }
 
-    List<Boolean> stored = race(adds);
+    List<Boolean> stored = Race.of(adds);
 
     assertThat(stored).containsOnlyOnce(true);
     assertThat(find(PaymentProvider.GOOGLE, "msg-1")).isPresent();
@@ -200,7 +197,7 @@ public abstract class WebhookEventRepositoryContract {
     List<VerifiedNotification> notifications = twenty(PaymentProvider.GOOGLE, "msg-race-");
 
     List<Set<WebhookEventKey>> stored =
-        race(
+        Race.of(
             inFourShuffledBatches(
                 notifications,
                 batch ->
@@ -223,7 +220,8 @@ public abstract class WebhookEventRepositoryContract {
     List<VerifiedNotification> notifications = twenty(PaymentProvider.STRIPE, "evt_race_");
 
     List<Set<WebhookEventKey>> stored =
-        race(inFourShuffledBatches(notifications, batch -> events.addAllIfAbsent(batch, RECEIVED)));
+        Race.of(
+            inFourShuffledBatches(notifications, batch -> events.addAllIfAbsent(batch, RECEIVED)));
 
     assertThat(stored.stream().flatMap(Set::stream).toList())
         .containsExactlyInAnyOrderElementsOf(
@@ -250,31 +248,6 @@ public abstract class WebhookEventRepositoryContract {
       batches.add(() -> tx(() -> store.apply(mine)));
     }
     return batches;
-  }
-
-  /** Runs each task on a thread of its own, all started at once, and gives their answers. */
-  private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-    try {
-      List<Future<T>> answers = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        answers.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return task.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> answer : answers) {
-        results.add(answer.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   @Test

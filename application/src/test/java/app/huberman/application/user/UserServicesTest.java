@@ -33,6 +33,9 @@ import app.huberman.application.user.service.UserAccountService;
 import app.huberman.application.user.service.UserSettings;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
+import app.huberman.domain.user.Device;
+import app.huberman.domain.user.DevicePlatform;
+import app.huberman.domain.user.DeviceToken;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordHash;
 import app.huberman.domain.user.Role;
@@ -113,6 +116,7 @@ class UserServicesTest {
   private final TestClock clock = new TestClock();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final InMemoryAccessTokenRepository tokens = InMemoryAccessTokenRepository.of(users);
+  private final InMemoryDeviceRepository devices = InMemoryDeviceRepository.of(users);
   private final InMemoryPasswordResetTokenRepository resets =
       new InMemoryPasswordResetTokenRepository();
   private final FakeHasher hasher = new FakeHasher();
@@ -530,9 +534,17 @@ class UserServicesTest {
   }
 
   @Test
-  void deletingTheAccountTakesItsTokensAndNeedsThePassword() {
+  void deletingTheAccountTakesItsTokensAndDevicesAndNeedsThePassword() {
     SignedIn signedIn = register("jane@example.com");
     UserId id = signedIn.user().id();
+    devices.addIfTokenFree(
+        Device.register(
+            devices.nextId(),
+            id,
+            DeviceToken.of("janes-push-token"),
+            DevicePlatform.IOS,
+            Optional.empty(),
+            clock.now));
 
     assertThatThrownBy(
             () ->
@@ -544,6 +556,7 @@ class UserServicesTest {
 
     assertThat(users.findById(id)).isEmpty();
     assertThat(authentication.authenticate(signedIn.token())).isEmpty();
+    assertThat(devices.findAllOf(id)).isEmpty();
     assertThat(events).endsWith("deleted");
   }
 

@@ -5,13 +5,18 @@ import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.AuthenticateUseCase;
+import app.huberman.application.user.port.in.ListDevicesUseCase;
 import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.LogOutUseCase;
 import app.huberman.application.user.port.in.ManageProfileUseCase;
+import app.huberman.application.user.port.in.RegisterDeviceUseCase;
 import app.huberman.application.user.port.in.RegisterUserUseCase;
+import app.huberman.application.user.port.in.RemoveDeviceUseCase;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
 import app.huberman.application.user.port.out.AccessTokenRepository;
 import app.huberman.application.user.port.out.CommonPasswordsPort;
+import app.huberman.application.user.port.out.DeviceEventsPort;
+import app.huberman.application.user.port.out.DeviceRepository;
 import app.huberman.application.user.port.out.MailerPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
@@ -19,9 +24,12 @@ import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.application.user.service.AccountPorts;
 import app.huberman.application.user.service.AuthenticationService;
+import app.huberman.application.user.service.ListDevicesService;
 import app.huberman.application.user.service.PasswordResetService;
 import app.huberman.application.user.service.PruneExpiredTokensHandler;
 import app.huberman.application.user.service.RecentAuthentications;
+import app.huberman.application.user.service.RegisterDeviceService;
+import app.huberman.application.user.service.RemoveDeviceService;
 import app.huberman.application.user.service.SendEmailChangedNoticeHandler;
 import app.huberman.application.user.service.SendPasswordResetEmailHandler;
 import app.huberman.application.user.service.UserAccountService;
@@ -125,6 +133,30 @@ public class UserWiring {
   @ApplicationScoped
   public ResetPasswordUseCase resetPassword(AccountPorts ports) {
     return new PasswordResetService(ports);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public RegisterDeviceUseCase registerDevice(
+      DeviceRepository devices,
+      RateLimiterPort rateLimiter,
+      DeviceEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new RegisterDeviceService(devices, rateLimiter, events, unitOfWork, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public ListDevicesUseCase listDevices(DeviceRepository devices, UnitOfWorkPort unitOfWork) {
+    return new ListDevicesService(devices, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public RemoveDeviceUseCase removeDevice(
+      DeviceRepository devices, DeviceEventsPort events, UnitOfWorkPort unitOfWork) {
+    return new RemoveDeviceService(devices, events, unitOfWork);
   }
 
   @Produces

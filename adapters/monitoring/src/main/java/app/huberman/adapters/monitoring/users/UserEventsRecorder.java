@@ -30,7 +30,7 @@ public class UserEventsRecorder implements UserEventsPort {
 
   static final String EVENTS = "user_events";
   private static final Logger LOG = Logger.getLogger("app.huberman.users");
-  private static final Metadata EVENTS_METADATA =
+  static final Metadata EVENTS_METADATA =
       Metadata.builder()
           .withName(EVENTS)
           .withDescription("Account and sign-in events, by event name")

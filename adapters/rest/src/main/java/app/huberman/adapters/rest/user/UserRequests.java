@@ -24,4 +24,13 @@ final class UserRequests {
 
   /** {@code DELETE /api/v1/user}. */
   public record DeleteAccountRequest(String password) {}
+
+  /** {@code POST /api/v1/user/devices}; {@code name} is optional. */
+  public record RegisterDeviceRequest(String token, String platform, String name) {
+
+    @Override
+    public String toString() {
+      return "RegisterDeviceRequest[token=redacted]";
+    }
+  }
 }
