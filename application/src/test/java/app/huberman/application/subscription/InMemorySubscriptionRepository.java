@@ -2,6 +2,7 @@ package app.huberman.application.subscription;
 
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.Plan;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A fake {@link SubscriptionRepository}. It keeps saved states, as a database keeps rows: a loaded
@@ -32,16 +34,21 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
 
   @Override
   public Subscription lockOrStart(ProviderSubscriptionRef ref, Instant now) {
-    return rows.values().stream()
-        .filter(state -> state.ref().equals(ref))
-        .findFirst()
-        .map(Subscription::rehydrate)
+    return lockExisting(ref)
         .orElseGet(
             () -> {
               Subscription started = Subscription.start(new SubscriptionId(++lastId), ref, now);
               rows.put(started.id(), started.state());
               return started;
             });
+  }
+
+  @Override
+  public Optional<Subscription> lockExisting(ProviderSubscriptionRef ref) {
+    return rows.values().stream()
+        .filter(state -> state.ref().equals(ref))
+        .findFirst()
+        .map(Subscription::rehydrate);
   }
 
   @Override
@@ -78,13 +85,13 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
   }
 
   @Override
-  public long countGrantingPremiumAccess(Instant now) {
+  public Map<Environment, Long> countGrantingPremiumAccess(Instant now) {
     return all().stream()
         .filter(subscription -> subscription.grantsAccessAt(now))
         .filter(
             subscription ->
                 subscription.planId().flatMap(plans::findById).filter(Plan::isPremium).isPresent())
-        .count();
+        .collect(Collectors.groupingBy(Subscription::environment, Collectors.counting()));
   }
 
   /** Every stored subscription, as saved. */

@@ -6,6 +6,7 @@ import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +45,16 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
             + change.from().key()
             + " -> "
             + change.to().key());
+  }
+
+  @Override
+  public void sandboxPurchaseRefused(PaymentProvider provider, UserId caller) {
+    lines.add("sandbox refused " + provider.key() + " user " + caller.value());
+  }
+
+  @Override
+  public void sandboxWebhookIgnored(PaymentProvider provider, String type, String eventId) {
+    lines.add("sandbox ignored " + provider.key() + " " + eventId);
   }
 
   public List<String> lines() {

@@ -5,6 +5,7 @@ import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.UserId;
 
 /**
  * What happens to webhooks and subscriptions, for logs and metrics. Carries provider, type, event
@@ -21,4 +22,13 @@ public interface SubscriptionEventsPort {
       PaymentProvider provider, String type, String eventId, EventOutcome.Result result);
 
   void statusChanged(SubscriptionId subscription, PaymentProvider provider, StatusChange change);
+
+  /** A reported sandbox or test purchase was refused (422): the rule does not admit the caller. */
+  void sandboxPurchaseRefused(PaymentProvider provider, UserId caller);
+
+  /**
+   * A stored webhook about a sandbox or test purchase was acknowledged and ignored: the rule does
+   * not admit its account, so nothing was changed.
+   */
+  void sandboxWebhookIgnored(PaymentProvider provider, String type, String eventId);
 }

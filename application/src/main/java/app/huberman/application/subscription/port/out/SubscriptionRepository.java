@@ -1,11 +1,13 @@
 package app.huberman.application.subscription.port.out;
 
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,11 @@ public interface SubscriptionRepository {
    */
   Subscription lockOrStart(ProviderSubscriptionRef ref, Instant now);
 
+  /**
+   * Locks the subscription's row until the transaction ends, when there is one; creates nothing.
+   */
+  Optional<Subscription> lockExisting(ProviderSubscriptionRef ref);
+
   /** Locks an existing subscription's row until the transaction ends. */
   Optional<Subscription> lock(SubscriptionId id);
 
@@ -34,8 +41,8 @@ public interface SubscriptionRepository {
   List<SubscriptionId> findDueForExpiry(Instant now, int limit);
 
   /**
-   * How many subscriptions grant access at {@code now} on a premium plan (a gauge; an index-backed
-   * count, not a scan of every row).
+   * How many subscriptions grant access at {@code now} on a premium plan, by environment (one with
+   * none may be missing; a gauge; an index-backed count, not a scan of every row).
    */
-  long countGrantingPremiumAccess(Instant now);
+  Map<Environment, Long> countGrantingPremiumAccess(Instant now);
 }
