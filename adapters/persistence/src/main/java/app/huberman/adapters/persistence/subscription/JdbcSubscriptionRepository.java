@@ -2,6 +2,7 @@ package app.huberman.adapters.persistence.subscription;
 
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.subscription.SubscriptionId;
@@ -11,7 +12,9 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -72,7 +75,8 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
   private static final String UPDATE =
       """
       UPDATE subscriptions
-         SET user_id = ?, plan_id = ?, status = ?, trial_ends_at = ?, renews_at = ?, ends_at = ?,
+         SET user_id = ?, plan_id = ?, environment = ?, status = ?, trial_ends_at = ?,
+             renews_at = ?, ends_at = ?,
              grace_ends_at = ?, canceled_at = ?, last_event_at = ?, last_event_id = ?,
              plan_observed_at = ?, plan_observed_event_id = ?, updated_at = ?
        WHERE id = ?
@@ -91,10 +95,11 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
           + ", id LIMIT ?";
 
   static final String COUNT_GRANTING_PREMIUM_ACCESS =
-      "SELECT count(*) FROM subscriptions"
+      "SELECT environment, count(*) FROM subscriptions"
           + " WHERE status IN ('active', 'trialing', 'past_due', 'canceled') AND "
           + ACCESS_UNTIL
-          + " > ? AND plan_id IN (SELECT id FROM plans WHERE price_cents > 0)";
+          + " > ? AND plan_id IN (SELECT id FROM plans WHERE price_cents > 0)"
+          + " GROUP BY environment";
 
   private final Jdbc jdbc;
 
@@ -119,6 +124,11 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
+  public Optional<Subscription> lockExisting(ProviderSubscriptionRef ref) {
+    return lockByRef(ref);
+  }
+
+  @Override
   public Optional<Subscription> lock(SubscriptionId id) {
     return queryOne(FIND_BY_ID_FOR_UPDATE, id.value());
   }
@@ -131,6 +141,7 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
             UPDATE,
             state.owner().map(UserId::value).orElse(null),
             state.planId().map(plan -> plan.value()).orElse(null),
+            state.environment().key(),
             state.status().key(),
             state.trialEndsAt().orElse(null),
             state.renewsAt().orElse(null),
@@ -181,15 +192,18 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
-  public long countGrantingPremiumAccess(Instant now) {
+  public Map<Environment, Long> countGrantingPremiumAccess(Instant now) {
     return jdbc.withStatement(
         COUNT_GRANTING_PREMIUM_ACCESS,
         statement -> {
           Jdbc.bind(statement, now);
-          try (ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+          Map<Environment, Long> counts = new EnumMap<>(Environment.class);
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              counts.put(Environment.fromKey(rows.getString(1)), rows.getLong(2));
+            }
           }
+          return counts;
         });
   }
 
