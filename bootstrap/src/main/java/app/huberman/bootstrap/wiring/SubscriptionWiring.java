@@ -20,6 +20,7 @@ import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
 import app.huberman.application.subscription.service.PurchaseVerificationService;
 import app.huberman.application.subscription.service.RecentEntitlements;
+import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.WebhookIngestService;
@@ -76,8 +77,11 @@ public class SubscriptionWiring {
   @Produces
   @ApplicationScoped
   public VerifyPurchaseUseCase verifyPurchases(
-      PaymentProviders providers, SubscriptionPorts ports, RateLimiterPort rateLimiter) {
-    return new PurchaseVerificationService(providers.all(), ports, rateLimiter);
+      PaymentProviders providers,
+      SubscriptionPorts ports,
+      RateLimiterPort rateLimiter,
+      SandboxPolicy sandbox) {
+    return new PurchaseVerificationService(providers.all(), ports, rateLimiter, sandbox);
   }
 
   @Produces
@@ -106,8 +110,11 @@ public class SubscriptionWiring {
   @Produces
   @Singleton
   public JobHandler processWebhookEvents(
-      PaymentProviders providers, WebhookEventRepository webhookEvents, SubscriptionPorts ports) {
-    return new ProcessWebhookEventHandler(providers.all(), webhookEvents, ports);
+      PaymentProviders providers,
+      WebhookEventRepository webhookEvents,
+      SubscriptionPorts ports,
+      SandboxPolicy sandbox) {
+    return new ProcessWebhookEventHandler(providers.all(), webhookEvents, ports, sandbox);
   }
 
   @Produces
