@@ -66,6 +66,7 @@ class SubscriptionsApiIT {
   private static final String PLAY_ACCOUNT = "play-api@huberman-e2e.iam.gserviceaccount.com";
   private static final String APPLE_MONTHLY = "app.huberman.premium.monthly";
   private static final String GOOGLE_MONTHLY = "premium_monthly";
+  private static final String APP_REVIEW = "app.review@example.com";
 
   private final String stripeSecret = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
   private final String database =
@@ -114,6 +115,9 @@ class SubscriptionsApiIT {
                 Map.entry("STRIPE_WEBHOOK_SECRET", stripeSecret),
                 Map.entry("APPLE_BUNDLE_ID", BUNDLE),
                 Map.entry("APPLE_ROOT_CA_PEM", apple.writeRootPem(work).toString()),
+                // Paid purchases are unaffected; GOOGLE_TEST_PURCHASE_ACCESS stays anybody.
+                Map.entry("APPLE_SANDBOX_ACCESS", "allowlist"),
+                Map.entry("APPLE_SANDBOX_ALLOWLIST", "someone@example.com, App.Review@Example.com"),
                 Map.entry("GOOGLE_PACKAGE_NAME", PACKAGE),
                 Map.entry("GOOGLE_PUBSUB_AUDIENCE", AUDIENCE),
                 Map.entry("GOOGLE_PUBSUB_SERVICE_ACCOUNT", PUSH_ACCOUNT),
@@ -444,6 +448,7 @@ class SubscriptionsApiIT {
     assertThat(verified.status()).as(verified.body()).isEqualTo(200);
     assertThat(verified.jsonObject().getString("status")).isEqualTo("active");
     assertThat(verified.jsonObject().getString("provider")).isEqualTo("apple");
+    assertThat(verified.jsonObject().getString("environment")).isEqualTo("production");
     assertPremium(ada, "premium-monthly");
 
     Instant renewed = now.plus(60, ChronoUnit.DAYS);
@@ -466,6 +471,90 @@ class SubscriptionsApiIT {
     appleNotification("EXPIRED", "VOLUNTARY", now.plusSeconds(30), original, renewed, ada.uuid());
     awaitStatus(ada, "expired");
     assertNotPremium(ada);
+  }
+
+  @Test
+  void withAnAllowlistOnlyTheListedAccountGetsPremiumFromAnAppStoreSandboxPurchase()
+      throws Exception {
+    Account reviewer = registered(APP_REVIEW);
+    Account eve = registered();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant month = now.plus(30, ChronoUnit.DAYS);
+
+    Answer refused =
+        verifyApple(
+            eve,
+            apple.sign(
+                appleTransaction("7000000" + System.nanoTime(), now, month, eve.uuid())
+                    .add("environment", "Sandbox")
+                    .build()));
+    Answer granted =
+        verifyApple(
+            reviewer,
+            apple.sign(
+                appleTransaction("7100000" + System.nanoTime(), now, month, reviewer.uuid())
+                    .add("environment", "Sandbox")
+                    .build()));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.jsonObject().getJsonObject("errors").containsKey("signed_transaction"))
+        .isTrue();
+    assertNotPremium(eve);
+    assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+    assertThat(granted.jsonObject().getString("environment")).isEqualTo("sandbox");
+    assertPremium(reviewer, "premium-monthly");
+  }
+
+  @Test
+  void aPlayTestPurchaseGrantsByDefaultAndIsShownAndCountedAsSandbox() throws Exception {
+    Account ada = registered();
+    String token = "play-token-" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    google.stubFor(
+        get(urlPathEqualTo(
+                "/androidpublisher/v3/applications/"
+                    + PACKAGE
+                    + "/purchases/subscriptionsv2/tokens/"
+                    + token))
+            .willReturn(
+                okJson(
+                    GoogleTestKeys.purchase(
+                            "SUBSCRIPTION_STATE_ACTIVE",
+                            GOOGLE_MONTHLY,
+                            now.plus(30, ChronoUnit.DAYS))
+                        .add("testPurchase", Json.createObjectBuilder())
+                        .add(
+                            "externalAccountIdentifiers",
+                            Json.createObjectBuilder()
+                                .add("obfuscatedExternalAccountId", ada.uuid().toString()))
+                        .build()
+                        .toString())));
+
+    Answer verified =
+        users.post(
+            "/api/v1/subscriptions/google/verify",
+            UsersClient.json("purchase_token", token, "product_id", GOOGLE_MONTHLY),
+            newAddress(),
+            ada.token());
+
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    assertThat(verified.jsonObject().getString("environment")).isEqualTo("sandbox");
+    assertThat(subscription(ada).getString("environment")).isEqualTo("sandbox");
+    assertPremium(ada, "premium-monthly");
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(40),
+                () ->
+                    http.get("/metrics")
+                        .body()
+                        .lines()
+                        .anyMatch(
+                            line ->
+                                line.startsWith("subscriptions_premium_active{")
+                                    && line.contains("environment=\"sandbox\"")
+                                    && !line.endsWith(" 0.0"))))
+        .as("the sandbox premium gauge counts it")
+        .isTrue();
   }
 
   @Test
@@ -778,7 +867,10 @@ class SubscriptionsApiIT {
   private record Account(String token, UUID uuid, long id) {}
 
   private Account registered() {
-    String email = "subs+" + shortId() + "@example.com";
+    return registered("subs+" + shortId() + "@example.com");
+  }
+
+  private Account registered(String email) {
     Answer answer = users.register("Ada Lovelace", email, PASSWORD, newAddress());
     assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     return new Account(
