@@ -46,7 +46,7 @@ class MisconfiguredStartIT {
             Path.of("target", "misconfigured-it").toAbsolutePath(),
             environment)) {
 
-      int status = app.awaitExit(Duration.ofSeconds(120));
+      int status = app.awaitExit(Duration.ofSeconds(240));
 
       assertThat(status).as(app.tail()).isEqualTo(3);
       assertThat(app.stdoutLines())

@@ -1,10 +1,5 @@
 package app.huberman.bootstrap.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.adapters.payments.apple.AppleTestCa;
@@ -16,9 +11,9 @@ import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
+import app.huberman.bootstrap.e2e.support.StoreFakes;
 import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -52,11 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SandboxPurchasesIT {
 
   private static final String PASSWORD = "correct horse battery staple";
-  private static final String BUNDLE = "app.huberman.ios";
-  private static final String PACKAGE = "app.huberman.android";
-  private static final String AUDIENCE = "https://api.huberman.test/api/v1/webhooks/google";
-  private static final String PUSH_ACCOUNT = "pubsub-push@huberman-e2e.iam.gserviceaccount.com";
-  private static final String PLAY_ACCOUNT = "play-api@huberman-e2e.iam.gserviceaccount.com";
+  private static final String BUNDLE = StoreFakes.BUNDLE;
   private static final String APPLE_MONTHLY = "app.huberman.premium.monthly";
   private static final String GOOGLE_MONTHLY = "premium_monthly";
   private static final String PLAY_TESTER = "play.tester@example.com";
@@ -64,9 +55,8 @@ class SandboxPurchasesIT {
   private final String database =
       "huberman_it_sandbox_" + UUID.randomUUID().toString().substring(0, 8);
 
+  private StoreFakes stores;
   private AppleTestCa apple;
-  private GoogleTestKeys googleKeys;
-  private WireMockServer google;
   private RunnableProcess app;
   private HttpTestClient http;
   private UsersClient users;
@@ -74,39 +64,17 @@ class SandboxPurchasesIT {
   @BeforeAll
   void start() throws Exception {
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sandbox-it");
-    apple = AppleTestCa.issue();
-    googleKeys = GoogleTestKeys.generate();
-    google = new WireMockServer(options().dynamicPort());
-    google.start();
-    google.stubFor(
-        get(urlPathEqualTo("/oauth2/v3/certs")).willReturn(okJson(googleKeys.jwksJson())));
-    google.stubFor(
-        post(urlPathEqualTo("/token"))
-            .willReturn(
-                okJson(
-                    "{\"access_token\":\"ya29.e2e\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+    stores = StoreFakes.start();
+    apple = stores.apple();
+    Map<String, String> environment = new HashMap<>(stores.settings(work));
+    environment.putAll(
+        Map.of(
+            "DB_DATABASE", database,
+            "APPLE_SANDBOX_ACCESS", "nobody",
+            "GOOGLE_TEST_PURCHASE_ACCESS", "Allowlist",
+            "GOOGLE_TEST_PURCHASE_ALLOWLIST", " Play.Tester@Example.com "));
     int port = FreePorts.find();
-    app =
-        RunnableTests.startReady(
-            "sandbox-it",
-            port,
-            Map.ofEntries(
-                Map.entry("DB_DATABASE", database),
-                Map.entry("APPLE_BUNDLE_ID", BUNDLE),
-                Map.entry("APPLE_ROOT_CA_PEM", apple.writeRootPem(work).toString()),
-                Map.entry("APPLE_SANDBOX_ACCESS", "nobody"),
-                Map.entry("GOOGLE_PACKAGE_NAME", PACKAGE),
-                Map.entry("GOOGLE_PUBSUB_AUDIENCE", AUDIENCE),
-                Map.entry("GOOGLE_PUBSUB_SERVICE_ACCOUNT", PUSH_ACCOUNT),
-                Map.entry("GOOGLE_JWKS_URL", google.baseUrl() + "/oauth2/v3/certs"),
-                Map.entry("GOOGLE_PLAY_API_URL", google.baseUrl()),
-                Map.entry(
-                    "GOOGLE_SERVICE_ACCOUNT_KEY",
-                    googleKeys
-                        .writeServiceAccountKey(work, PLAY_ACCOUNT, google.baseUrl() + "/token")
-                        .toString()),
-                Map.entry("GOOGLE_TEST_PURCHASE_ACCESS", "Allowlist"),
-                Map.entry("GOOGLE_TEST_PURCHASE_ALLOWLIST", " Play.Tester@Example.com ")));
+    app = RunnableTests.startReady("sandbox-it", port, environment);
     http = new HttpTestClient(port);
     users = new UsersClient(http);
   }
@@ -116,7 +84,7 @@ class SandboxPurchasesIT {
     try {
       app.close();
     } finally {
-      google.stop();
+      stores.close();
       E2eDatabase.drop(database);
     }
   }
@@ -302,24 +270,17 @@ class SandboxPurchasesIT {
                 Json.createObjectBuilder()
                     .add("obfuscatedExternalAccountId", account.uuid().toString()))
             .build();
-    google.stubFor(
-        get(urlPathEqualTo(
-                "/androidpublisher/v3/applications/"
-                    + PACKAGE
-                    + "/purchases/subscriptionsv2/tokens/"
-                    + token))
-            .willReturn(okJson(purchase.toString())));
+    stores.stubPlay(token, purchase);
   }
 
   private Answer googleNotification(String token, Instant eventTime) {
     String body =
         GoogleTestKeys.pushBody(
             "msg-" + shortId(),
-            GoogleTestKeys.subscriptionNotification(PACKAGE, 4, token, GOOGLE_MONTHLY, eventTime)
+            GoogleTestKeys.subscriptionNotification(
+                    StoreFakes.PACKAGE, 4, token, GOOGLE_MONTHLY, eventTime)
                 .build());
-    String bearer =
-        googleKeys.pushToken(googleKeys.pushClaims(AUDIENCE, PUSH_ACCOUNT, Instant.now()).build());
-    return webhook("google", body, Map.of("Authorization", "Bearer " + bearer));
+    return webhook("google", body, stores.pushAuthorization(Instant.now()));
   }
 
   private Answer webhook(String provider, String body, Map<String, String> headers) {

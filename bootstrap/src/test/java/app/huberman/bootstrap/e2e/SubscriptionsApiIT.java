@@ -1,10 +1,5 @@
 package app.huberman.bootstrap.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.adapters.payments.apple.AppleTestCa;
@@ -18,10 +13,10 @@ import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
+import app.huberman.bootstrap.e2e.support.StoreFakes;
 import app.huberman.bootstrap.e2e.support.TcpProxy;
 import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -59,11 +54,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SubscriptionsApiIT {
 
   private static final String PASSWORD = "correct horse battery staple";
-  private static final String BUNDLE = "app.huberman.ios";
-  private static final String PACKAGE = "app.huberman.android";
-  private static final String AUDIENCE = "https://api.huberman.test/api/v1/webhooks/google";
-  private static final String PUSH_ACCOUNT = "pubsub-push@huberman-e2e.iam.gserviceaccount.com";
-  private static final String PLAY_ACCOUNT = "play-api@huberman-e2e.iam.gserviceaccount.com";
+  private static final String BUNDLE = StoreFakes.BUNDLE;
+  private static final String PACKAGE = StoreFakes.PACKAGE;
+  private static final String AUDIENCE = StoreFakes.AUDIENCE;
+  private static final String PUSH_ACCOUNT = StoreFakes.PUSH_ACCOUNT;
   private static final String APPLE_MONTHLY = "app.huberman.premium.monthly";
   private static final String GOOGLE_MONTHLY = "premium_monthly";
   private static final String APP_REVIEW = "app.review@example.com";
@@ -72,9 +66,9 @@ class SubscriptionsApiIT {
   private final String database =
       "huberman_it_subs_" + UUID.randomUUID().toString().substring(0, 8);
 
+  private StoreFakes stores;
   private AppleTestCa apple;
   private GoogleTestKeys googleKeys;
-  private WireMockServer google;
   private TcpProxy postgres;
   private TcpProxy redis;
   private RunnableProcess app;
@@ -84,17 +78,9 @@ class SubscriptionsApiIT {
   @BeforeAll
   void start() throws Exception {
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "subscriptions-it");
-    apple = AppleTestCa.issue();
-    googleKeys = GoogleTestKeys.generate();
-    google = new WireMockServer(options().dynamicPort());
-    google.start();
-    google.stubFor(
-        get(urlPathEqualTo("/oauth2/v3/certs")).willReturn(okJson(googleKeys.jwksJson())));
-    google.stubFor(
-        post(urlPathEqualTo("/token"))
-            .willReturn(
-                okJson(
-                    "{\"access_token\":\"ya29.e2e\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+    stores = StoreFakes.start();
+    apple = stores.apple();
+    googleKeys = stores.googleKeys();
     postgres =
         TcpProxy.start(
             E2eDatabase.env("DB_HOST", "127.0.0.1"),
@@ -104,30 +90,23 @@ class SubscriptionsApiIT {
             E2eDatabase.env("REDIS_HOST", "127.0.0.1"),
             Integer.parseInt(E2eDatabase.env("REDIS_PORT", "6379")));
     int port = FreePorts.find();
-    app =
-        RunnableTests.startReady(
-            "subscriptions-it",
-            port,
-            Map.ofEntries(
-                Map.entry("DB_DATABASE", database),
-                Map.entry("DB_PORT", Integer.toString(postgres.port())),
-                Map.entry("REDIS_PORT", Integer.toString(redis.port())),
-                Map.entry("STRIPE_WEBHOOK_SECRET", stripeSecret),
-                Map.entry("APPLE_BUNDLE_ID", BUNDLE),
-                Map.entry("APPLE_ROOT_CA_PEM", apple.writeRootPem(work).toString()),
-                // Paid purchases are unaffected; GOOGLE_TEST_PURCHASE_ACCESS stays anybody.
-                Map.entry("APPLE_SANDBOX_ACCESS", "allowlist"),
-                Map.entry("APPLE_SANDBOX_ALLOWLIST", "someone@example.com, App.Review@Example.com"),
-                Map.entry("GOOGLE_PACKAGE_NAME", PACKAGE),
-                Map.entry("GOOGLE_PUBSUB_AUDIENCE", AUDIENCE),
-                Map.entry("GOOGLE_PUBSUB_SERVICE_ACCOUNT", PUSH_ACCOUNT),
-                Map.entry("GOOGLE_JWKS_URL", google.baseUrl() + "/oauth2/v3/certs"),
-                Map.entry("GOOGLE_PLAY_API_URL", google.baseUrl()),
-                Map.entry(
-                    "GOOGLE_SERVICE_ACCOUNT_KEY",
-                    googleKeys
-                        .writeServiceAccountKey(work, PLAY_ACCOUNT, google.baseUrl() + "/token")
-                        .toString())));
+    Map<String, String> environment = new java.util.HashMap<>(stores.settings(work));
+    environment.putAll(
+        Map.of(
+            "DB_DATABASE",
+            database,
+            "DB_PORT",
+            Integer.toString(postgres.port()),
+            "REDIS_PORT",
+            Integer.toString(redis.port()),
+            "STRIPE_WEBHOOK_SECRET",
+            stripeSecret,
+            // Paid purchases are unaffected; GOOGLE_TEST_PURCHASE_ACCESS stays anybody.
+            "APPLE_SANDBOX_ACCESS",
+            "allowlist",
+            "APPLE_SANDBOX_ALLOWLIST",
+            "someone@example.com, App.Review@Example.com"));
+    app = RunnableTests.startReady("subscriptions-it", port, environment);
     http = new HttpTestClient(port);
     users = new UsersClient(http);
   }
@@ -137,7 +116,7 @@ class SubscriptionsApiIT {
     try {
       app.close();
     } finally {
-      google.stop();
+      stores.close();
       postgres.close();
       redis.close();
       E2eDatabase.drop(database);
@@ -510,25 +489,16 @@ class SubscriptionsApiIT {
     Account ada = registered();
     String token = "play-token-" + shortId();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    google.stubFor(
-        get(urlPathEqualTo(
-                "/androidpublisher/v3/applications/"
-                    + PACKAGE
-                    + "/purchases/subscriptionsv2/tokens/"
-                    + token))
-            .willReturn(
-                okJson(
-                    GoogleTestKeys.purchase(
-                            "SUBSCRIPTION_STATE_ACTIVE",
-                            GOOGLE_MONTHLY,
-                            now.plus(30, ChronoUnit.DAYS))
-                        .add("testPurchase", Json.createObjectBuilder())
-                        .add(
-                            "externalAccountIdentifiers",
-                            Json.createObjectBuilder()
-                                .add("obfuscatedExternalAccountId", ada.uuid().toString()))
-                        .build()
-                        .toString())));
+    stores.stubPlay(
+        token,
+        GoogleTestKeys.purchase(
+                "SUBSCRIPTION_STATE_ACTIVE", GOOGLE_MONTHLY, now.plus(30, ChronoUnit.DAYS))
+            .add("testPurchase", Json.createObjectBuilder())
+            .add(
+                "externalAccountIdentifiers",
+                Json.createObjectBuilder()
+                    .add("obfuscatedExternalAccountId", ada.uuid().toString()))
+            .build());
 
     Answer verified =
         users.post(
@@ -1140,13 +1110,7 @@ class SubscriptionsApiIT {
                 "externalAccountIdentifiers",
                 Json.createObjectBuilder().add("obfuscatedExternalAccountId", account.toString()))
             .build();
-    google.stubFor(
-        get(urlPathEqualTo(
-                "/androidpublisher/v3/applications/"
-                    + PACKAGE
-                    + "/purchases/subscriptionsv2/tokens/"
-                    + token))
-            .willReturn(okJson(purchase.toString())));
+    stores.stubPlay(token, purchase);
   }
 
   private Answer googleNotification(int type, String token, Instant eventTime) {
@@ -1159,10 +1123,7 @@ class SubscriptionsApiIT {
   }
 
   private Map<String, String> pushAuthorization(Instant now) {
-    return Map.of(
-        "Authorization",
-        "Bearer "
-            + googleKeys.pushToken(googleKeys.pushClaims(AUDIENCE, PUSH_ACCOUNT, now).build()));
+    return stores.pushAuthorization(now);
   }
 
   // Plumbing
