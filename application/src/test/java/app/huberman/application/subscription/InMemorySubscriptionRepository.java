@@ -2,6 +2,7 @@ package app.huberman.application.subscription;
 
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A fake {@link SubscriptionRepository}. It keeps saved states, as a database keeps rows: a loaded
@@ -37,16 +39,21 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
 
   @Override
   public Subscription lockOrStart(ProviderSubscriptionRef ref, Instant now) {
-    return rows.values().stream()
-        .filter(state -> state.ref().equals(ref))
-        .findFirst()
-        .map(Subscription::rehydrate)
+    return lockExisting(ref)
         .orElseGet(
             () -> {
               Subscription started = Subscription.start(new SubscriptionId(++lastId), ref, now);
               rows.put(started.id(), started.state());
               return started;
             });
+  }
+
+  @Override
+  public Optional<Subscription> lockExisting(ProviderSubscriptionRef ref) {
+    return rows.values().stream()
+        .filter(state -> state.ref().equals(ref))
+        .findFirst()
+        .map(Subscription::rehydrate);
   }
 
   @Override
@@ -111,13 +118,13 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
   }
 
   @Override
-  public long countGrantingPremiumAccess(Instant now, LapsePolicy lapse) {
+  public Map<Environment, Long> countGrantingPremiumAccess(Instant now, LapsePolicy lapse) {
     return all().stream()
         .filter(subscription -> subscription.grantsAccessAt(now, lapse))
         .filter(
             subscription ->
                 subscription.planId().flatMap(plans::findById).filter(Plan::isPremium).isPresent())
-        .count();
+        .collect(Collectors.groupingBy(Subscription::environment, Collectors.counting()));
   }
 
   /** Every stored subscription, as saved. */

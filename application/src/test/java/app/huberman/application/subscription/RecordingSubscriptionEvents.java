@@ -6,6 +6,7 @@ import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,6 +61,16 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
   @Override
   public void recheckFailed(SubscriptionId subscription, PaymentProvider provider, String reason) {
     lines.add("recheck failed " + provider.key() + " #" + subscription.value() + ": " + reason);
+  }
+
+  @Override
+  public void sandboxPurchaseRefused(PaymentProvider provider, UserId caller) {
+    lines.add("sandbox refused " + provider.key() + " user " + caller.value());
+  }
+
+  @Override
+  public void sandboxWebhookIgnored(PaymentProvider provider, String type, String eventId) {
+    lines.add("sandbox ignored " + provider.key() + " " + eventId);
   }
 
   /** Forgets what was reported so far. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +72,7 @@ public abstract class SubscriptionRepositoryContract {
     Subscription.State state = started.state();
     assertThat(state.ref()).isEqualTo(ref);
     assertThat(state.status()).isEqualTo(SubscriptionStatus.INCOMPLETE);
+    assertThat(state.environment()).isEqualTo(Environment.PRODUCTION);
     assertThat(state.owner()).isEmpty();
     assertThat(state.planId()).isEmpty();
     assertThat(state.lastEventId()).isEmpty();
@@ -86,6 +89,34 @@ public abstract class SubscriptionRepositoryContract {
     Subscription again = tx(() -> subscriptions.lockOrStart(ref, T0.plusSeconds(60)));
 
     assertThat(again.state()).isEqualTo(first.state());
+  }
+
+  @Test
+  void locksAnExistingSubscriptionWithoutEverStartingOne() {
+    ProviderSubscriptionRef ref = aRef(PaymentProvider.APPLE);
+
+    assertThat(tx(() -> subscriptions.lockExisting(ref))).isEmpty();
+    assertThat(tx(() -> subscriptions.lockExisting(ref))).isEmpty();
+    Subscription started = tx(() -> subscriptions.lockOrStart(ref, T0));
+
+    assertThat(tx(() -> subscriptions.lockExisting(ref)))
+        .map(Subscription::state)
+        .contains(started.state());
+  }
+
+  @Test
+  void keepsTheSandboxMark() {
+    Subscription saved =
+        stored(
+            aRef(PaymentProvider.APPLE),
+            Observation.of(SubscriptionStatus.ACTIVE),
+            Environment.SANDBOX,
+            Optional.empty(),
+            Optional.empty());
+
+    Subscription.State state = tx(() -> subscriptions.lock(saved.id())).orElseThrow().state();
+    assertThat(state.environment()).isEqualTo(Environment.SANDBOX);
+    assertThat(state).isEqualTo(saved.state());
   }
 
   @Test
@@ -205,8 +236,9 @@ public abstract class SubscriptionRepositoryContract {
   }
 
   @Test
-  void findsExactlyTheSubscriptionsTheDomainSaysAreDueForExpiry() {
-    List<Subscription> all = everyStatusWithEveryDate(Optional.of(aPremiumPlan()));
+  void findsExactlyTheSubscriptionsTheDomainSaysAreDueForExpiryInEitherEnvironment() {
+    List<Subscription> all = new ArrayList<>(everyStatusWithEveryDate(Optional.of(aPremiumPlan())));
+    all.addAll(everyStatusWithEveryDate(Optional.of(aPremiumPlan()), Environment.SANDBOX));
 
     List<SubscriptionId> due = tx(() -> subscriptions.findDueForExpiry(NOW, LAPSE, 10_000));
 
@@ -306,16 +338,23 @@ public abstract class SubscriptionRepositoryContract {
   }
 
   @Test
-  void countsTheSubscriptionsTheDomainSaysGrantAccessOnAPremiumPlanOnly() {
+  void countsTheSubscriptionsTheDomainSaysGrantAccessOnAPremiumPlanOnlyPaidAndSandboxApart() {
     List<Subscription> premium = everyStatusWithEveryDate(Optional.of(aPremiumPlan()));
+    List<Subscription> sandbox =
+        everyStatusWithEveryDate(Optional.of(aPremiumPlan()), Environment.SANDBOX);
     everyStatusWithEveryDate(Optional.of(theFreePlan()));
+    everyStatusWithEveryDate(Optional.of(theFreePlan()), Environment.SANDBOX);
     everyStatusWithEveryDate(Optional.empty());
 
-    long counted = tx(() -> subscriptions.countGrantingPremiumAccess(NOW, LAPSE));
+    Map<Environment, Long> counted = tx(() -> subscriptions.countGrantingPremiumAccess(NOW, LAPSE));
 
     long expected = premium.stream().filter(s -> s.grantsAccessAt(NOW, LAPSE)).count();
     assertThat(expected).as("the cases cover both answers").isPositive().isLessThan(premium.size());
-    assertThat(counted).isEqualTo(expected);
+    assertThat(counted)
+        .containsEntry(Environment.PRODUCTION, expected)
+        .containsEntry(
+            Environment.SANDBOX,
+            sandbox.stream().filter(s -> s.grantsAccessAt(NOW, LAPSE)).count());
   }
 
   /**
@@ -324,6 +363,11 @@ public abstract class SubscriptionRepositoryContract {
    * {@link #NOW} and its lapse.
    */
   private List<Subscription> everyStatusWithEveryDate(Optional<PlanId> plan) {
+    return everyStatusWithEveryDate(plan, Environment.PRODUCTION);
+  }
+
+  private List<Subscription> everyStatusWithEveryDate(
+      Optional<PlanId> plan, Environment environment) {
     List<Optional<Instant>> dates =
         List.of(
             Optional.empty(),
@@ -342,13 +386,25 @@ public abstract class SubscriptionRepositoryContract {
                           .withTrialEnd(trialEnd.orElse(null))
                           .withEnd(end.orElse(null))
                           .withGraceEnd(graceEnd.orElse(null));
-                  all.add(save(aRef(PaymentProvider.GOOGLE), observation, plan, Optional.empty()));
+                  all.add(
+                      save(
+                          aRef(PaymentProvider.GOOGLE),
+                          observation,
+                          environment,
+                          plan,
+                          Optional.empty()));
                 }
               }
             }
             for (Instant renewal : renewals()) {
               Observation observation = Observation.of(status).withRenewal(renewal);
-              all.add(save(aRef(PaymentProvider.GOOGLE), observation, plan, Optional.empty()));
+              all.add(
+                  save(
+                      aRef(PaymentProvider.GOOGLE),
+                      observation,
+                      environment,
+                      plan,
+                      Optional.empty()));
             }
           }
           return null;
@@ -383,18 +439,29 @@ public abstract class SubscriptionRepositoryContract {
       Observation observation,
       Optional<PlanId> plan,
       Optional<UserId> owner) {
-    return tx(() -> save(ref, observation, plan, owner));
+    return stored(ref, observation, Environment.PRODUCTION, plan, owner);
+  }
+
+  private Subscription stored(
+      ProviderSubscriptionRef ref,
+      Observation observation,
+      Environment environment,
+      Optional<PlanId> plan,
+      Optional<UserId> owner) {
+    return tx(() -> save(ref, observation, environment, plan, owner));
   }
 
   private Subscription save(
       ProviderSubscriptionRef ref,
       Observation observation,
+      Environment environment,
       Optional<PlanId> plan,
       Optional<UserId> owner) {
     Subscription subscription = subscriptions.lockOrStart(ref, T0);
     Instant at = T0.plusSeconds(30);
     owner.ifPresent(user -> subscription.bindTo(user, at));
-    subscription.apply(event(ref, "evt_" + ref.id(), at, observation), plan, Optional.empty(), at);
+    subscription.apply(
+        event(ref, "evt_" + ref.id(), at, observation).in(environment), plan, Optional.empty(), at);
     subscriptions.save(subscription);
     return subscription;
   }

@@ -31,6 +31,7 @@ import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
 import app.huberman.application.subscription.service.PurchaseVerificationService;
 import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
 import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
+import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.SubscriptionSchedule;
@@ -41,6 +42,7 @@ import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Entitlement;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
@@ -104,10 +106,10 @@ class SubscriptionServicesTest {
   private final WebhookIngestService ingest =
       new WebhookIngestService(providers, webhookEvents, events, unitOfWork, clock);
   private final ProcessWebhookEventHandler processor =
-      new ProcessWebhookEventHandler(providers, webhookEvents, ports);
+      new ProcessWebhookEventHandler(providers, webhookEvents, ports, SandboxPolicy.ANYBODY);
   private final CountingRateLimiter limiter = new CountingRateLimiter();
   private final PurchaseVerificationService purchases =
-      new PurchaseVerificationService(providers, ports, limiter);
+      new PurchaseVerificationService(providers, ports, limiter, SandboxPolicy.ANYBODY);
   private final SubscriptionQueryService queries =
       new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock, lapse);
   private final ExpireSubscriptionsHandler expiry =
@@ -649,7 +651,7 @@ class SubscriptionServicesTest {
       SubscriptionView current = queries.currentSubscription(ada.id());
       assertThat(current.active()).isFalse();
       assertThat(current.subscription().orElseThrow().status()).isEqualTo(ACTIVE);
-      assertThat(queries.premiumSubscriptions()).isZero();
+      assertThat(queries.premiumSubscriptions()).containsEntry(Environment.PRODUCTION, 0L);
     }
 
     @Test
@@ -691,7 +693,8 @@ class SubscriptionServicesTest {
           appleEvent(
               "notif_1", T0, Optional.of(bob), Observation.of(EXPIRED).withProduct(MONTHLY_APPLE)));
 
-      assertThat(queries.premiumSubscriptions()).isEqualTo(1);
+      assertThat(queries.premiumSubscriptions())
+          .isEqualTo(Map.of(Environment.PRODUCTION, 1L, Environment.SANDBOX, 0L));
     }
   }
 

@@ -7,10 +7,13 @@ import app.huberman.adapters.monitoring.system.DiskSettings.Volume;
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.redis.RedisSettings;
 import app.huberman.adapters.rest.common.TrustedProxies;
+import app.huberman.application.subscription.service.SandboxAccess;
+import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.user.service.MailQueue;
 import app.huberman.application.user.service.UserSettings;
 import app.huberman.domain.job.QueueName;
 import app.huberman.domain.subscription.LapsePolicy;
+import app.huberman.domain.user.Email;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -56,6 +59,21 @@ public class ConfigurationProducer {
     }
   }
 
+  /**
+   * Creates the sandbox policy as the application starts, so a bad value stops the start with its
+   * message instead of failing the first purchase report, and says once what it is.
+   */
+  void announceSandboxAccess(
+      @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
+      SandboxPolicy policy) {
+    LOG.info(
+        () ->
+            "Sandbox purchases grant premium to: App Store "
+                + policy.apple().mode().key()
+                + ", Google Play "
+                + policy.google().mode().key());
+  }
+
   private static Config config() {
     return ConfigProvider.getConfig();
   }
@@ -65,6 +83,11 @@ public class ConfigurationProducer {
   }
 
   static String secret(String name) {
+    return optionalText(name);
+  }
+
+  /** A setting that may be unset: then empty. */
+  static String optionalText(String name) {
     return config().getOptionalValue(name, String.class).orElse("");
   }
 
@@ -91,6 +114,67 @@ public class ConfigurationProducer {
       throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
     }
     return Boolean.parseBoolean(stripped);
+  }
+
+  /**
+   * {@code anybody}, {@code allowlist} or {@code nobody} (in any case) and nothing else: a typo
+   * stops the start instead of quietly meaning one of them.
+   */
+  static SandboxAccess.Mode sandboxMode(String name, String value) {
+    for (SandboxAccess.Mode mode : SandboxAccess.Mode.values()) {
+      if (mode.key().equalsIgnoreCase(value.strip())) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException(
+        name + " must be anybody, allowlist or nobody, not '" + value + "'");
+  }
+
+  /**
+   * One provider's sandbox access: the mode, and for {@code allowlist} the accounts' email
+   * addresses, separated by commas. An allowlist with no address, or an entry that is not an
+   * address, stops the start; a list set for another mode is ignored, with a warning.
+   */
+  static SandboxAccess sandboxAccess(
+      String modeName, String modeValue, String listName, String listValue) {
+    SandboxAccess.Mode mode = sandboxMode(modeName, modeValue);
+    List<Email> allowlist = new ArrayList<>();
+    for (String entry : listValue.split(",", -1)) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      if (!Email.isValid(entry)) {
+        throw new IllegalArgumentException(
+            listName + " must be email addresses separated by commas, not '" + entry.strip() + "'");
+      }
+      allowlist.add(Email.of(entry));
+    }
+    if (mode == SandboxAccess.Mode.ALLOWLIST && allowlist.isEmpty()) {
+      throw new IllegalArgumentException(
+          modeName + " is allowlist, but " + listName + " names no account");
+    }
+    if (mode != SandboxAccess.Mode.ALLOWLIST && !allowlist.isEmpty()) {
+      LOG.warning(
+          () -> listName + " is ignored: " + modeName + " is " + mode.key() + ", not allowlist");
+      allowlist.clear();
+    }
+    return SandboxAccess.of(mode, allowlist);
+  }
+
+  @Produces
+  @Singleton
+  public SandboxPolicy sandboxPolicy() {
+    return new SandboxPolicy(
+        sandboxAccess(
+            "APPLE_SANDBOX_ACCESS",
+            text("APPLE_SANDBOX_ACCESS"),
+            "APPLE_SANDBOX_ALLOWLIST",
+            optionalText("APPLE_SANDBOX_ALLOWLIST")),
+        sandboxAccess(
+            "GOOGLE_TEST_PURCHASE_ACCESS",
+            text("GOOGLE_TEST_PURCHASE_ACCESS"),
+            "GOOGLE_TEST_PURCHASE_ALLOWLIST",
+            optionalText("GOOGLE_TEST_PURCHASE_ALLOWLIST")));
   }
 
   @Produces

@@ -23,6 +23,7 @@ import app.huberman.application.subscription.service.PurchaseVerificationService
 import app.huberman.application.subscription.service.RecentEntitlements;
 import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
 import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
+import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.WebhookIngestService;
@@ -81,8 +82,11 @@ public class SubscriptionWiring {
   @Produces
   @ApplicationScoped
   public VerifyPurchaseUseCase verifyPurchases(
-      PaymentProviders providers, SubscriptionPorts ports, RateLimiterPort rateLimiter) {
-    return new PurchaseVerificationService(providers.all(), ports, rateLimiter);
+      PaymentProviders providers,
+      SubscriptionPorts ports,
+      RateLimiterPort rateLimiter,
+      SandboxPolicy sandbox) {
+    return new PurchaseVerificationService(providers.all(), ports, rateLimiter, sandbox);
   }
 
   @Produces
@@ -112,8 +116,11 @@ public class SubscriptionWiring {
   @Produces
   @Singleton
   public JobHandler processWebhookEvents(
-      PaymentProviders providers, WebhookEventRepository webhookEvents, SubscriptionPorts ports) {
-    return new ProcessWebhookEventHandler(providers.all(), webhookEvents, ports);
+      PaymentProviders providers,
+      WebhookEventRepository webhookEvents,
+      SubscriptionPorts ports,
+      SandboxPolicy sandbox) {
+    return new ProcessWebhookEventHandler(providers.all(), webhookEvents, ports, sandbox);
   }
 
   @Produces

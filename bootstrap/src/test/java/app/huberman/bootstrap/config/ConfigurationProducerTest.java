@@ -3,6 +3,8 @@ package app.huberman.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.huberman.application.subscription.service.SandboxAccess;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,5 +28,70 @@ class ConfigurationProducerTest {
     assertThatThrownBy(() -> ConfigurationProducer.flag("REDIS_SSL", value))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("REDIS_SSL must be true or false, not '" + value + "'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"anybody", "ALLOWLIST", " Nobody "})
+  void aSandboxAccessIsOneOfTheThreeModesInAnyCase(String value) {
+    assertThat(ConfigurationProducer.sandboxMode("APPLE_SANDBOX_ACCESS", value).key())
+        .isEqualTo(value.strip().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "everybody", "none", "allow-list", "true", "sandbox"})
+  void anyOtherSandboxAccessStopsTheStartNamingTheVariableAndTheValue(String value) {
+    assertThatThrownBy(
+            () -> ConfigurationProducer.sandboxMode("GOOGLE_TEST_PURCHASE_ACCESS", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "GOOGLE_TEST_PURCHASE_ACCESS must be anybody, allowlist or nobody, not '"
+                + value
+                + "'");
+  }
+
+  @Test
+  void anAllowlistIsEmailAddressesSeparatedByCommasComparedWithoutCase() {
+    SandboxAccess access =
+        ConfigurationProducer.sandboxAccess(
+            "APPLE_SANDBOX_ACCESS",
+            "allowlist",
+            "APPLE_SANDBOX_ALLOWLIST",
+            " Review@Example.com, tester@example.com ,");
+
+    assertThat(access.mode()).isEqualTo(SandboxAccess.Mode.ALLOWLIST);
+    assertThat(access.allowlist())
+        .containsExactlyInAnyOrder("review@example.com", "tester@example.com");
+  }
+
+  @Test
+  void anAllowlistNamingNoAccountOrSomethingElseThanAddressesStopsTheStart() {
+    assertThatThrownBy(
+            () ->
+                ConfigurationProducer.sandboxAccess(
+                    "APPLE_SANDBOX_ACCESS", "allowlist", "APPLE_SANDBOX_ALLOWLIST", " , "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "APPLE_SANDBOX_ACCESS is allowlist, but APPLE_SANDBOX_ALLOWLIST names no account");
+    assertThatThrownBy(
+            () ->
+                ConfigurationProducer.sandboxAccess(
+                    "APPLE_SANDBOX_ACCESS",
+                    "allowlist",
+                    "APPLE_SANDBOX_ALLOWLIST",
+                    "tester@example.com; review@example.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "APPLE_SANDBOX_ALLOWLIST must be email addresses separated by commas, not"
+                + " 'tester@example.com; review@example.com'");
+  }
+
+  @Test
+  void aListForAnotherModeIsIgnored() {
+    SandboxAccess access =
+        ConfigurationProducer.sandboxAccess(
+            "APPLE_SANDBOX_ACCESS", "nobody", "APPLE_SANDBOX_ALLOWLIST", "tester@example.com");
+
+    assertThat(access.mode()).isEqualTo(SandboxAccess.Mode.NOBODY);
+    assertThat(access.allowlist()).isEmpty();
   }
 }

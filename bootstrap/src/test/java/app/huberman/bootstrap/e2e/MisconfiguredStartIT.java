@@ -7,6 +7,7 @@ import app.huberman.bootstrap.e2e.support.FreePorts;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,22 +20,37 @@ class MisconfiguredStartIT {
 
   @Test
   void anUnreadableAppleTrustAnchorStopsTheStartWithExitStatus3() throws Exception {
-    String database = "huberman_it_misconf_" + UUID.randomUUID().toString().substring(0, 8);
     Path missing = Path.of("target", "no-such-apple-root.pem").toAbsolutePath();
+
+    assertTheStartStops(
+        Map.of("APPLE_ROOT_CA_PEM", missing.toString()),
+        "Cannot read the trust anchors in " + missing);
+  }
+
+  @Test
+  void anUnknownSandboxAccessStopsTheStartWithExitStatus3() throws Exception {
+    assertTheStartStops(
+        Map.of("APPLE_SANDBOX_ACCESS", "testers"),
+        "APPLE_SANDBOX_ACCESS must be anybody, allowlist or nobody, not 'testers'");
+  }
+
+  private static void assertTheStartStops(Map<String, String> setting, String message)
+      throws Exception {
+    String database = "huberman_it_misconf_" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> environment = new HashMap<>(setting);
+    environment.put("APP_PORT", Integer.toString(FreePorts.find()));
+    environment.put("DB_DATABASE", database);
     try (RunnableProcess app =
         RunnableProcess.start(
             Path.of(System.getProperty("e2e.runnable")),
             Path.of("target", "misconfigured-it").toAbsolutePath(),
-            Map.of(
-                "APP_PORT", Integer.toString(FreePorts.find()),
-                "DB_DATABASE", database,
-                "APPLE_ROOT_CA_PEM", missing.toString()))) {
+            environment)) {
 
-      int status = app.awaitExit(Duration.ofSeconds(120));
+      int status = app.awaitExit(Duration.ofSeconds(240));
 
       assertThat(status).as(app.tail()).isEqualTo(3);
       assertThat(app.stdoutLines())
-          .anyMatch(line -> line.contains("Cannot read the trust anchors in " + missing))
+          .anyMatch(line -> line.contains(message))
           .anyMatch(line -> line.contains("The application did not deploy"));
     } finally {
       E2eDatabase.drop(database);

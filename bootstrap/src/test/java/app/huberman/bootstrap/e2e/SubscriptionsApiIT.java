@@ -4,9 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.adapters.payments.apple.AppleTestCa;
@@ -20,6 +18,7 @@ import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
+import app.huberman.bootstrap.e2e.support.StoreFakes;
 import app.huberman.bootstrap.e2e.support.TcpProxy;
 import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
@@ -64,20 +63,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SubscriptionsApiIT {
 
   private static final String PASSWORD = "correct horse battery staple";
-  private static final String BUNDLE = "app.huberman.ios";
-  private static final String PACKAGE = "app.huberman.android";
-  private static final String AUDIENCE = "https://api.huberman.test/api/v1/webhooks/google";
-  private static final String PUSH_ACCOUNT = "pubsub-push@huberman-e2e.iam.gserviceaccount.com";
-  private static final String PLAY_ACCOUNT = "play-api@huberman-e2e.iam.gserviceaccount.com";
+  private static final String BUNDLE = StoreFakes.BUNDLE;
+  private static final String PACKAGE = StoreFakes.PACKAGE;
+  private static final String AUDIENCE = StoreFakes.AUDIENCE;
+  private static final String PUSH_ACCOUNT = StoreFakes.PUSH_ACCOUNT;
   private static final String APPLE_MONTHLY = "app.huberman.premium.monthly";
   private static final String GOOGLE_MONTHLY = "premium_monthly";
   private static final String APPLE_ISSUER = "57246542-96fe-1a63-e053-0824d011072a";
   private static final String APPLE_KEY_ID = "2X9R4HXF34";
+  private static final String APP_REVIEW = "app.review@example.com";
 
   private final String stripeSecret = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
   private final String database =
       "huberman_it_subs_" + UUID.randomUUID().toString().substring(0, 8);
 
+  private StoreFakes stores;
   private AppleTestCa apple;
   private GoogleTestKeys googleKeys;
   private WireMockServer google;
@@ -90,17 +90,10 @@ class SubscriptionsApiIT {
   @BeforeAll
   void start() throws Exception {
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "subscriptions-it");
-    apple = AppleTestCa.issue();
-    googleKeys = GoogleTestKeys.generate();
-    google = new WireMockServer(options().dynamicPort());
-    google.start();
-    google.stubFor(
-        get(urlPathEqualTo("/oauth2/v3/certs")).willReturn(okJson(googleKeys.jwksJson())));
-    google.stubFor(
-        post(urlPathEqualTo("/token"))
-            .willReturn(
-                okJson(
-                    "{\"access_token\":\"ya29.e2e\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+    stores = StoreFakes.start();
+    apple = stores.apple();
+    googleKeys = stores.googleKeys();
+    google = stores.google();
     postgres =
         TcpProxy.start(
             E2eDatabase.env("DB_HOST", "127.0.0.1"),
@@ -110,33 +103,31 @@ class SubscriptionsApiIT {
             E2eDatabase.env("REDIS_HOST", "127.0.0.1"),
             Integer.parseInt(E2eDatabase.env("REDIS_PORT", "6379")));
     int port = FreePorts.find();
-    app =
-        RunnableTests.startReady(
-            "subscriptions-it",
-            port,
-            Map.ofEntries(
-                Map.entry("DB_DATABASE", database),
-                Map.entry("DB_PORT", Integer.toString(postgres.port())),
-                Map.entry("REDIS_PORT", Integer.toString(redis.port())),
-                Map.entry("STRIPE_WEBHOOK_SECRET", stripeSecret),
-                Map.entry("APPLE_BUNDLE_ID", BUNDLE),
-                Map.entry("APPLE_ROOT_CA_PEM", apple.writeRootPem(work).toString()),
-                Map.entry("GOOGLE_PACKAGE_NAME", PACKAGE),
-                Map.entry("GOOGLE_PUBSUB_AUDIENCE", AUDIENCE),
-                Map.entry("GOOGLE_PUBSUB_SERVICE_ACCOUNT", PUSH_ACCOUNT),
-                Map.entry("GOOGLE_JWKS_URL", google.baseUrl() + "/oauth2/v3/certs"),
-                Map.entry("GOOGLE_PLAY_API_URL", google.baseUrl()),
-                // The same WireMock serves the App Store Server API under its own paths.
-                Map.entry("APPLE_ISSUER_ID", APPLE_ISSUER),
-                Map.entry("APPLE_KEY_ID", APPLE_KEY_ID),
-                Map.entry("APPLE_PRIVATE_KEY_PEM", writeAppleApiKey(work).toString()),
-                Map.entry("APPLE_API_URL", google.baseUrl() + "/apple-production"),
-                Map.entry("APPLE_SANDBOX_API_URL", google.baseUrl() + "/apple-sandbox"),
-                Map.entry(
-                    "GOOGLE_SERVICE_ACCOUNT_KEY",
-                    googleKeys
-                        .writeServiceAccountKey(work, PLAY_ACCOUNT, google.baseUrl() + "/token")
-                        .toString())));
+    Map<String, String> environment = new java.util.HashMap<>(stores.settings(work));
+    environment.putAll(
+        Map.of(
+            "DB_DATABASE",
+            database,
+            "DB_PORT",
+            Integer.toString(postgres.port()),
+            "REDIS_PORT",
+            Integer.toString(redis.port()),
+            "STRIPE_WEBHOOK_SECRET",
+            stripeSecret,
+            // Paid purchases are unaffected; GOOGLE_TEST_PURCHASE_ACCESS stays anybody.
+            "APPLE_SANDBOX_ACCESS",
+            "allowlist",
+            "APPLE_SANDBOX_ALLOWLIST",
+            "someone@example.com, App.Review@Example.com",
+            // The Play fake's WireMock also serves the App Store Server API under its own paths.
+            "APPLE_ISSUER_ID",
+            APPLE_ISSUER,
+            "APPLE_KEY_ID",
+            APPLE_KEY_ID));
+    environment.put("APPLE_PRIVATE_KEY_PEM", writeAppleApiKey(work).toString());
+    environment.put("APPLE_API_URL", google.baseUrl() + "/apple-production");
+    environment.put("APPLE_SANDBOX_API_URL", google.baseUrl() + "/apple-sandbox");
+    app = RunnableTests.startReady("subscriptions-it", port, environment);
     http = new HttpTestClient(port);
     users = new UsersClient(http);
   }
@@ -146,7 +137,7 @@ class SubscriptionsApiIT {
     try {
       app.close();
     } finally {
-      google.stop();
+      stores.close();
       postgres.close();
       redis.close();
       E2eDatabase.drop(database);
@@ -457,6 +448,7 @@ class SubscriptionsApiIT {
     assertThat(verified.status()).as(verified.body()).isEqualTo(200);
     assertThat(verified.jsonObject().getString("status")).isEqualTo("active");
     assertThat(verified.jsonObject().getString("provider")).isEqualTo("apple");
+    assertThat(verified.jsonObject().getString("environment")).isEqualTo("production");
     assertPremium(ada, "premium-monthly");
 
     Instant renewed = now.plus(60, ChronoUnit.DAYS);
@@ -549,6 +541,81 @@ class SubscriptionsApiIT {
     google.verify(
         getRequestedFor(urlPathEqualTo("/apple-production/inApps/v1/subscriptions/" + original))
             .withHeader("Authorization", matching("Bearer ey[^.]+\\.ey[^.]+\\.[^.]+")));
+  }
+
+  @Test
+  void withAnAllowlistOnlyTheListedAccountGetsPremiumFromAnAppStoreSandboxPurchase()
+      throws Exception {
+    Account reviewer = registered(APP_REVIEW);
+    Account eve = registered();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant month = now.plus(30, ChronoUnit.DAYS);
+
+    Answer refused =
+        verifyApple(
+            eve,
+            apple.sign(
+                appleTransaction("7000000" + System.nanoTime(), now, month, eve.uuid())
+                    .add("environment", "Sandbox")
+                    .build()));
+    Answer granted =
+        verifyApple(
+            reviewer,
+            apple.sign(
+                appleTransaction("7100000" + System.nanoTime(), now, month, reviewer.uuid())
+                    .add("environment", "Sandbox")
+                    .build()));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.jsonObject().getJsonObject("errors").containsKey("signed_transaction"))
+        .isTrue();
+    assertNotPremium(eve);
+    assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+    assertThat(granted.jsonObject().getString("environment")).isEqualTo("sandbox");
+    assertPremium(reviewer, "premium-monthly");
+  }
+
+  @Test
+  void aPlayTestPurchaseGrantsByDefaultAndIsShownAndCountedAsSandbox() throws Exception {
+    Account ada = registered();
+    String token = "play-token-" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    stores.stubPlay(
+        token,
+        GoogleTestKeys.purchase(
+                "SUBSCRIPTION_STATE_ACTIVE", GOOGLE_MONTHLY, now.plus(30, ChronoUnit.DAYS))
+            .add("testPurchase", Json.createObjectBuilder())
+            .add(
+                "externalAccountIdentifiers",
+                Json.createObjectBuilder()
+                    .add("obfuscatedExternalAccountId", ada.uuid().toString()))
+            .build());
+
+    Answer verified =
+        users.post(
+            "/api/v1/subscriptions/google/verify",
+            UsersClient.json("purchase_token", token, "product_id", GOOGLE_MONTHLY),
+            newAddress(),
+            ada.token());
+
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    assertThat(verified.jsonObject().getString("environment")).isEqualTo("sandbox");
+    assertThat(subscription(ada).getString("environment")).isEqualTo("sandbox");
+    assertPremium(ada, "premium-monthly");
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(40),
+                () ->
+                    http.get("/metrics")
+                        .body()
+                        .lines()
+                        .anyMatch(
+                            line ->
+                                line.startsWith("subscriptions_premium_active{")
+                                    && line.contains("environment=\"sandbox\"")
+                                    && !line.endsWith(" 0.0"))))
+        .as("the sandbox premium gauge counts it")
+        .isTrue();
   }
 
   @Test
@@ -866,7 +933,10 @@ class SubscriptionsApiIT {
   private record Account(String token, UUID uuid, long id) {}
 
   private Account registered() {
-    String email = "subs+" + shortId() + "@example.com";
+    return registered("subs+" + shortId() + "@example.com");
+  }
+
+  private Account registered(String email) {
     Answer answer = users.register("Ada Lovelace", email, PASSWORD, newAddress());
     assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     return new Account(
@@ -1180,13 +1250,7 @@ class SubscriptionsApiIT {
                 "externalAccountIdentifiers",
                 Json.createObjectBuilder().add("obfuscatedExternalAccountId", account.toString()))
             .build();
-    google.stubFor(
-        get(urlPathEqualTo(
-                "/androidpublisher/v3/applications/"
-                    + PACKAGE
-                    + "/purchases/subscriptionsv2/tokens/"
-                    + token))
-            .willReturn(okJson(purchase.toString())));
+    stores.stubPlay(token, purchase);
   }
 
   private Answer googleNotification(int type, String token, Instant eventTime) {
@@ -1199,10 +1263,7 @@ class SubscriptionsApiIT {
   }
 
   private Map<String, String> pushAuthorization(Instant now) {
-    return Map.of(
-        "Authorization",
-        "Bearer "
-            + googleKeys.pushToken(googleKeys.pushClaims(AUDIENCE, PUSH_ACCOUNT, now).build()));
+    return stores.pushAuthorization(now);
   }
 
   // Plumbing

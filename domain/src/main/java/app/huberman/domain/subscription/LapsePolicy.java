@@ -12,7 +12,8 @@ import java.util.Objects;
  * and restores access.
  *
  * <p>The one place that decides the lapse: every rule that asks "does this active subscription
- * still grant access?" takes this policy.
+ * still grant access?" takes this policy. A {@link Environment#SANDBOX sandbox} subscription gets
+ * no grace: it cost nothing, and sandbox renewals come minutes apart.
  */
 public record LapsePolicy(Duration grace) {
 
@@ -29,8 +30,21 @@ public record LapsePolicy(Duration grace) {
     return new LapsePolicy(DEFAULT_GRACE);
   }
 
+  /** The grace of a subscription of this environment. */
+  public Duration graceFor(Environment environment) {
+    return environment == Environment.SANDBOX ? Duration.ZERO : grace;
+  }
+
   /** When an active subscription that was paid up until {@code renewsAt} loses access. */
-  public Instant lapsesAt(Instant renewsAt) {
-    return renewsAt.plus(grace);
+  public Instant lapsesAt(Instant renewsAt, Environment environment) {
+    return renewsAt.plus(graceFor(environment));
+  }
+
+  /**
+   * The latest renewal date with which an active subscription of this environment has lapsed by
+   * {@code now}: the form the stores' queries compare {@code renews_at} with.
+   */
+  public Instant lapsedIfRenewedBy(Instant now, Environment environment) {
+    return now.minus(graceFor(environment));
   }
 }

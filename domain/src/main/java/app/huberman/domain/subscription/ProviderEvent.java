@@ -18,6 +18,9 @@ import java.util.UUID;
  *     carries it
  * @param observation the subscription's state at {@code occurredAt}; empty for an event that only
  *     ties the subscription to an account (Stripe's {@code checkout.session.completed})
+ * @param environment whether the purchase the event is about was paid for, as the provider marks it
+ *     (App Store {@code environment}, Play {@code testPurchase}); an event that does not say (a
+ *     Play voided purchase) is {@code PRODUCTION}, and the subscription remembers a sandbox mark
  */
 public record ProviderEvent(
     ProviderSubscriptionRef subscription,
@@ -25,7 +28,8 @@ public record ProviderEvent(
     String type,
     Instant occurredAt,
     Optional<UUID> accountToken,
-    Optional<Observation> observation) {
+    Optional<Observation> observation,
+    Environment environment) {
 
   /** Newer events sort later; the event id breaks ties so every order agrees on the newest. */
   public static final Comparator<ProviderEvent> CHRONOLOGICAL =
@@ -38,8 +42,31 @@ public record ProviderEvent(
     Objects.requireNonNull(occurredAt, "occurredAt");
     Objects.requireNonNull(accountToken, "accountToken");
     Objects.requireNonNull(observation, "observation");
+    Objects.requireNonNull(environment, "environment");
     if (eventId.isBlank()) {
       throw new IllegalArgumentException("A provider event needs an id");
     }
+  }
+
+  /** An event about a paid purchase. */
+  public ProviderEvent(
+      ProviderSubscriptionRef subscription,
+      String eventId,
+      String type,
+      Instant occurredAt,
+      Optional<UUID> accountToken,
+      Optional<Observation> observation) {
+    this(
+        subscription, eventId, type, occurredAt, accountToken, observation, Environment.PRODUCTION);
+  }
+
+  /** The same event, about a purchase in that environment. */
+  public ProviderEvent in(Environment purchaseEnvironment) {
+    return new ProviderEvent(
+        subscription, eventId, type, occurredAt, accountToken, observation, purchaseEnvironment);
+  }
+
+  public boolean isSandbox() {
+    return environment == Environment.SANDBOX;
   }
 }

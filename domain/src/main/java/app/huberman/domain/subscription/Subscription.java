@@ -12,11 +12,15 @@ import java.util.Optional;
  * same whatever the delivery: only an event newer than the newest applied one (by provider time,
  * then event id) changes the state, and then its observation replaces the state, except that {@code
  * endsAt} never moves back unless the event is a refund or revocation.
+ *
+ * <p>A subscription is {@link Environment#SANDBOX} once any event about it says so, and stays so: a
+ * purchase that cost nothing never turns into a paid one, whatever the order of its events.
  */
 public final class Subscription {
 
   private final SubscriptionId id;
   private final ProviderSubscriptionRef ref;
+  private Environment environment;
   private UserId owner;
   private PlanId planId;
   private SubscriptionStatus status;
@@ -35,6 +39,7 @@ public final class Subscription {
   private Subscription(State state) {
     this.id = Objects.requireNonNull(state.id(), "id");
     this.ref = Objects.requireNonNull(state.ref(), "ref");
+    this.environment = Objects.requireNonNull(state.environment(), "environment");
     this.owner = state.owner().orElse(null);
     this.planId = state.planId().orElse(null);
     this.status = Objects.requireNonNull(state.status(), "status");
@@ -61,6 +66,7 @@ public final class Subscription {
         new State(
             id,
             ref,
+            Environment.PRODUCTION,
             Optional.empty(),
             Optional.empty(),
             SubscriptionStatus.INCOMPLETE,
@@ -95,6 +101,10 @@ public final class Subscription {
           "Event " + event.eventId() + " is about " + event.subscription() + ", not " + ref);
     }
     boolean bound = eventOwner.isPresent() && bindTo(eventOwner.get(), now);
+    if (event.isSandbox() && environment != Environment.SANDBOX) {
+      environment = Environment.SANDBOX;
+      updatedAt = now;
+    }
     if (event.eventId().equals(lastEventId)) {
       return new EventOutcome(EventOutcome.Result.DUPLICATE, Optional.empty(), bound);
     }
@@ -147,7 +157,7 @@ public final class Subscription {
     }
     SubscriptionStatus before = status;
     if (status == SubscriptionStatus.ACTIVE && endsAt == null) {
-      endsAt = lapse.lapsesAt(renewsAt);
+      endsAt = lapse.lapsesAt(renewsAt, environment);
     }
     status = SubscriptionStatus.EXPIRED;
     if (endsAt == null) {
@@ -162,7 +172,7 @@ public final class Subscription {
       case CANCELED -> endsAt == null || !endsAt.isAfter(now);
       case PAST_DUE -> graceEndsAt == null || !graceEndsAt.isAfter(now);
       case TRIALING -> trialEndsAt != null && !trialEndsAt.isAfter(now);
-      case ACTIVE -> renewsAt != null && !lapse.lapsesAt(renewsAt).isAfter(now);
+      case ACTIVE -> renewsAt != null && !lapse.lapsesAt(renewsAt, environment).isAfter(now);
       case INCOMPLETE, EXPIRED -> false;
     };
   }
@@ -183,7 +193,7 @@ public final class Subscription {
   public boolean grantsAccessAt(Instant now, LapsePolicy lapse) {
     return switch (status) {
       case TRIALING -> trialEndsAt == null || trialEndsAt.isAfter(now);
-      case ACTIVE -> renewsAt == null || lapse.lapsesAt(renewsAt).isAfter(now);
+      case ACTIVE -> renewsAt == null || lapse.lapsesAt(renewsAt, environment).isAfter(now);
       case PAST_DUE -> graceEndsAt != null && graceEndsAt.isAfter(now);
       case CANCELED -> endsAt != null && endsAt.isAfter(now);
       case INCOMPLETE, EXPIRED -> false;
@@ -209,7 +219,7 @@ public final class Subscription {
    */
   private Optional<Instant> accessEnd(Instant now, LapsePolicy lapse) {
     if (status == SubscriptionStatus.ACTIVE && renewsAt != null && !renewsAt.isAfter(now)) {
-      return Optional.of(lapse.lapsesAt(renewsAt));
+      return Optional.of(lapse.lapsesAt(renewsAt, environment));
     }
     return Optional.ofNullable(
         switch (status) {
@@ -275,6 +285,7 @@ public final class Subscription {
     return new State(
         id,
         ref,
+        environment,
         Optional.ofNullable(owner),
         Optional.ofNullable(planId),
         status,
@@ -299,6 +310,15 @@ public final class Subscription {
     return ref;
   }
 
+  /**
+   * Whether the purchase was paid for. The application's sandbox access rule reads it, and so may
+   * the lapse rule (a sandbox subscription deserves no grace: App Store sandbox periods last
+   * minutes).
+   */
+  public Environment environment() {
+    return environment;
+  }
+
   public Optional<UserId> owner() {
     return Optional.ofNullable(owner);
   }
@@ -314,6 +334,7 @@ public final class Subscription {
   /**
    * A subscription's saved state.
    *
+   * @param environment {@code SANDBOX} once any event about it came from a sandbox or test purchase
    * @param lastEventAt provider time of the newest event applied
    * @param lastEventId id of that event (breaks ties between events with the same time)
    * @param planObservedAt provider time of the newest event that named a known product
@@ -322,6 +343,7 @@ public final class Subscription {
   public record State(
       SubscriptionId id,
       ProviderSubscriptionRef ref,
+      Environment environment,
       Optional<UserId> owner,
       Optional<PlanId> planId,
       SubscriptionStatus status,

@@ -24,6 +24,7 @@ import app.huberman.domain.subscription.EventOutcome.Result;
 import app.huberman.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -310,6 +311,68 @@ class SubscriptionTest {
       assertThat(other).isEqualTo(new EventOutcome(Result.STALE, Optional.empty(), false));
       assertThat(subscription.owner()).contains(ADA);
       assertThat(subscription.status()).isEqualTo(ACTIVE);
+    }
+  }
+
+  @Nested
+  class Environments {
+
+    private final Observation active = Observation.of(ACTIVE).withRenewal(END);
+
+    @Test
+    void aSubscriptionIsPaidForUntilAnEventSaysItCameFromTheSandbox() {
+      Subscription subscription = aNewSubscription();
+      assertThat(subscription.environment()).isEqualTo(Environment.PRODUCTION);
+
+      subscription.apply(
+          event("evt_1", minutes(1), active).in(Environment.SANDBOX),
+          Optional.of(PREMIUM_ID),
+          Optional.empty(),
+          minutes(2));
+
+      assertThat(subscription.environment()).isEqualTo(Environment.SANDBOX);
+      assertThat(subscription.state().environment()).isEqualTo(Environment.SANDBOX);
+      assertThat(subscription.state().updatedAt()).isEqualTo(minutes(2));
+      assertThat(Subscription.rehydrate(subscription.state()).environment())
+          .isEqualTo(Environment.SANDBOX);
+    }
+
+    @Test
+    void aSandboxSubscriptionGetsNoLapseGrace() {
+      Subscription sandbox = aNewSubscription();
+      sandbox.apply(
+          event("evt_1", minutes(1), active).in(Environment.SANDBOX),
+          Optional.of(PREMIUM_ID),
+          Optional.empty(),
+          minutes(2));
+
+      assertThat(sandbox.grantsAccessAt(END.minusNanos(1), LAPSE)).isTrue();
+      assertThat(sandbox.grantsAccessAt(END, LAPSE)).isFalse();
+      assertThat(sandbox.isDueForExpiry(END, LAPSE)).isTrue();
+      assertThat(sandbox.expireIfDue(END, LAPSE)).isPresent();
+      assertThat(sandbox.state().endsAt()).contains(END);
+    }
+
+    @Test
+    void aSandboxMarkStaysWhateverOrderTheEventsArriveIn() {
+      ProviderEvent paid = event("evt_1", minutes(1), active);
+      ProviderEvent sandbox = event("evt_2", minutes(2), active).in(Environment.SANDBOX);
+      ProviderEvent voided = event("evt_3", minutes(3), Observation.revoked(minutes(3)));
+
+      for (List<ProviderEvent> delivery :
+          List.of(
+              List.of(paid, sandbox, voided),
+              List.of(voided, sandbox, paid),
+              List.of(sandbox, voided, paid),
+              List.of(voided, paid, sandbox))) {
+        Subscription subscription = aNewSubscription();
+        delivery.forEach(
+            e -> subscription.apply(e, Optional.empty(), Optional.empty(), minutes(4)));
+
+        assertThat(subscription.environment())
+            .as(delivery.toString())
+            .isEqualTo(Environment.SANDBOX);
+      }
     }
   }
 

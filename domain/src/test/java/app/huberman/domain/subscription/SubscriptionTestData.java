@@ -52,6 +52,7 @@ final class SubscriptionTestData {
     return new Subscription.State(
         state.id(),
         state.ref(),
+        state.environment(),
         state.owner(),
         state.planId(),
         state.status(),

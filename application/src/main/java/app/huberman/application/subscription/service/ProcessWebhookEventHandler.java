@@ -15,10 +15,12 @@ import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.PermanentJobFailure;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.Subscription;
+import app.huberman.domain.user.Email;
 import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
@@ -35,6 +37,10 @@ import java.util.Optional;
  *
  * <p>A notification that cannot be interpreted is marked processed with the reason and never
  * retried; a provider that cannot be reached fails the job, which is retried with backoff.
+ *
+ * <p>One about a purchase that cost nothing (App Store sandbox, Play test purchase: marked so by
+ * the event or by the subscription) whose account the {@link SandboxPolicy} does not admit is
+ * acknowledged and ignored: marked processed with the reason, and nothing else created or changed.
  */
 public final class ProcessWebhookEventHandler implements JobHandler {
 
@@ -45,6 +51,9 @@ public final class ProcessWebhookEventHandler implements JobHandler {
 
   static final String OTHER_OWNER =
       "The account token names another account than the subscription's owner; the owner stays";
+
+  static final String SANDBOX_IGNORED =
+      "Ignored: a sandbox or test purchase, and the sandbox access rule does not admit its account";
 
   private static final int PAYLOAD_VERSION = 1;
   private static final String PROVIDER = "provider";
@@ -58,11 +67,14 @@ public final class ProcessWebhookEventHandler implements JobHandler {
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final ProviderEventApplier applier;
+  private final SandboxPolicy sandbox;
 
   public ProcessWebhookEventHandler(
       Collection<? extends PaymentProviderPort> providers,
       WebhookEventRepository webhookEvents,
-      SubscriptionPorts ports) {
+      SubscriptionPorts ports,
+      SandboxPolicy sandbox) {
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
     this.providers = new PaymentProviders(providers);
     this.webhookEvents = Objects.requireNonNull(webhookEvents, "webhookEvents");
     this.subscriptions = ports.subscriptions();
@@ -117,8 +129,18 @@ public final class ProcessWebhookEventHandler implements JobHandler {
     EventOutcome.Result result = EventOutcome.Result.NO_OBSERVATION;
     Optional<String> note = Optional.empty();
     if (event.isPresent()) {
-      Subscription subscription = subscriptions.lockOrStart(event.get().subscription(), now);
-      Optional<UserId> owner = event.get().accountToken().flatMap(users::findByUuid).map(User::id);
+      Optional<User> tokenOwner = event.get().accountToken().flatMap(users::findByUuid);
+      Optional<Subscription> admitted = lockIfAdmitted(event.get(), tokenOwner, now);
+      if (admitted.isEmpty()) {
+        webhookEvents.markProcessed(provider, eventId, now, Optional.of(SANDBOX_IGNORED));
+        AfterCommit.run(
+            unitOfWork,
+            "report a webhook",
+            () -> events.sandboxWebhookIgnored(provider, notification.type(), eventId));
+        return;
+      }
+      Subscription subscription = admitted.get();
+      Optional<UserId> owner = tokenOwner.map(User::id);
       if (owner.isPresent() && subscription.isOwnedByAnotherThan(owner.get())) {
         note = Optional.of(OTHER_OWNER);
       }
@@ -130,6 +152,50 @@ public final class ProcessWebhookEventHandler implements JobHandler {
         unitOfWork,
         "report a webhook",
         () -> events.webhookProcessed(provider, notification.type(), eventId, reported));
+  }
+
+  /**
+   * Locks the event's subscription, unless it is a sandbox purchase the policy does not admit for
+   * its account: the subscription's owner, else the one the event's account token names. A paid
+   * event starts the subscription as always; a sandbox one starts it only once admitted, so an
+   * ignored event leaves no row behind.
+   */
+  private Optional<Subscription> lockIfAdmitted(
+      ProviderEvent event, Optional<User> tokenOwner, Instant now) {
+    PaymentProvider provider = event.subscription().provider();
+    if (!event.isSandbox()) {
+      Subscription subscription = subscriptions.lockOrStart(event.subscription(), now);
+      return admits(provider, subscription, tokenOwner)
+          ? Optional.of(subscription)
+          : Optional.empty();
+    }
+    if (sandbox.refusesEverySandboxPurchase(provider)) {
+      return Optional.empty();
+    }
+    Optional<Subscription> existing = subscriptions.lockExisting(event.subscription());
+    Optional<Email> account = accountOf(existing, tokenOwner);
+    if (!sandbox.admits(provider, Environment.SANDBOX, account)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        existing.orElseGet(() -> subscriptions.lockOrStart(event.subscription(), now)));
+  }
+
+  /** A paid-looking event about a subscription already marked sandbox (a Play voided purchase). */
+  private boolean admits(
+      PaymentProvider provider, Subscription subscription, Optional<User> tokenOwner) {
+    return sandbox.admits(
+        provider, subscription.environment(), accountOf(Optional.of(subscription), tokenOwner));
+  }
+
+  /** The owner stays, so the owner is whom a sandbox purchase would serve. */
+  private Optional<Email> accountOf(
+      Optional<Subscription> subscription, Optional<User> tokenOwner) {
+    return subscription
+        .flatMap(Subscription::owner)
+        .flatMap(users::findById)
+        .or(() -> tokenOwner)
+        .map(User::email);
   }
 
   private static PaymentProvider providerOf(JobPayload payload) {

@@ -4,6 +4,7 @@ import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.StatusChange;
@@ -41,8 +42,11 @@ final class ProviderEventApplier {
   EventOutcome apply(
       Subscription subscription, ProviderEvent event, Optional<UserId> owner, Instant now) {
     Optional<UserId> ownerBefore = subscription.owner();
+    Environment environmentBefore = subscription.environment();
     EventOutcome outcome = subscription.apply(event, catalogue.planOf(event), owner, now);
-    if (outcome.result() != EventOutcome.Result.APPLIED && !outcome.boundToOwner()) {
+    if (outcome.result() != EventOutcome.Result.APPLIED
+        && !outcome.boundToOwner()
+        && subscription.environment() == environmentBefore) {
       return outcome;
     }
     subscriptions.save(subscription);

@@ -7,12 +7,15 @@ import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.RateLimiterPort.RateLimit;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.in.SandboxPurchaseRefusedException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.subscription.ClientPurchase;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.User;
@@ -29,6 +32,9 @@ import java.util.Optional;
  * event, and the purchase is bound to the caller, so premium access starts without waiting for the
  * webhook. A webhook about the same purchase locks the same subscription row, so whichever comes
  * second sees the first: one subscription, never two.
+ *
+ * <p>A purchase that cost nothing (App Store sandbox, Play test purchase) is refused before
+ * anything is stored unless the {@link SandboxPolicy} admits the caller.
  */
 public final class PurchaseVerificationService implements VerifyPurchaseUseCase {
 
@@ -50,12 +56,17 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
   private final ProviderEventApplier applier;
   private final PlanCatalogue catalogue;
   private final RateLimiterPort rateLimiter;
+  private final SubscriptionEventsPort events;
+  private final SandboxPolicy sandbox;
 
   public PurchaseVerificationService(
       Collection<? extends PaymentProviderPort> providers,
       SubscriptionPorts ports,
-      RateLimiterPort rateLimiter) {
+      RateLimiterPort rateLimiter,
+      SandboxPolicy sandbox) {
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+    this.events = ports.events();
     this.providers = new PaymentProviders(providers);
     this.subscriptions = ports.subscriptions();
     this.users = ports.users();
@@ -75,6 +86,12 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
         () -> {
           User user =
               users.findById(caller).orElseThrow(() -> new NotFoundException("No such account"));
+          PaymentProvider provider = purchase.provider();
+          if (!sandbox.admits(provider, event.environment(), Optional.of(user.email()))) {
+            // Reported now: the refusal rolls the transaction back, so nothing would commit.
+            events.sandboxPurchaseRefused(provider, caller);
+            throw new SandboxPurchaseRefusedException(provider);
+          }
           if (event.accountToken().filter(token -> !token.equals(user.uuid())).isPresent()) {
             throw new ConflictException(OTHER_ACCOUNT);
           }

@@ -8,6 +8,7 @@ import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.domain.subscription.Entitlement;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.UserId;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -124,8 +127,14 @@ public final class SubscriptionQueryService
   }
 
   @Override
-  public long premiumSubscriptions() {
+  public Map<Environment, Long> premiumSubscriptions() {
     Instant now = clock.instant();
-    return unitOfWork.readOnly(() -> subscriptions.countGrantingPremiumAccess(now, lapse));
+    Map<Environment, Long> counted =
+        unitOfWork.readOnly(() -> subscriptions.countGrantingPremiumAccess(now, lapse));
+    Map<Environment, Long> all = new EnumMap<>(Environment.class);
+    for (Environment environment : Environment.values()) {
+      all.put(environment, counted.getOrDefault(environment, 0L));
+    }
+    return all;
   }
 }

@@ -1,22 +1,27 @@
 package app.huberman.adapters.monitoring.subscriptions;
 
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
+import app.huberman.domain.subscription.Environment;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * {@code subscriptions_premium_active}: how many subscriptions grant premium access now. The count
+ * {@code subscriptions_premium_active{environment}}: how many subscriptions grant premium access
+ * now, paid ({@code production}) and sandbox or test purchases ({@code sandbox}) apart. The count
  * is taken by {@link #refresh()} every few seconds, so a scrape never queries the database; a
- * failed count keeps the last value. The gauge is registered when the application starts (at 0
- * until the first count), so a scrape right after readiness finds it.
+ * failed count keeps the last values. The gauges are registered when the application starts (at 0
+ * until the first count), so a scrape right after readiness finds them.
  */
 @ApplicationScoped
 public class PremiumSubscriptionsGauge {
@@ -25,7 +30,7 @@ public class PremiumSubscriptionsGauge {
 
   private CountPremiumSubscriptionsUseCase subscriptions;
   private MetricRegistry registry;
-  private final AtomicLong latest = new AtomicLong();
+  private final Map<Environment, AtomicLong> latest = new EnumMap<>(Environment.class);
 
   /** For the CDI proxy only. */
   protected PremiumSubscriptionsGauge() {}
@@ -35,6 +40,9 @@ public class PremiumSubscriptionsGauge {
       CountPremiumSubscriptionsUseCase subscriptions, MetricRegistry registry) {
     this.subscriptions = subscriptions;
     this.registry = registry;
+    for (Environment environment : Environment.values()) {
+      latest.put(environment, new AtomicLong());
+    }
   }
 
   /** Creating the bean at start-up registers the gauge ({@link #register()}). */
@@ -44,18 +52,25 @@ public class PremiumSubscriptionsGauge {
 
   @PostConstruct
   void register() {
-    registry.gauge(
+    Metadata metadata =
         Metadata.builder()
             .withName("subscriptions_premium_active")
-            .withDescription("Subscriptions granting premium access now")
-            .build(),
-        latest,
-        AtomicLong::doubleValue);
+            .withDescription(
+                "Subscriptions granting premium access now, paid (production) and sandbox apart")
+            .build();
+    latest.forEach(
+        (environment, count) ->
+            registry.gauge(
+                metadata,
+                count,
+                AtomicLong::doubleValue,
+                new Tag("environment", environment.key())));
   }
 
   public void refresh() {
     try {
-      latest.set(subscriptions.premiumSubscriptions());
+      Map<Environment, Long> counted = subscriptions.premiumSubscriptions();
+      latest.forEach((environment, count) -> count.set(counted.getOrDefault(environment, 0L)));
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Premium subscription count unavailable: {0}", e.getMessage());
     }

@@ -8,6 +8,7 @@ import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -21,13 +22,15 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Logs {@code webhook.received}, {@code webhook.rejected}, {@code webhook.processed}, {@code
- * subscription.status_changed}, {@code subscription.lapsed}, {@code subscription.rechecked} and
- * {@code subscription.recheck_failed}, and counts them in {@code
- * webhooks_received_total{provider,outcome}} (accepted, duplicate, rejected), {@code
- * webhooks_processed_total{provider,result}}, {@code subscription_transitions_total{from,to}},
- * {@code subscriptions_lapsed_total{provider}} and {@code subscription_rechecks_total{provider,
- * result}} (applied, duplicate, stale, no_observation, failed). Fields are the provider, type,
- * event id and outcome the port hands over: never a payload, signature or token.
+ * subscription.status_changed}, {@code subscription.lapsed}, {@code subscription.rechecked}, {@code
+ * subscription.recheck_failed}, {@code subscription.sandbox_refused} and {@code webhook.ignored},
+ * and counts them in {@code webhooks_received_total{provider,outcome}} (accepted, duplicate,
+ * rejected), {@code webhooks_processed_total{provider,result}}, {@code
+ * subscription_transitions_total{from,to}}, {@code subscriptions_lapsed_total{provider}}, {@code
+ * subscription_rechecks_total{provider, result}} (applied, duplicate, stale, no_observation,
+ * failed) and {@code sandbox_purchases_refused_total{provider, source}} (verify, webhook). Fields
+ * are the provider, type, event id and outcome the port hands over: never a payload, signature or
+ * token.
  */
 @ApplicationScoped
 public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
@@ -37,6 +40,7 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
   static final String TRANSITIONS = "subscription_transitions";
   static final String LAPSED = "subscriptions_lapsed";
   static final String RECHECKS = "subscription_rechecks";
+  static final String SANDBOX_REFUSED = "sandbox_purchases_refused";
 
   private static final Logger LOG = Logger.getLogger("app.huberman.subscriptions");
   private static final Metadata RECEIVED_METADATA =
@@ -71,6 +75,13 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
           .withDescription(
               "Overdue renewals re-checked with the provider's API, by provider and result"
                   + " (applied, duplicate, stale, no_observation, failed)")
+          .build();
+  private static final Metadata SANDBOX_REFUSED_METADATA =
+      Metadata.builder()
+          .withName(SANDBOX_REFUSED)
+          .withDescription(
+              "Sandbox and test purchases the sandbox access rule refused, by provider and source"
+                  + " (verify: answered 422; webhook: acknowledged and ignored)")
           .build();
 
   private MetricHandles metrics;
@@ -171,6 +182,32 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
   private void countRecheck(PaymentProvider provider, String result) {
     metrics
         .counter(RECHECKS_METADATA, new Tag("provider", provider.key()), new Tag("result", result))
+        .inc();
+  }
+
+  @Override
+  public void sandboxPurchaseRefused(PaymentProvider provider, UserId caller) {
+    countSandboxRefused(provider, "verify");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("provider", provider.key());
+    fields.put("user_id", caller.value());
+    EventLog.emit(LOG, Level.INFO, "subscription.sandbox_refused", fields);
+  }
+
+  @Override
+  public void sandboxWebhookIgnored(PaymentProvider provider, String type, String eventId) {
+    countSandboxRefused(provider, "webhook");
+    Map<String, Object> fields = webhookFields(provider, type, eventId);
+    fields.put("reason", "sandbox");
+    EventLog.emit(LOG, Level.INFO, "webhook.ignored", fields);
+  }
+
+  private void countSandboxRefused(PaymentProvider provider, String source) {
+    metrics
+        .counter(
+            SANDBOX_REFUSED_METADATA,
+            new Tag("provider", provider.key()),
+            new Tag("source", source))
         .inc();
   }
 

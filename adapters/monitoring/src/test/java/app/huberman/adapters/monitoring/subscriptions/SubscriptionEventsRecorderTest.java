@@ -8,6 +8,7 @@ import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.subscription.SubscriptionStatus;
+import app.huberman.domain.user.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,6 +180,31 @@ class SubscriptionEventsRecorderTest {
         SubscriptionEventsRecorder.RECHECKS,
         new Tag("provider", provider),
         new Tag("result", result));
+  }
+
+  @Test
+  void countsAndLogsRefusedSandboxPurchasesBySourceWithoutAnythingButIds() {
+    recorder.sandboxPurchaseRefused(PaymentProvider.APPLE, UserId.of(42));
+    recorder.sandboxWebhookIgnored(PaymentProvider.GOOGLE, "SUBSCRIPTION_PURCHASED", "msg-9");
+
+    assertThat(sandboxRefused("apple", "verify")).isEqualTo(1);
+    assertThat(sandboxRefused("google", "webhook")).isEqualTo(1);
+    assertThat(events()).containsExactly("subscription.sandbox_refused", "webhook.ignored");
+    assertThat(fields(0))
+        .containsExactly(Map.entry("provider", "apple"), Map.entry("user_id", 42L));
+    assertThat(fields(1))
+        .containsExactly(
+            Map.entry("provider", "google"),
+            Map.entry("type", "SUBSCRIPTION_PURCHASED"),
+            Map.entry("event_id", "msg-9"),
+            Map.entry("reason", "sandbox"));
+  }
+
+  private long sandboxRefused(String provider, String source) {
+    return metrics.count(
+        SubscriptionEventsRecorder.SANDBOX_REFUSED,
+        new Tag("provider", provider),
+        new Tag("source", source));
   }
 
   private long received(String provider, String outcome) {

@@ -2,11 +2,13 @@ package app.huberman.adapters.payments.apple;
 
 import static app.huberman.adapters.payments.JsonFields.epochMillis;
 import static app.huberman.adapters.payments.JsonFields.number;
+import static app.huberman.adapters.payments.JsonFields.object;
 import static app.huberman.adapters.payments.JsonFields.requiredString;
 import static app.huberman.adapters.payments.JsonFields.string;
 
 import app.huberman.adapters.payments.JsonFields;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
@@ -73,7 +75,14 @@ final class AppleNotificationMapper {
         seen -> {
           JsonObject transaction = transaction(stored);
           return event(
-              transaction, eventId, type, occurredAt, seen.withProduct(productId(transaction)));
+                  transaction, eventId, type, occurredAt, seen.withProduct(productId(transaction)))
+              .in(
+                  environment(transaction)
+                      .or(
+                          () ->
+                              object(stored.notification(), "data")
+                                  .flatMap(AppleNotificationMapper::environment))
+                      .orElse(Environment.PRODUCTION));
         });
   }
 
@@ -123,6 +132,7 @@ final class AppleNotificationMapper {
     return observation.withProduct(productId(transaction));
   }
 
+  /** An event in the transaction's own environment (Production when it names none). */
   static ProviderEvent event(
       JsonObject transaction,
       String eventId,
@@ -136,7 +146,17 @@ final class AppleNotificationMapper {
         type,
         occurredAt,
         JsonFields.accountToken(string(transaction, "appAccountToken")),
-        Optional.of(observation));
+        Optional.of(observation),
+        environment(transaction).orElse(Environment.PRODUCTION));
+  }
+
+  /**
+   * {@code environment}: {@code Sandbox} for TestFlight, App Review and sandbox testers, whose
+   * purchases cost nothing. Verification has already refused any other value than the two.
+   */
+  private static Optional<Environment> environment(JsonObject block) {
+    return string(block, "environment")
+        .map(name -> name.equals("Sandbox") ? Environment.SANDBOX : Environment.PRODUCTION);
   }
 
   /** Active until it expires, or trialing when the period is an introductory free trial. */

@@ -1,5 +1,6 @@
 package app.huberman.adapters.payments.google;
 
+import static app.huberman.adapters.payments.JsonFields.number;
 import static app.huberman.adapters.payments.JsonFields.object;
 import static app.huberman.adapters.payments.JsonFields.objects;
 import static app.huberman.adapters.payments.JsonFields.requiredString;
@@ -8,6 +9,7 @@ import static app.huberman.adapters.payments.JsonFields.timestamp;
 
 import app.huberman.adapters.payments.JsonFields;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
@@ -43,7 +45,20 @@ final class PlaySubscriptionMapper {
         JsonFields.accountToken(
             object(purchase, "externalAccountIdentifiers")
                 .flatMap(ids -> string(ids, "obfuscatedExternalAccountId"))),
-        Optional.of(observe(purchase, occurredAt)));
+        Optional.of(observe(purchase, occurredAt)),
+        environment(purchase));
+  }
+
+  /**
+   * A license tester's purchase costs nothing: {@code subscriptionsv2} marks it with a {@code
+   * testPurchase} object (the older API with {@code purchaseType} 0, read too in case an answer
+   * carries it).
+   */
+  static Environment environment(JsonObject purchase) {
+    boolean test =
+        object(purchase, "testPurchase").isPresent()
+            || number(purchase, "purchaseType").filter(type -> type == 0).isPresent();
+    return test ? Environment.SANDBOX : Environment.PRODUCTION;
   }
 
   /** Whether one of the purchase's line items is the product. */

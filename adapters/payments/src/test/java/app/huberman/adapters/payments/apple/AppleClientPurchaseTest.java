@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.domain.subscription.ClientPurchase;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.SubscriptionStatus;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +64,23 @@ class AppleClientPurchaseTest {
             Observation.of(SubscriptionStatus.ACTIVE)
                 .withProduct("premium.annual")
                 .withRenewal(EXPIRES));
+  }
+
+  @Test
+  void aSandboxTransactionIsReportedAsSandboxAndAProductionOneAsPaid() {
+    ProviderEvent paid =
+        apple.verifyPurchase(new ClientPurchase.AppleTransaction(ca.sign(transaction().build())));
+    ProviderEvent sandbox =
+        apple.verifyPurchase(
+            new ClientPurchase.AppleTransaction(
+                ca.sign(transaction().add("environment", "Sandbox").build())));
+
+    assertThat(paid.environment()).isEqualTo(Environment.PRODUCTION);
+    assertThat(sandbox.environment()).isEqualTo(Environment.SANDBOX);
+  }
+
+  private static JsonObjectBuilder transaction() {
+    return AppleTestCa.transaction(BUNDLE, "2000001", "premium.annual", SIGNED, EXPIRES);
   }
 
   @Test

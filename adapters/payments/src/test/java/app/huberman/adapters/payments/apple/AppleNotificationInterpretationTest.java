@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
@@ -51,6 +52,39 @@ class AppleNotificationInterpretationTest {
     assertThat(event.observation())
         .contains(
             Observation.of(SubscriptionStatus.ACTIVE).withProduct(PRODUCT).withRenewal(EXPIRES));
+  }
+
+  @Test
+  void aSandboxTransactionMakesASandboxEventAndAProductionOneAPaidEvent() {
+    assertThat(
+            apple.interpret(verify("DID_RENEW", null, transaction())).orElseThrow().environment())
+        .isEqualTo(Environment.PRODUCTION);
+    assertThat(
+            apple
+                .interpret(verify("DID_RENEW", null, transaction().add("environment", "Sandbox")))
+                .orElseThrow()
+                .environment())
+        .isEqualTo(Environment.SANDBOX);
+  }
+
+  @Test
+  void aRefundWithoutTheSandboxMarkOnItsTransactionTakesTheNotificationsMark() {
+    VerifiedNotification refund =
+        apple.verify(
+            AppleNotificationVerificationTest.request(
+                ca.sign(
+                    AppleTestCa.notification(
+                            "REFUND",
+                            null,
+                            SIGNED,
+                            AppleTestCa.data(BUNDLE)
+                                .add("environment", "Sandbox")
+                                .add(
+                                    "signedTransactionInfo",
+                                    ca.sign(transaction().remove("environment").build())))
+                        .build())));
+
+    assertThat(apple.interpret(refund).orElseThrow().environment()).isEqualTo(Environment.SANDBOX);
   }
 
   @Test

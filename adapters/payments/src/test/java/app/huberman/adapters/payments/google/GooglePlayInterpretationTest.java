@@ -15,6 +15,7 @@ import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.domain.subscription.ClientPurchase;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
@@ -100,6 +101,33 @@ class GooglePlayInterpretationTest {
     google.server.verify(
         getRequestedFor(urlPathEqualTo(FakeGoogle.purchasePath(TOKEN)))
             .withHeader("Authorization", equalTo("Bearer " + FakeGoogle.ACCESS_TOKEN)));
+  }
+
+  @Test
+  void aLicenseTestersPurchaseIsASandboxPurchaseWhetherNotifiedOrReported() {
+    google.stubPurchase(
+        TOKEN,
+        purchase("SUBSCRIPTION_STATE_ACTIVE")
+            .add("testPurchase", Json.createObjectBuilder())
+            .build()
+            .toString());
+
+    assertThat(play.interpret(renewal()).orElseThrow().environment())
+        .isEqualTo(Environment.SANDBOX);
+    assertThat(play.verifyPurchase(new ClientPurchase.GooglePurchase(TOKEN, PRODUCT)).environment())
+        .isEqualTo(Environment.SANDBOX);
+  }
+
+  @Test
+  void aPurchaseWithoutTheTestMarkIsPaidAndTheOlderPurchaseTypeZeroIsATestToo() {
+    google.stubPurchase(TOKEN, purchase("SUBSCRIPTION_STATE_ACTIVE").build().toString());
+    assertThat(play.interpret(renewal()).orElseThrow().environment())
+        .isEqualTo(Environment.PRODUCTION);
+
+    google.stubPurchase(
+        TOKEN, purchase("SUBSCRIPTION_STATE_ACTIVE").add("purchaseType", 0).build().toString());
+    assertThat(play.interpret(renewal()).orElseThrow().environment())
+        .isEqualTo(Environment.SANDBOX);
   }
 
   @Test

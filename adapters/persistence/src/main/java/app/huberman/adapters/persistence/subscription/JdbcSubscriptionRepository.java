@@ -2,6 +2,7 @@ package app.huberman.adapters.persistence.subscription;
 
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
@@ -13,7 +14,9 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -27,9 +30,9 @@ import javax.sql.DataSource;
  * <p>The queries behind the expiry task, the re-check and the premium gauge repeat, in SQL, the
  * domain's rules {@link Subscription#isDueForExpiry}, {@link Subscription#isOverdueForRenewal} and
  * {@link Subscription#grantsAccessAt}, in the very form of the indexes of migrations V5 and V8 (an
- * active subscription's lapse is its {@code renews_at} compared with {@code now} minus the grace,
- * so the index on {@code renews_at} serves it); a test checks them against the domain for every
- * status.
+ * active subscription's lapse is its {@code renews_at} compared with {@code now} minus the grace of
+ * its environment, so the index on {@code renews_at} serves it); a test checks them against the
+ * domain for every status and environment.
  */
 @Dependent
 public class JdbcSubscriptionRepository implements SubscriptionRepository {
@@ -77,7 +80,8 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
   private static final String UPDATE =
       """
       UPDATE subscriptions
-         SET user_id = ?, plan_id = ?, status = ?, trial_ends_at = ?, renews_at = ?, ends_at = ?,
+         SET user_id = ?, plan_id = ?, environment = ?, status = ?, trial_ends_at = ?,
+             renews_at = ?, ends_at = ?,
              grace_ends_at = ?, canceled_at = ?, last_event_at = ?, last_event_id = ?,
              plan_observed_at = ?, plan_observed_event_id = ?, updated_at = ?
        WHERE id = ?
@@ -98,7 +102,8 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
           + " <= ? ORDER BY "
           + DUE_AT
           + ", id LIMIT ?) UNION ALL (SELECT id FROM subscriptions WHERE status = 'active'"
-          + " AND renews_at <= ? ORDER BY renews_at, id LIMIT ?) LIMIT ?";
+          + " AND renews_at <= ? AND (renews_at <= ? OR environment = 'sandbox')"
+          + " ORDER BY renews_at, id LIMIT ?) LIMIT ?";
 
   /** Skips rows a webhook holds locked: it is about to tell us anyway. */
   static final String PICK_OVERDUE_FOR_RECHECK =
@@ -114,11 +119,13 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
 
   /** An active subscription grants access until its lapse: renews_at after now minus the grace. */
   static final String COUNT_GRANTING_PREMIUM_ACCESS =
-      "SELECT count(*) FROM subscriptions"
+      "SELECT environment, count(*) FROM subscriptions"
           + " WHERE status IN ('active', 'trialing', 'past_due', 'canceled') AND "
           + ACCESS_UNTIL
-          + " > ? AND (status <> 'active' OR renews_at IS NULL OR renews_at > ?)"
-          + " AND plan_id IN (SELECT id FROM plans WHERE price_cents > 0)";
+          + " > ? AND (status <> 'active' OR renews_at IS NULL"
+          + " OR renews_at > CASE WHEN environment = 'sandbox' THEN ? ELSE ? END)"
+          + " AND plan_id IN (SELECT id FROM plans WHERE price_cents > 0)"
+          + " GROUP BY environment";
 
   private final Jdbc jdbc;
 
@@ -143,6 +150,11 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
+  public Optional<Subscription> lockExisting(ProviderSubscriptionRef ref) {
+    return lockByRef(ref);
+  }
+
+  @Override
   public Optional<Subscription> lock(SubscriptionId id) {
     return queryOne(FIND_BY_ID_FOR_UPDATE, id.value());
   }
@@ -155,6 +167,7 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
             UPDATE,
             state.owner().map(UserId::value).orElse(null),
             state.planId().map(plan -> plan.value()).orElse(null),
+            state.environment().key(),
             state.status().key(),
             state.trialEndsAt().orElse(null),
             state.renewsAt().orElse(null),
@@ -195,7 +208,14 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
 
   @Override
   public List<SubscriptionId> findDueForExpiry(Instant now, LapsePolicy lapse, int limit) {
-    return ids(FIND_DUE_FOR_EXPIRY, now, limit, now.minus(lapse.grace()), limit, limit);
+    return ids(
+        FIND_DUE_FOR_EXPIRY,
+        now,
+        limit,
+        lapse.lapsedIfRenewedBy(now, Environment.SANDBOX),
+        lapse.lapsedIfRenewedBy(now, Environment.PRODUCTION),
+        limit,
+        limit);
   }
 
   @Override
@@ -221,15 +241,22 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
-  public long countGrantingPremiumAccess(Instant now, LapsePolicy lapse) {
+  public Map<Environment, Long> countGrantingPremiumAccess(Instant now, LapsePolicy lapse) {
     return jdbc.withStatement(
         COUNT_GRANTING_PREMIUM_ACCESS,
         statement -> {
-          Jdbc.bind(statement, now, now.minus(lapse.grace()));
-          try (ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+          Jdbc.bind(
+              statement,
+              now,
+              lapse.lapsedIfRenewedBy(now, Environment.SANDBOX),
+              lapse.lapsedIfRenewedBy(now, Environment.PRODUCTION));
+          Map<Environment, Long> counts = new EnumMap<>(Environment.class);
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              counts.put(Environment.fromKey(rows.getString(1)), rows.getLong(2));
+            }
           }
+          return counts;
         });
   }
 

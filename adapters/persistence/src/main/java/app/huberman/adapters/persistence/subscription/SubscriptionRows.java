@@ -1,6 +1,7 @@
 package app.huberman.adapters.persistence.subscription;
 
 import app.huberman.adapters.persistence.Jdbc;
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanId;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
@@ -17,7 +18,8 @@ final class SubscriptionRows {
 
   /** The columns {@link #read} expects, in any order (it reads them by name). */
   static final String COLUMNS =
-      "id, user_id, plan_id, provider, provider_subscription_id, status, trial_ends_at,"
+      "id, user_id, plan_id, provider, provider_subscription_id, environment, status,"
+          + " trial_ends_at,"
           + " renews_at, ends_at, grace_ends_at, canceled_at, last_event_at, last_event_id,"
           + " plan_observed_at, plan_observed_event_id, created_at, updated_at";
 
@@ -30,6 +32,7 @@ final class SubscriptionRows {
             new ProviderSubscriptionRef(
                 PaymentProvider.fromKey(row.getString("provider")),
                 row.getString("provider_subscription_id")),
+            Environment.fromKey(row.getString("environment")),
             optionalLong(row, "user_id").map(UserId::of),
             optionalLong(row, "plan_id").map(PlanId::of),
             SubscriptionStatus.fromKey(row.getString("status")),

@@ -185,7 +185,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   }
 
   @Test
-  void storesProviderAndStatusInLowerCase() {
+  void storesProviderStatusAndEnvironmentInLowerCase() {
     JdbcSubscriptionRepository subscriptions = repository();
     transactions.inTransaction(
         () -> {
@@ -199,8 +199,10 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
           return null;
         });
 
-    assertThat(queryString("SELECT provider || ' ' || status FROM subscriptions"))
-        .isEqualTo("google past_due");
+    assertThat(
+            queryString(
+                "SELECT provider || ' ' || status || ' ' || environment FROM subscriptions"))
+        .isEqualTo("google past_due production");
   }
 
   @Test

@@ -7,6 +7,7 @@ import app.huberman.adapters.rest.common.RequiresAuthentication;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.in.SandboxPurchaseRefusedException;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
 import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.user.UserId;
@@ -24,7 +25,8 @@ import java.util.Objects;
 
 /**
  * The app reports a purchase right after it happens; the server verifies it with the provider and
- * binds it to the caller. A purchase that does not verify is a 422 on the field that carried it.
+ * binds it to the caller. A purchase that does not verify, or a sandbox purchase the sandbox access
+ * rule refuses the caller, is a 422 on the field that carried it.
  */
 @Path("v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -89,6 +91,8 @@ public class PurchaseVerificationResource {
       return SubscriptionResponses.from(purchases.verify(caller, purchase, clientIp));
     } catch (InvalidNotificationException e) {
       throw ValidationException.of(field, "The purchase could not be verified: " + e.getMessage());
+    } catch (SandboxPurchaseRefusedException e) {
+      throw ValidationException.of(field, e.getMessage());
     }
   }
 }

@@ -19,13 +19,18 @@ public final class SubscriptionResponses {
         .orElseGet(() -> new NoSubscriptionResponse("none", false, plan));
   }
 
-  /** Subscription = {id, user_id, plan_id, plan, provider, status, active, ...}. */
+  /**
+   * Subscription = {id, user_id, plan_id, plan, provider, environment, status, active, ...}; {@code
+   * environment} is {@code production} for a paid purchase, {@code sandbox} for an App Store
+   * sandbox or Play test purchase.
+   */
   public record SubscriptionResponse(
       long id,
       Long userId,
       Long planId,
       PlanResponse plan,
       String provider,
+      String environment,
       String status,
       boolean active,
       Instant trialEndsAt,
@@ -42,6 +47,7 @@ public final class SubscriptionResponses {
           state.planId().map(id -> id.value()).orElse(null),
           plan,
           state.ref().provider().key(),
+          state.environment().key(),
           state.status().key(),
           active,
           state.trialEndsAt().orElse(null),

@@ -1,7 +1,13 @@
 package app.huberman.application.subscription.port.in;
 
-/** For the active-premium-subscriptions gauge. */
+import app.huberman.domain.subscription.Environment;
+import java.util.Map;
+
+/**
+ * For the active-premium-subscriptions gauge: paid and sandbox subscriptions counted apart, every
+ * environment present.
+ */
 public interface CountPremiumSubscriptionsUseCase {
 
-  long premiumSubscriptions();
+  Map<Environment, Long> premiumSubscriptions();
 }

@@ -14,6 +14,8 @@ public interface VerifyPurchaseUseCase {
    *
    * @param clientIp the address the report came from
    * @throws InvalidNotificationException when the purchase is not authentic or not ours
+   * @throws SandboxPurchaseRefusedException when it cost nothing and the sandbox access rule does
+   *     not admit the caller
    * @throws app.huberman.application.shared.ConflictException when another account owns it
    * @throws app.huberman.application.shared.RateLimitedException past the limits
    */

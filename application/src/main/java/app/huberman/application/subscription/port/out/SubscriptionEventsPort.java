@@ -5,6 +5,7 @@ import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.UserId;
 
 /**
  * What happens to webhooks and subscriptions, for logs and metrics. Carries provider, type, event
@@ -34,4 +35,13 @@ public interface SubscriptionEventsPort {
 
   /** A re-check could not get or use the provider's answer; a later run asks again. */
   void recheckFailed(SubscriptionId subscription, PaymentProvider provider, String reason);
+
+  /** A reported sandbox or test purchase was refused (422): the rule does not admit the caller. */
+  void sandboxPurchaseRefused(PaymentProvider provider, UserId caller);
+
+  /**
+   * A stored webhook about a sandbox or test purchase was acknowledged and ignored: the rule does
+   * not admit its account, so nothing was changed.
+   */
+  void sandboxWebhookIgnored(PaymentProvider provider, String type, String eventId);
 }

@@ -1,5 +1,6 @@
 package app.huberman.application.subscription.port.out;
 
+import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
@@ -8,6 +9,7 @@ import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,11 @@ public interface SubscriptionRepository {
    * lock and sees it.
    */
   Subscription lockOrStart(ProviderSubscriptionRef ref, Instant now);
+
+  /**
+   * Locks the subscription's row until the transaction ends, when there is one; creates nothing.
+   */
+  Optional<Subscription> lockExisting(ProviderSubscriptionRef ref);
 
   /** Locks an existing subscription's row until the transaction ends. */
   Optional<Subscription> lock(SubscriptionId id);
@@ -52,8 +59,9 @@ public interface SubscriptionRepository {
       Instant now, Instant pickedBefore, Set<PaymentProvider> providers, int limit);
 
   /**
-   * How many subscriptions grant access at {@code now} (under the lapse policy) on a premium plan
-   * (a gauge; an index-backed count, not a scan of every row).
+   * How many subscriptions grant access at {@code now} (under the lapse policy) on a premium plan,
+   * by environment (one with none may be missing; a gauge; an index-backed count, not a scan of
+   * every row).
    */
-  long countGrantingPremiumAccess(Instant now, LapsePolicy lapse);
+  Map<Environment, Long> countGrantingPremiumAccess(Instant now, LapsePolicy lapse);
 }
