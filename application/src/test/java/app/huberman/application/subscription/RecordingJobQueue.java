@@ -40,6 +40,11 @@ public final class RecordingJobQueue implements JobQueuePort {
     return ids;
   }
 
+  /** Whether a job it recorded holds this unique key (always, once recorded: none ever runs). */
+  public synchronized boolean holds(String uniqueKey) {
+    return uniqueKeys.contains(uniqueKey);
+  }
+
   public synchronized List<Enqueued> enqueued() {
     return List.copyOf(enqueued);
   }

@@ -18,6 +18,11 @@ public final class SubscriptionSchedule {
             ExpireSubscriptionsHandler.TYPE,
             JobPayload.empty()),
         new ScheduledTask(
+            "reconcile-webhooks",
+            CronSchedule.parse("*/5 * * * *"),
+            ReconcileWebhookEventsHandler.TYPE,
+            JobPayload.empty()),
+        new ScheduledTask(
             "prune-webhook-events",
             CronSchedule.parse("37 4 * * *"),
             PruneWebhookEventsHandler.TYPE,

@@ -20,18 +20,19 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Logs {@code webhook.received}, {@code webhook.rejected}, {@code webhook.processed} and {@code
- * subscription.status_changed}, and counts them in {@code
+ * Logs {@code webhook.received}, {@code webhook.rejected}, {@code webhook.processed}, {@code
+ * webhook.reconciled} and {@code subscription.status_changed}, and counts them in {@code
  * webhooks_received_total{provider,outcome}} (accepted, duplicate, rejected), {@code
- * webhooks_processed_total{provider,result}} and {@code subscription_transitions_total{from,to}}.
- * Fields are the provider, type, event id and outcome the port hands over: never a payload,
- * signature or token.
+ * webhooks_processed_total{provider,result}}, {@code webhooks_reconciled_total{provider}} and
+ * {@code subscription_transitions_total{from,to}}. Fields are the provider, type, event id and
+ * outcome the port hands over: never a payload, signature or token.
  */
 @ApplicationScoped
 public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
 
   static final String RECEIVED = "webhooks_received";
   static final String PROCESSED = "webhooks_processed";
+  static final String RECONCILED = "webhooks_reconciled";
   static final String TRANSITIONS = "subscription_transitions";
 
   private static final Logger LOG = Logger.getLogger("app.huberman.subscriptions");
@@ -47,6 +48,13 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
           .withDescription(
               "Stored webhooks applied to subscriptions, by provider and result (applied,"
                   + " duplicate, stale, no_observation)")
+          .build();
+  private static final Metadata RECONCILED_METADATA =
+      Metadata.builder()
+          .withName(RECONCILED)
+          .withDescription(
+              "Stored webhooks whose processing was enqueued again because their job gave up, by"
+                  + " provider")
           .build();
   private static final Metadata TRANSITIONS_METADATA =
       Metadata.builder()
@@ -95,6 +103,15 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
     Map<String, Object> fields = webhookFields(provider, type, eventId);
     fields.put("result", resultKey);
     EventLog.emit(LOG, Level.INFO, "webhook.processed", fields);
+  }
+
+  @Override
+  public void webhookReconciled(
+      PaymentProvider provider, String type, String eventId, int reconciliation) {
+    metrics.counter(RECONCILED_METADATA, new Tag("provider", provider.key())).inc();
+    Map<String, Object> fields = webhookFields(provider, type, eventId);
+    fields.put("reconciliation", reconciliation);
+    EventLog.emit(LOG, Level.WARNING, "webhook.reconciled", fields);
   }
 
   @Override

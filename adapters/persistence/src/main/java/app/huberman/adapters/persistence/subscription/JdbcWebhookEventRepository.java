@@ -3,7 +3,9 @@ package app.huberman.adapters.persistence.subscription;
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.adapters.persistence.job.JobRows;
 import app.huberman.application.job.port.out.NewJob;
+import app.huberman.application.subscription.port.out.StalledWebhookEvent;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
+import app.huberman.application.subscription.port.out.UnprocessedWebhookEvents;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
@@ -71,6 +73,40 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
                      ORDER BY received_at
                      LIMIT ?
                      FOR UPDATE SKIP LOCKED)
+      """;
+
+  /**
+   * Oldest first through the partial index on unprocessed events. The job key is {@link
+   * WebhookEventKey#processingJobKey()} to the letter, so the jobs' unique index answers whether a
+   * processing job is queued or running. Rows another reconciler holds are skipped.
+   */
+  private static final String LOCK_STALLED =
+      """
+      SELECT provider, event_id, type, received_at, reconciliations
+        FROM webhook_events e
+       WHERE processed_at IS NULL
+         AND CASE WHEN next_reconcile_at IS NULL THEN received_at < ?
+                  ELSE next_reconcile_at <= ? END
+         AND NOT EXISTS (SELECT 1 FROM jobs
+                          WHERE jobs.unique_key = 'webhook:' || e.provider || ':' || e.event_id)
+       ORDER BY received_at
+       LIMIT ?
+       FOR UPDATE OF e SKIP LOCKED
+      """;
+
+  private static final String RECORD_RECONCILIATION =
+      """
+      UPDATE webhook_events
+         SET reconciliations = reconciliations + 1, next_reconcile_at = ?
+       WHERE provider = ? AND event_id = ?
+      """;
+
+  private static final String UNPROCESSED_BY_PROVIDER =
+      """
+      SELECT provider, count(*) AS unprocessed, min(received_at) AS oldest
+        FROM webhook_events
+       WHERE processed_at IS NULL
+       GROUP BY provider
       """;
 
   private final Jdbc jdbc;
@@ -202,6 +238,61 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
       throw new IllegalArgumentException("A prune deletes at least one row: " + limit);
     }
     return jdbc.update(DELETE_PROCESSED_BEFORE, cutoff, limit);
+  }
+
+  @Override
+  public List<StalledWebhookEvent> lockStalled(Instant receivedBefore, Instant now, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException(
+          "A search for stalled events takes at least one: " + limit);
+    }
+    return jdbc.withStatement(
+        LOCK_STALLED,
+        statement -> {
+          Jdbc.bind(statement, receivedBefore, now, limit);
+          List<StalledWebhookEvent> stalled = new ArrayList<>();
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              stalled.add(
+                  new StalledWebhookEvent(
+                      new WebhookEventKey(
+                          PaymentProvider.fromKey(row.getString("provider")),
+                          row.getString("event_id")),
+                      row.getString("type"),
+                      Jdbc.instant(row, "received_at"),
+                      row.getInt("reconciliations")));
+            }
+          }
+          return stalled;
+        });
+  }
+
+  @Override
+  public void recordReconciliation(WebhookEventKey key, Instant nextAt) {
+    int updated = jdbc.update(RECORD_RECONCILIATION, nextAt, key.provider().key(), key.eventId());
+    if (updated != 1) {
+      throw new IllegalStateException(
+          "No webhook event " + key.eventId() + " from " + key.provider().key() + " is stored");
+    }
+  }
+
+  @Override
+  public List<UnprocessedWebhookEvents> unprocessedByProvider() {
+    return jdbc.withStatement(
+        UNPROCESSED_BY_PROVIDER,
+        statement -> {
+          List<UnprocessedWebhookEvents> unprocessed = new ArrayList<>();
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              unprocessed.add(
+                  new UnprocessedWebhookEvents(
+                      PaymentProvider.fromKey(row.getString("provider")),
+                      row.getLong("unprocessed"),
+                      Jdbc.instant(row, "oldest")));
+            }
+          }
+          return unprocessed;
+        });
   }
 
   /** A statement storing {@code rows} notifications and returning the keys it stored. */
