@@ -13,6 +13,7 @@ import app.huberman.domain.subscription.PaymentProvider;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -176,20 +177,33 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
 
   /** Runs a statement returning the provider and event id of each event it stored. */
   private Set<WebhookEventKey> storing(String sql, List<Object> parameters) {
+    return new HashSet<>(rows(sql, JdbcWebhookEventRepository::keyOf, parameters.toArray()));
+  }
+
+  private static WebhookEventKey keyOf(ResultSet row) throws SQLException {
+    return new WebhookEventKey(
+        PaymentProvider.fromKey(row.getString("provider")), row.getString("event_id"));
+  }
+
+  /** A row of a result, read into a value. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Each row the query returns, read. */
+  private <T> List<T> rows(String sql, RowReader<T> reader, Object... parameters) {
     return jdbc.withStatement(
         sql,
         statement -> {
-          Jdbc.bind(statement, parameters.toArray());
-          Set<WebhookEventKey> added = new HashSet<>();
-          try (ResultSet inserted = statement.executeQuery()) {
-            while (inserted.next()) {
-              added.add(
-                  new WebhookEventKey(
-                      PaymentProvider.fromKey(inserted.getString("provider")),
-                      inserted.getString("event_id")));
+          Jdbc.bind(statement, parameters);
+          List<T> read = new ArrayList<>();
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              read.add(reader.read(row));
             }
           }
-          return added;
+          return read;
         });
   }
 
@@ -226,9 +240,13 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
   public void markProcessed(
       PaymentProvider provider, String eventId, Instant at, Optional<String> error) {
     int updated = jdbc.update(MARK_PROCESSED, at, error.orElse(null), provider.key(), eventId);
+    requireOneUpdated(updated, new WebhookEventKey(provider, eventId));
+  }
+
+  private static void requireOneUpdated(int updated, WebhookEventKey key) {
     if (updated != 1) {
       throw new IllegalStateException(
-          "No webhook event " + eventId + " from " + provider.key() + " is stored");
+          "No webhook event " + key.eventId() + " from " + key.provider().key() + " is stored");
     }
   }
 
@@ -246,53 +264,34 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
       throw new IllegalArgumentException(
           "A search for stalled events takes at least one: " + limit);
     }
-    return jdbc.withStatement(
+    return rows(
         LOCK_STALLED,
-        statement -> {
-          Jdbc.bind(statement, receivedBefore, now, limit);
-          List<StalledWebhookEvent> stalled = new ArrayList<>();
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              stalled.add(
-                  new StalledWebhookEvent(
-                      new WebhookEventKey(
-                          PaymentProvider.fromKey(row.getString("provider")),
-                          row.getString("event_id")),
-                      row.getString("type"),
-                      Jdbc.instant(row, "received_at"),
-                      row.getInt("reconciliations")));
-            }
-          }
-          return stalled;
-        });
+        row ->
+            new StalledWebhookEvent(
+                keyOf(row),
+                row.getString("type"),
+                Jdbc.instant(row, "received_at"),
+                row.getInt("reconciliations")),
+        receivedBefore,
+        now,
+        limit);
   }
 
   @Override
   public void recordReconciliation(WebhookEventKey key, Instant nextAt) {
     int updated = jdbc.update(RECORD_RECONCILIATION, nextAt, key.provider().key(), key.eventId());
-    if (updated != 1) {
-      throw new IllegalStateException(
-          "No webhook event " + key.eventId() + " from " + key.provider().key() + " is stored");
-    }
+    requireOneUpdated(updated, key);
   }
 
   @Override
   public List<UnprocessedWebhookEvents> unprocessedByProvider() {
-    return jdbc.withStatement(
+    return rows(
         UNPROCESSED_BY_PROVIDER,
-        statement -> {
-          List<UnprocessedWebhookEvents> unprocessed = new ArrayList<>();
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              unprocessed.add(
-                  new UnprocessedWebhookEvents(
-                      PaymentProvider.fromKey(row.getString("provider")),
-                      row.getLong("unprocessed"),
-                      Jdbc.instant(row, "oldest")));
-            }
-          }
-          return unprocessed;
-        });
+        row ->
+            new UnprocessedWebhookEvents(
+                PaymentProvider.fromKey(row.getString("provider")),
+                row.getLong("unprocessed"),
+                Jdbc.instant(row, "oldest")));
   }
 
   /** A statement storing {@code rows} notifications and returning the keys it stored. */
