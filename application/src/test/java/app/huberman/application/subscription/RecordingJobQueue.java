@@ -45,6 +45,11 @@ public final class RecordingJobQueue implements JobQueuePort {
     job.options().uniqueKey().ifPresent(uniqueKeys::remove);
   }
 
+  /** Whether a job it recorded holds this unique key (always, once recorded: none ever runs). */
+  public synchronized boolean holds(String uniqueKey) {
+    return uniqueKeys.contains(uniqueKey);
+  }
+
   public synchronized List<Enqueued> enqueued() {
     return List.copyOf(enqueued);
   }

@@ -34,6 +34,12 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
   }
 
   @Override
+  public void webhookReconciled(
+      PaymentProvider provider, String type, String eventId, int reconciliation) {
+    lines.add("reconciled " + provider.key() + " " + eventId + " #" + reconciliation);
+  }
+
+  @Override
   public void statusChanged(
       SubscriptionId subscription, PaymentProvider provider, StatusChange change) {
     lines.add(

@@ -67,7 +67,7 @@ class SandboxAccessTest {
       new InMemorySubscriptionRepository(plans);
   private final RecordingJobQueue jobs = new RecordingJobQueue();
   private final InMemoryWebhookEventRepository webhookEvents =
-      new InMemoryWebhookEventRepository(jobs);
+      new InMemoryWebhookEventRepository(jobs, jobs::holds);
   private final InMemoryEntitlementCache cache = new InMemoryEntitlementCache();
   private final RecordingSubscriptionEvents events = new RecordingSubscriptionEvents();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();

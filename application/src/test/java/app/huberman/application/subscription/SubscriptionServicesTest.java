@@ -92,7 +92,7 @@ class SubscriptionServicesTest {
   private static final String IP = "198.51.100.7";
 
   private final InMemoryWebhookEventRepository webhookEvents =
-      new InMemoryWebhookEventRepository(jobs);
+      new InMemoryWebhookEventRepository(jobs, jobs::holds);
   private final InMemoryEntitlementCache cache = new InMemoryEntitlementCache();
   private final RecordingSubscriptionEvents events = new RecordingSubscriptionEvents();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
@@ -233,6 +233,7 @@ class SubscriptionServicesTest {
                 assertThat(job.payload())
                     .isEqualTo(JobPayload.of(1, Map.of("provider", "stripe", "event_id", "evt_1")));
                 assertThat(job.options().maxAttempts()).isEqualTo(10);
+                assertThat(job.options().uniqueKey()).contains("webhook:stripe:evt_1");
               });
       assertThat(events.lines()).containsExactly("received stripe evt_1 ACCEPTED");
       assertThat(subscriptions.all()).isEmpty();
@@ -805,12 +806,13 @@ class SubscriptionServicesTest {
     }
 
     @Test
-    void isScheduledEveryMinuteAndThePruneNightly() {
+    void isScheduledEveryMinuteTheRecheckHourlyTheReconcilerEveryFiveAndThePruneNightly() {
       assertThat(SubscriptionSchedule.scheduledTasks())
           .extracting(task -> task.jobType().value() + " @ " + task.schedule().expression())
           .containsExactly(
               "subscriptions.expire @ * * * * *",
               "subscriptions.recheck-overdue @ 23 * * * *",
+              "subscriptions.reconcile-webhooks @ */5 * * * *",
               "subscriptions.prune-webhook-events @ 37 4 * * *");
     }
   }
@@ -1025,6 +1027,23 @@ class SubscriptionServicesTest {
 
     @Override
     public int deleteProcessedBefore(Instant cutoff, int limit) {
+      throw down;
+    }
+
+    @Override
+    public List<app.huberman.application.subscription.port.out.StalledWebhookEvent> lockStalled(
+        Instant receivedBefore, Instant now, int limit) {
+      throw down;
+    }
+
+    @Override
+    public void recordReconciliation(WebhookEventKey key, Instant nextAt) {
+      throw down;
+    }
+
+    @Override
+    public List<app.huberman.application.subscription.port.out.UnprocessedWebhookEvents>
+        unprocessedByProvider() {
       throw down;
     }
   }

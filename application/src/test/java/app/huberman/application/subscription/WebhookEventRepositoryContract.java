@@ -1,11 +1,14 @@
 package app.huberman.application.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.Race;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.out.StalledWebhookEvent;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
+import app.huberman.application.subscription.port.out.UnprocessedWebhookEvents;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
@@ -58,16 +61,22 @@ public abstract class WebhookEventRepositoryContract {
    */
   protected abstract List<String> processingJobsEnqueued();
 
+  /**
+   * The processing job of the notification, enqueued with it, is gone from the queue: it succeeded,
+   * or gave up and was buried.
+   */
+  protected abstract void processingJobGone(WebhookEventKey key);
+
   /** The type of the jobs the tests have enqueued along with notifications. */
   protected static final JobType PROCESS = JobType.of("test.process-webhook");
 
-  /** A job naming the notification it processes. */
+  /** A job naming the notification it processes, unique per notification as the real one is. */
   private static NewJob processing(VerifiedNotification notification) {
     return new NewJob(
         PROCESS,
         JobPayload.of(
             1, Map.of("event", notification.provider().key() + "/" + notification.eventId())),
-        JobOptions.defaults());
+        JobOptions.defaults().uniqueBy(notification.key().processingJobKey()));
   }
 
   @BeforeEach
@@ -327,6 +336,114 @@ public abstract class WebhookEventRepositoryContract {
     assertThat(tx(() -> events.deleteProcessedBefore(cutoff, 2))).isEqualTo(2);
     assertThat(tx(() -> events.deleteProcessedBefore(cutoff, 2))).isEqualTo(1);
     assertThat(tx(() -> events.deleteProcessedBefore(cutoff, 2))).isZero();
+  }
+
+  // --- the reconciler's view: unprocessed events with no processing job --------------------------
+
+  @Test
+  void anUnprocessedEventWithNoJobIsStalledOnceReceivedBeforeTheCutoff() {
+    VerifiedNotification notification = notification(PaymentProvider.GOOGLE, "msg-1");
+    tx(() -> events.addIfAbsent(notification, RECEIVED));
+
+    assertThat(tx(() -> events.lockStalled(RECEIVED, RECEIVED, 10))).isEmpty();
+    assertThat(tx(() -> events.lockStalled(RECEIVED.plusNanos(1000), RECEIVED, 10)))
+        .containsExactly(
+            new StalledWebhookEvent(notification.key(), notification.type(), RECEIVED, 0));
+  }
+
+  @Test
+  void anEventIsNotStalledWhileItsProcessingJobIsQueuedOrRunning() {
+    VerifiedNotification notification = notification(PaymentProvider.STRIPE, "evt_1");
+    Instant later = RECEIVED.plus(Duration.ofDays(1));
+    tx(
+        () ->
+            events.addAllIfAbsent(
+                List.of(notification), RECEIVED, WebhookEventRepositoryContract::processing));
+
+    assertThat(tx(() -> events.lockStalled(later, later, 10))).isEmpty();
+
+    processingJobGone(notification.key());
+
+    assertThat(tx(() -> events.lockStalled(later, later, 10)))
+        .extracting(StalledWebhookEvent::key)
+        .containsExactly(notification.key());
+  }
+
+  @Test
+  void aProcessedEventIsNeverStalled() {
+    addProcessed("done", RECEIVED, true);
+    Instant later = RECEIVED.plus(Duration.ofDays(1));
+
+    assertThat(tx(() -> events.lockStalled(later, later, 10))).isEmpty();
+  }
+
+  @Test
+  void aReconciledEventIsStalledAgainFromItsNextTimeOnAndCountsItsReconciliations() {
+    VerifiedNotification notification = notification(PaymentProvider.APPLE, "n-1");
+    tx(() -> events.addIfAbsent(notification, RECEIVED));
+    Instant next = RECEIVED.plus(Duration.ofHours(2));
+    Instant farLater = RECEIVED.plus(Duration.ofDays(1));
+
+    tx(() -> recordReconciliation(notification.key(), next));
+
+    assertThat(tx(() -> events.lockStalled(farLater, next.minusSeconds(1), 10)))
+        .as("received long before the cutoff, but not due again until its next time")
+        .isEmpty();
+    assertThat(tx(() -> events.lockStalled(RECEIVED, next, 10)))
+        .containsExactly(
+            new StalledWebhookEvent(notification.key(), notification.type(), RECEIVED, 1));
+    tx(() -> recordReconciliation(notification.key(), next.plus(Duration.ofHours(1))));
+    assertThat(tx(() -> events.lockStalled(farLater, farLater, 10)))
+        .extracting(StalledWebhookEvent::reconciliations)
+        .containsExactly(2);
+  }
+
+  @Test
+  void findsTheOldestStalledEventsFirstAndNoMoreThanTheLimit() {
+    for (int i = 4; i >= 0; i--) {
+      int age = i;
+      tx(
+          () ->
+              events.addIfAbsent(
+                  notification(PaymentProvider.STRIPE, "evt_" + age), RECEIVED.minusSeconds(age)));
+    }
+    Instant later = RECEIVED.plus(Duration.ofDays(1));
+
+    assertThat(tx(() -> events.lockStalled(later, later, 3)))
+        .extracting(stalled -> stalled.key().eventId())
+        .containsExactly("evt_4", "evt_3", "evt_2");
+  }
+
+  @Test
+  void refusesToRecordAReconciliationOfAnEventItDoesNotStore() {
+    assertThatThrownBy(
+            () ->
+                tx(
+                    () ->
+                        recordReconciliation(
+                            new WebhookEventKey(PaymentProvider.STRIPE, "never"), RECEIVED)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void countsTheUnprocessedEventsOfEachProviderAndTheOldestArrival() {
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.STRIPE, "a"), RECEIVED));
+    tx(
+        () ->
+            events.addIfAbsent(
+                notification(PaymentProvider.STRIPE, "b"), RECEIVED.minusSeconds(90)));
+    tx(() -> events.addIfAbsent(notification(PaymentProvider.GOOGLE, "c"), RECEIVED));
+    addProcessed("old-but-done", RECEIVED.minus(Duration.ofDays(3)), true);
+
+    assertThat(transactions().readOnly(events::unprocessedByProvider))
+        .containsExactlyInAnyOrder(
+            new UnprocessedWebhookEvents(PaymentProvider.STRIPE, 2, RECEIVED.minusSeconds(90)),
+            new UnprocessedWebhookEvents(PaymentProvider.GOOGLE, 1, RECEIVED));
+  }
+
+  private Void recordReconciliation(WebhookEventKey key, Instant nextAt) {
+    events.recordReconciliation(key, nextAt);
+    return null;
   }
 
   private void addProcessed(String eventId, Instant receivedAt, boolean processed) {

@@ -13,6 +13,7 @@ import app.huberman.application.user.port.in.MakeAdminUseCase;
 import app.huberman.application.user.port.in.RevokeAdminUseCase;
 import app.huberman.application.user.service.MakeAdminService;
 import app.huberman.application.user.service.RevokeAdminService;
+import app.huberman.bootstrap.wiring.JobWiring;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,8 @@ final class CliOperations implements AutoCloseable {
     if (jdbc == null) {
       jdbc = new JdbcUnitOfWork(settings.database().simpleDataSource());
     }
-    return new FailedJobsService(new JdbcFailedJobRepository(jdbc.dataSource()), jdbc);
+    return new FailedJobsService(
+        new JdbcFailedJobRepository(jdbc.dataSource()), jdbc, JobWiring.failedJobsKept());
   }
 
   MakeAdminUseCase makeAdmin() {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
     name = "queue:prune-failed",
     mixinStandardHelpOptions = true,
     description =
-        "Deletes failed jobs older than the retention (30 days), as the daily task does, and prints"
-            + " how many.")
+        "Deletes failed jobs older than the retention (30 days), as the daily task does (failed"
+            + " webhook processing jobs are kept), and prints how many.")
 final class QueuePruneFailedCommand implements Callable<Integer> {
 
   private final CliOperations operations;

@@ -2,6 +2,7 @@ package app.huberman.bootstrap.jobs;
 
 import app.huberman.adapters.monitoring.jobs.QueueGauges;
 import app.huberman.adapters.monitoring.subscriptions.PremiumSubscriptionsGauge;
+import app.huberman.adapters.monitoring.subscriptions.UnprocessedWebhooksGauges;
 import app.huberman.application.health.port.in.CheckStartupUseCase;
 import app.huberman.application.job.port.in.RunJobsUseCase;
 import app.huberman.application.job.port.in.RunSchedulerUseCase;
@@ -25,9 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs this instance's {@link WorkerPool} ({@code QUEUE_WORKERS} workers and a listener) and the
- * periodic rescue of abandoned jobs, scheduler ticks and queue gauges. On shutdown the workers
- * finish the job in hand (for up to {@link #DRAIN}) and release the jobs they claimed but had not
- * started; a job still running after that stays reserved and is rescued later.
+ * periodic rescue of abandoned jobs, scheduler ticks and the gauges read from the database. On
+ * shutdown the workers finish the job in hand (for up to {@link #DRAIN}) and release the jobs they
+ * claimed but had not started; a job still running after that stays reserved and is rescued later.
  */
 @ApplicationScoped
 public class QueueWorkers {
@@ -40,6 +41,7 @@ public class QueueWorkers {
   private CheckStartupUseCase startup;
   private QueueGauges gauges;
   private PremiumSubscriptionsGauge premiumGauge;
+  private UnprocessedWebhooksGauges unprocessedWebhooks;
   private ManagedScheduledExecutorService timer;
   private WorkerSettings settings;
   private WorkerPool pool;
@@ -56,6 +58,7 @@ public class QueueWorkers {
       JobSignalPort signal,
       QueueGauges gauges,
       PremiumSubscriptionsGauge premiumGauge,
+      UnprocessedWebhooksGauges unprocessedWebhooks,
       ManagedThreadFactory threads,
       ManagedScheduledExecutorService timer,
       WorkerSettings settings) {
@@ -64,6 +67,7 @@ public class QueueWorkers {
     this.startup = startup;
     this.gauges = gauges;
     this.premiumGauge = premiumGauge;
+    this.unprocessedWebhooks = unprocessedWebhooks;
     this.timer = timer;
     this.settings = settings;
     this.pool = new WorkerPool(jobs, signal, threads, settings.queues(), startup::started);
@@ -75,6 +79,8 @@ public class QueueWorkers {
     periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(15), this::runScheduler));
     periodic.add(every(Duration.ofSeconds(2), Duration.ofSeconds(10), gauges::refresh));
     periodic.add(every(Duration.ofSeconds(3), Duration.ofSeconds(15), premiumGauge::refresh));
+    periodic.add(
+        every(Duration.ofSeconds(4), Duration.ofSeconds(15), unprocessedWebhooks::refresh));
     if (settings.workers() == 0) {
       LOG.info("QUEUE_WORKERS is 0: this instance runs no jobs");
       return;

@@ -21,10 +21,12 @@ import app.huberman.application.job.service.PruneFailedJobsHandler;
 import app.huberman.application.job.service.QueueStatsService;
 import app.huberman.application.job.service.SchedulerService;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.SubscriptionSchedule;
 import app.huberman.application.user.service.PruneExpiredTokensHandler;
 import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -32,6 +34,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
@@ -60,10 +63,18 @@ public class JobWiring {
             JobPayload.empty()));
   }
 
+  /**
+   * The types whose failed jobs no prune deletes, whatever their age: a failed webhook processing
+   * job is the record of a webhook not applied yet, which the reconciler puts back in the queue.
+   */
+  public static Set<JobType> failedJobsKept() {
+    return Set.of(ProcessWebhookEventHandler.TYPE);
+  }
+
   @Produces
   @Singleton
   public JobHandler pruneFailedJobs(FailedJobRepository failedJobs, SchedulerTickPort ticks) {
-    return new PruneFailedJobsHandler(failedJobs, ticks);
+    return new PruneFailedJobsHandler(failedJobs, ticks, failedJobsKept());
   }
 
   @Produces
@@ -88,7 +99,7 @@ public class JobWiring {
   @ApplicationScoped
   public ManageFailedJobsUseCase manageFailedJobs(
       FailedJobRepository failedJobs, UnitOfWorkPort unitOfWork) {
-    return new FailedJobsService(failedJobs, unitOfWork);
+    return new FailedJobsService(failedJobs, unitOfWork, failedJobsKept());
   }
 
   @Produces

@@ -2,10 +2,12 @@ package app.huberman.bootstrap.wiring;
 
 import app.huberman.adapters.redis.entitlement.RedisEntitlementCache;
 import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.port.out.FailedJobRepository;
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
+import app.huberman.application.subscription.port.in.CountUnprocessedWebhooksUseCase;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
@@ -23,9 +25,11 @@ import app.huberman.application.subscription.service.PurchaseVerificationService
 import app.huberman.application.subscription.service.RecentEntitlements;
 import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
 import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
+import app.huberman.application.subscription.service.ReconcileWebhookEventsHandler;
 import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.SubscriptionPorts;
 import app.huberman.application.subscription.service.SubscriptionQueryService;
+import app.huberman.application.subscription.service.UnprocessedWebhooksService;
 import app.huberman.application.subscription.service.WebhookIngestService;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.bootstrap.config.PaymentProviders;
@@ -155,5 +159,25 @@ public class SubscriptionWiring {
   @Singleton
   public JobHandler pruneWebhookEvents(WebhookEventRepository webhookEvents, Clock clock) {
     return new PruneWebhookEventsHandler(webhookEvents, clock);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler reconcileWebhookEvents(
+      WebhookEventRepository webhookEvents,
+      JobQueuePort jobs,
+      FailedJobRepository failedJobs,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new ReconcileWebhookEventsHandler(
+        webhookEvents, jobs, failedJobs, events, unitOfWork, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public CountUnprocessedWebhooksUseCase countUnprocessedWebhooks(
+      WebhookEventRepository webhookEvents, UnitOfWorkPort unitOfWork, Clock clock) {
+    return new UnprocessedWebhooksService(webhookEvents, unitOfWork, clock);
   }
 }

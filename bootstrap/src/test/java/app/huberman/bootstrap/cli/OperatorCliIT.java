@@ -155,9 +155,11 @@ class OperatorCliIT {
   }
 
   @Test
-  void prunesOnlyFailedJobsOlderThanTheRetention() {
+  void prunesOnlyFailedJobsOlderThanTheRetentionAndNeverAWebhooksProcessing() {
     insertFailedJob("default", "now() - interval '31 days'");
     UUID recent = insertFailedJob("default", "now() - interval '29 days'");
+    UUID webhook =
+        insertFailedJob("default", "subscriptions.process-webhook", "now() - interval '400 days'");
 
     Result result = run("queue:prune-failed");
 
@@ -165,7 +167,9 @@ class OperatorCliIT {
     assertThat(result.out()).isEqualTo("Pruned 1 failed job older than 30 days.\n");
     assertThat(count("SELECT count(*) FROM failed_jobs WHERE uuid = '" + recent + "'"))
         .isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM failed_jobs")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM failed_jobs WHERE uuid = '" + webhook + "'"))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM failed_jobs")).isEqualTo(2);
   }
 
   @Test
@@ -393,16 +397,21 @@ class OperatorCliIT {
   }
 
   private static UUID insertFailedJob(String queue, String failedAt) {
+    return insertFailedJob(queue, "test.job", failedAt);
+  }
+
+  private static UUID insertFailedJob(String queue, String type, String failedAt) {
     UUID uuid = UUID.randomUUID();
     sql(
         String.format(
             Locale.ROOT,
             "INSERT INTO failed_jobs (uuid, queue, type, payload, attempts, max_attempts,"
                 + " timeout_seconds, visibility_seconds, exception, failed_at) VALUES ('%s', '%s',"
-                + " 'test.job', '{\"v\": 1}', 5, 5, 60, 90, E'java.lang.IllegalStateException:"
+                + " '%s', '{\"v\": 1}', 5, 5, 60, 90, E'java.lang.IllegalStateException:"
                 + " Boom: \"quoted\"\\n\\tat Somewhere.run', %s)",
             uuid,
             queue,
+            type,
             failedAt));
     return uuid;
   }

@@ -1,5 +1,6 @@
 package app.huberman.bootstrap.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -737,6 +738,115 @@ class SubscriptionsApiIT {
     assertNotPremium(ada);
   }
 
+  /**
+   * Issue 17, item 9. The webhook is answered 200 once stored, so Google never sends it again; its
+   * processing fails while the Play Developer API is down, and the job gives up (its last attempt
+   * is brought forward: only the count of attempts is changed). A month later the daily prune runs
+   * and deletes other old failed jobs, but not this one. Once the API answers again and the event
+   * has waited 15 minutes (its arrival is moved back), the reconciler's next run puts the job back
+   * and the purchase is applied. Scheduled runs are brought forward by forgetting their last tick.
+   */
+  @Test
+  void aWebhookWhoseProcessingGaveUpOutlivesThePruneAndIsAppliedByTheReconciler() throws Exception {
+    Account ada = registered();
+    String token = "play-token-" + shortId();
+    String messageId = "msg-" + shortId();
+    // By payload, not by unique key: the job of an event had no key before the reconciler.
+    String itsJob =
+        "type = 'subscriptions.process-webhook' AND payload::text LIKE '%\"" + messageId + "\"%'";
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    google.stubFor(
+        get(urlPathEqualTo(playPurchasePath(token))).willReturn(aResponse().withStatus(503)));
+
+    assertThat(googleNotification(messageId, 4, token, now).status()).isEqualTo(200);
+    awaitCount(
+        "SELECT count(*) FROM jobs WHERE " + itsJob + " AND attempts >= 1 AND reserved_at IS NULL",
+        1);
+    execute("UPDATE jobs SET max_attempts = attempts + 1, available_at = now() WHERE " + itsJob);
+    awaitCount("SELECT count(*) FROM failed_jobs WHERE " + itsJob, 1);
+    assertThat(sql("SELECT count(*) FROM jobs WHERE " + itsJob)).isZero();
+
+    execute("UPDATE failed_jobs SET failed_at = now() - interval '31 days' WHERE " + itsJob);
+    execute(
+        "INSERT INTO failed_jobs (uuid, queue, type, payload, attempts, max_attempts,"
+            + " timeout_seconds, visibility_seconds, exception, failed_at) VALUES"
+            + " (gen_random_uuid(), 'mail', 'mail.password-reset', '{\"version\": 1, \"data\": {}}',"
+            + " 5, 5, 60, 90, 'SMTP down', now() - interval '31 days')");
+    runScheduledTaskNow("prune-failed-jobs");
+    assertThat(sql("SELECT count(*) FROM failed_jobs WHERE type = 'mail.password-reset'"))
+        .as("the prune ran")
+        .isZero();
+    assertThat(sql("SELECT count(*) FROM failed_jobs WHERE " + itsJob))
+        .as("and kept the webhook's failed job")
+        .isEqualTo(1);
+    assertThat(subscription(ada).getString("status")).isEqualTo("none");
+
+    stubPlay(token, "SUBSCRIPTION_STATE_ACTIVE", now.plus(30, ChronoUnit.DAYS), ada.uuid());
+    execute(
+        "UPDATE webhook_events SET received_at = received_at - interval '20 minutes'"
+            + " WHERE event_id = '"
+            + messageId
+            + "'");
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(30), () -> oldestUnprocessedGoogleWebhookAge() >= 1200))
+        .as("webhook_events_unprocessed_oldest_age_seconds{provider=\"google\"}")
+        .isTrue();
+    runScheduledTaskNow("reconcile-webhooks");
+
+    awaitProcessed(messageId);
+    awaitStatus(ada, "active");
+    assertPremium(ada, "premium-monthly");
+    assertThat(sql("SELECT count(*) FROM failed_jobs WHERE " + itsJob)).isZero();
+    assertThat(
+            sql("SELECT reconciliations FROM webhook_events WHERE event_id = '" + messageId + "'"))
+        .isEqualTo(1);
+    assertThat(
+            app.stdoutLines().stream()
+                .filter(line -> line.contains("\"event\":\"webhook.reconciled\""))
+                .map(line -> Json.createReader(new java.io.StringReader(line)).readObject())
+                .toList())
+        .anySatisfy(
+            e -> assertEvent(e, "webhook.reconciled", "provider", "google", "event_id", messageId));
+  }
+
+  /** Forgets the task's last tick, so the scheduler runs it again; returns once its job is done. */
+  private void runScheduledTaskNow(String task) throws Exception {
+    execute("DELETE FROM scheduler_ticks WHERE task = '" + task + "'");
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(45),
+                () ->
+                    sqlQuietly("SELECT count(*) FROM scheduler_ticks WHERE task = '" + task + "'")
+                            > 0
+                        && sqlQuietly(
+                                "SELECT count(*) FROM jobs WHERE unique_key = 'schedule:"
+                                    + task
+                                    + "'")
+                            == 0))
+        .as("the scheduler ran %s", task)
+        .isTrue();
+  }
+
+  private double oldestUnprocessedGoogleWebhookAge() {
+    return http.get("/metrics")
+        .body()
+        .lines()
+        .filter(
+            line ->
+                line.startsWith("webhook_events_unprocessed_oldest_age_seconds{")
+                    && line.contains("provider=\"google\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
+  }
+
+  private void awaitCount(String query, long expected) {
+    assertThat(Eventually.holds(Duration.ofSeconds(30), () -> sqlQuietly(query) == expected))
+        .as("%s = %s; it is %s", query, expected, sqlQuietly(query))
+        .isTrue();
+  }
+
   @Test
   void googlePushesWithTheWrongAudienceOrAnUnknownKeyAreRefused() throws Exception {
     Instant now = Instant.now();
@@ -1243,6 +1353,13 @@ class SubscriptionsApiIT {
 
   // Google Play
 
+  private static String playPurchasePath(String token) {
+    return "/androidpublisher/v3/applications/"
+        + PACKAGE
+        + "/purchases/subscriptionsv2/tokens/"
+        + token;
+  }
+
   private void stubPlay(String token, String state, Instant expiry, UUID account) {
     JsonObject purchase =
         GoogleTestKeys.purchase(state, GOOGLE_MONTHLY, expiry)
@@ -1254,9 +1371,13 @@ class SubscriptionsApiIT {
   }
 
   private Answer googleNotification(int type, String token, Instant eventTime) {
+    return googleNotification("msg-" + shortId(), type, token, eventTime);
+  }
+
+  private Answer googleNotification(String messageId, int type, String token, Instant eventTime) {
     String body =
         GoogleTestKeys.pushBody(
-            "msg-" + shortId(),
+            messageId,
             GoogleTestKeys.subscriptionNotification(PACKAGE, type, token, GOOGLE_MONTHLY, eventTime)
                 .build());
     return webhook("google", body, pushAuthorization(Instant.now()));
@@ -1300,5 +1421,9 @@ class SubscriptionsApiIT {
 
   private long sql(String statement) throws Exception {
     return E2eDatabase.number(database, statement);
+  }
+
+  private void execute(String statement) throws Exception {
+    E2eDatabase.execute(database, statement);
   }
 }

@@ -20,7 +20,9 @@ public record JobOptions(
     JobTimeouts timeouts) {
 
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
-  private static final int MAX_UNIQUE_KEY_LENGTH = 255;
+
+  /** Room for a webhook's processing key: a prefix, the provider and a 255-character event id. */
+  private static final int MAX_UNIQUE_KEY_LENGTH = 512;
 
   public JobOptions {
     Objects.requireNonNull(queue, "queue");
@@ -36,7 +38,7 @@ public record JobOptions(
     uniqueKey.ifPresent(
         key -> {
           if (key.isBlank() || key.length() > MAX_UNIQUE_KEY_LENGTH) {
-            throw new IllegalArgumentException("A unique key is 1 to 255 characters");
+            throw new IllegalArgumentException("A unique key is 1 to 512 characters");
           }
         });
   }

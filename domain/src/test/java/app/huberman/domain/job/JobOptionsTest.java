@@ -28,6 +28,16 @@ class JobOptionsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> JobOptions.defaults().uniqueBy(" "))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JobOptions.defaults().uniqueBy("k".repeat(513)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aUniqueKeyHoldsAWebhooksProviderAndTheLongestEventIdItMayHave() {
+    String key = "webhook:google:" + "m".repeat(255);
+
+    assertThat(JobOptions.defaults().uniqueBy(key).uniqueKey()).contains(key);
+    assertThat(JobOptions.defaults().uniqueBy("k".repeat(512)).uniqueKey()).isPresent();
   }
 
   @Test

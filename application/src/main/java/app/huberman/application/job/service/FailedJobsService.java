@@ -4,20 +4,28 @@ import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
 import app.huberman.application.job.port.out.FailedJobRepository;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.domain.job.FailedJob;
+import app.huberman.domain.job.JobType;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
+/**
+ * Operators' failed jobs; a prune keeps the failed jobs of the kept types, as the daily one does.
+ */
 public final class FailedJobsService implements ManageFailedJobsUseCase {
 
   static final int MAX_LISTED = 500;
 
   private final FailedJobRepository failedJobs;
   private final UnitOfWorkPort unitOfWork;
+  private final Set<JobType> kept;
 
-  public FailedJobsService(FailedJobRepository failedJobs, UnitOfWorkPort unitOfWork) {
+  public FailedJobsService(
+      FailedJobRepository failedJobs, UnitOfWorkPort unitOfWork, Set<JobType> kept) {
     this.failedJobs = Objects.requireNonNull(failedJobs, "failedJobs");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.kept = Set.copyOf(kept);
   }
 
   @Override
@@ -43,6 +51,6 @@ public final class FailedJobsService implements ManageFailedJobsUseCase {
 
   @Override
   public int pruneFailedJobs() {
-    return unitOfWork.inTransaction(() -> failedJobs.pruneOlderThan(RETENTION));
+    return unitOfWork.inTransaction(() -> failedJobs.pruneOlderThan(RETENTION, kept));
   }
 }

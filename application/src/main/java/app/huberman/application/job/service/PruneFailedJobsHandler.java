@@ -8,10 +8,12 @@ import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Keeps the job tables from growing without bound: deletes failed jobs older than the retention
- * period, and the scheduler's record of old ticks. Idempotent: a second run finds less to delete.
+ * period, except those of the kept types, and the scheduler's record of old ticks. Idempotent: a
+ * second run finds less to delete.
  */
 public final class PruneFailedJobsHandler implements JobHandler {
 
@@ -20,10 +22,17 @@ public final class PruneFailedJobsHandler implements JobHandler {
 
   private final FailedJobRepository failedJobs;
   private final SchedulerTickPort ticks;
+  private final Set<JobType> kept;
 
-  public PruneFailedJobsHandler(FailedJobRepository failedJobs, SchedulerTickPort ticks) {
+  /**
+   * @param kept the types whose failed jobs stay until retried or forgotten (a failed webhook
+   *     processing job is the record of an event not applied yet)
+   */
+  public PruneFailedJobsHandler(
+      FailedJobRepository failedJobs, SchedulerTickPort ticks, Set<JobType> kept) {
     this.failedJobs = Objects.requireNonNull(failedJobs, "failedJobs");
     this.ticks = Objects.requireNonNull(ticks, "ticks");
+    this.kept = Set.copyOf(kept);
   }
 
   @Override
@@ -33,7 +42,7 @@ public final class PruneFailedJobsHandler implements JobHandler {
 
   @Override
   public void handle(JobPayload payload) {
-    failedJobs.pruneOlderThan(ManageFailedJobsUseCase.RETENTION);
+    failedJobs.pruneOlderThan(ManageFailedJobsUseCase.RETENTION, kept);
     ticks.pruneOlderThan(TICK_RETENTION);
   }
 }

@@ -9,6 +9,7 @@ import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
@@ -86,13 +87,20 @@ public final class ProcessWebhookEventHandler implements JobHandler {
   }
 
   /** The job that processes a notification just stored, to enqueue in the same transaction. */
-  static NewJob jobFor(VerifiedNotification notification) {
+  public static NewJob jobFor(VerifiedNotification notification) {
+    return jobFor(notification.key());
+  }
+
+  /**
+   * The job that processes the stored notification. Unique per notification, so the reconciler can
+   * tell a notification whose job is queued or running from one whose job gave up.
+   */
+  public static NewJob jobFor(WebhookEventKey key) {
     return new NewJob(
         TYPE,
         JobPayload.of(
-            PAYLOAD_VERSION,
-            Map.of(PROVIDER, notification.provider().key(), EVENT_ID, notification.eventId())),
-        JobOptions.defaults().withMaxAttempts(MAX_ATTEMPTS));
+            PAYLOAD_VERSION, Map.of(PROVIDER, key.provider().key(), EVENT_ID, key.eventId())),
+        JobOptions.defaults().withMaxAttempts(MAX_ATTEMPTS).uniqueBy(key.processingJobKey()));
   }
 
   @Override

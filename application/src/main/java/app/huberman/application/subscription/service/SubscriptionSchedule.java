@@ -23,6 +23,11 @@ public final class SubscriptionSchedule {
             RecheckOverdueRenewalsHandler.TYPE,
             JobPayload.empty()),
         new ScheduledTask(
+            "reconcile-webhooks",
+            CronSchedule.parse("*/5 * * * *"),
+            ReconcileWebhookEventsHandler.TYPE,
+            JobPayload.empty()),
+        new ScheduledTask(
             "prune-webhook-events",
             CronSchedule.parse("37 4 * * *"),
             PruneWebhookEventsHandler.TYPE,

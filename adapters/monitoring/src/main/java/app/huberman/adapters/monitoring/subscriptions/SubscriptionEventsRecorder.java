@@ -23,20 +23,21 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Logs {@code webhook.received}, {@code webhook.rejected}, {@code webhook.processed}, {@code
  * subscription.status_changed}, {@code subscription.lapsed}, {@code subscription.rechecked}, {@code
- * subscription.recheck_failed}, {@code subscription.sandbox_refused} and {@code webhook.ignored},
- * and counts them in {@code webhooks_received_total{provider,outcome}} (accepted, duplicate,
- * rejected), {@code webhooks_processed_total{provider,result}}, {@code
+ * subscription.recheck_failed}, {@code subscription.sandbox_refused}, {@code webhook.ignored} and
+ * {@code webhook.reconciled}, and counts them in {@code webhooks_received_total{provider,outcome}}
+ * (accepted, duplicate, rejected), {@code webhooks_processed_total{provider,result}}, {@code
  * subscription_transitions_total{from,to}}, {@code subscriptions_lapsed_total{provider}}, {@code
  * subscription_rechecks_total{provider, result}} (applied, duplicate, stale, no_observation,
- * failed) and {@code sandbox_purchases_refused_total{provider, source}} (verify, webhook). Fields
- * are the provider, type, event id and outcome the port hands over: never a payload, signature or
- * token.
+ * failed), {@code sandbox_purchases_refused_total{provider, source}} (verify, webhook) and {@code
+ * webhooks_reconciled_total{provider}}. Fields are the provider, type, event id and outcome the
+ * port hands over: never a payload, signature or token.
  */
 @ApplicationScoped
 public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
 
   static final String RECEIVED = "webhooks_received";
   static final String PROCESSED = "webhooks_processed";
+  static final String RECONCILED = "webhooks_reconciled";
   static final String TRANSITIONS = "subscription_transitions";
   static final String LAPSED = "subscriptions_lapsed";
   static final String RECHECKS = "subscription_rechecks";
@@ -55,6 +56,13 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
           .withDescription(
               "Stored webhooks applied to subscriptions, by provider and result (applied,"
                   + " duplicate, stale, no_observation)")
+          .build();
+  private static final Metadata RECONCILED_METADATA =
+      Metadata.builder()
+          .withName(RECONCILED)
+          .withDescription(
+              "Stored webhooks whose processing was enqueued again because their job gave up, by"
+                  + " provider")
           .build();
   private static final Metadata TRANSITIONS_METADATA =
       Metadata.builder()
@@ -125,6 +133,15 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
     Map<String, Object> fields = webhookFields(provider, type, eventId);
     fields.put("result", resultKey);
     EventLog.emit(LOG, Level.INFO, "webhook.processed", fields);
+  }
+
+  @Override
+  public void webhookReconciled(
+      PaymentProvider provider, String type, String eventId, int reconciliation) {
+    metrics.counter(RECONCILED_METADATA, new Tag("provider", provider.key())).inc();
+    Map<String, Object> fields = webhookFields(provider, type, eventId);
+    fields.put("reconciliation", reconciliation);
+    EventLog.emit(LOG, Level.WARNING, "webhook.reconciled", fields);
   }
 
   @Override

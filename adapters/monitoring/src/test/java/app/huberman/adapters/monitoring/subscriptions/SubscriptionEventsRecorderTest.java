@@ -116,6 +116,23 @@ class SubscriptionEventsRecorderTest {
   }
 
   @Test
+  void countsAndLogsAReconciledWebhookAsAWarningWithWhichTimeItWas() {
+    recorder.webhookReconciled(PaymentProvider.GOOGLE, "SUBSCRIPTION_RENEWED", "msg-1", 1);
+    recorder.webhookReconciled(PaymentProvider.GOOGLE, "SUBSCRIPTION_RENEWED", "msg-2", 3);
+
+    assertThat(metrics.count(SubscriptionEventsRecorder.RECONCILED, new Tag("provider", "google")))
+        .isEqualTo(2);
+    assertThat(events()).containsOnly("webhook.reconciled");
+    assertThat(fields(1))
+        .containsExactly(
+            Map.entry("provider", "google"),
+            Map.entry("type", "SUBSCRIPTION_RENEWED"),
+            Map.entry("event_id", "msg-2"),
+            Map.entry("reconciliation", 3));
+    assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
+  }
+
+  @Test
   void countsAndLogsAStatusChangeByItsTwoStatuses() {
     StatusChange change = new StatusChange(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE);
 

@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -24,7 +26,8 @@ public class JdbcFailedJobRepository implements FailedJobRepository {
 
   /**
    * Back to the queue with fresh attempts. A job already queued with the same unique key makes the
-   * copy redundant: the failed job is then just removed.
+   * copy redundant: the failed job is then just removed (so is a second failed job with the key of
+   * one put back by the same statement).
    */
   private static final String REQUEUE =
       """
@@ -93,14 +96,24 @@ public class JdbcFailedJobRepository implements FailedJobRepository {
   }
 
   @Override
+  public int requeueByUniqueKey(Collection<String> uniqueKeys) {
+    if (uniqueKeys.isEmpty()) {
+      return 0;
+    }
+    return requeueWhere("unique_key = ANY (?)", (Object) uniqueKeys.toArray(String[]::new));
+  }
+
+  @Override
   public boolean forget(UUID uuid) {
     return jdbc.update("DELETE FROM failed_jobs WHERE uuid = ?", uuid) == 1;
   }
 
   @Override
-  public int pruneOlderThan(Duration age) {
+  public int pruneOlderThan(Duration age, Set<JobType> kept) {
     return jdbc.update(
-        "DELETE FROM failed_jobs WHERE failed_at < now() - make_interval(secs => ?)",
-        (double) age.toSeconds());
+        "DELETE FROM failed_jobs WHERE failed_at < now() - make_interval(secs => ?)"
+            + " AND type <> ALL (?)",
+        (double) age.toSeconds(),
+        kept.stream().map(JobType::value).toArray(String[]::new));
   }
 }

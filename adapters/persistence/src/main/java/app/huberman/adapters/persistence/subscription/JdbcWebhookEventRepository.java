@@ -3,7 +3,9 @@ package app.huberman.adapters.persistence.subscription;
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.adapters.persistence.job.JobRows;
 import app.huberman.application.job.port.out.NewJob;
+import app.huberman.application.subscription.port.out.StalledWebhookEvent;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
+import app.huberman.application.subscription.port.out.UnprocessedWebhookEvents;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
@@ -11,6 +13,7 @@ import app.huberman.domain.subscription.PaymentProvider;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,6 +74,40 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
                      ORDER BY received_at
                      LIMIT ?
                      FOR UPDATE SKIP LOCKED)
+      """;
+
+  /**
+   * Oldest first through the partial index on unprocessed events. The job key is {@link
+   * WebhookEventKey#processingJobKey()} to the letter, so the jobs' unique index answers whether a
+   * processing job is queued or running. Rows another reconciler holds are skipped.
+   */
+  private static final String LOCK_STALLED =
+      """
+      SELECT provider, event_id, type, received_at, reconciliations
+        FROM webhook_events e
+       WHERE processed_at IS NULL
+         AND CASE WHEN next_reconcile_at IS NULL THEN received_at < ?
+                  ELSE next_reconcile_at <= ? END
+         AND NOT EXISTS (SELECT 1 FROM jobs
+                          WHERE jobs.unique_key = 'webhook:' || e.provider || ':' || e.event_id)
+       ORDER BY received_at
+       LIMIT ?
+       FOR UPDATE OF e SKIP LOCKED
+      """;
+
+  private static final String RECORD_RECONCILIATION =
+      """
+      UPDATE webhook_events
+         SET reconciliations = reconciliations + 1, next_reconcile_at = ?
+       WHERE provider = ? AND event_id = ?
+      """;
+
+  private static final String UNPROCESSED_BY_PROVIDER =
+      """
+      SELECT provider, count(*) AS unprocessed, min(received_at) AS oldest
+        FROM webhook_events
+       WHERE processed_at IS NULL
+       GROUP BY provider
       """;
 
   private final Jdbc jdbc;
@@ -140,20 +177,33 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
 
   /** Runs a statement returning the provider and event id of each event it stored. */
   private Set<WebhookEventKey> storing(String sql, List<Object> parameters) {
+    return new HashSet<>(rows(sql, JdbcWebhookEventRepository::keyOf, parameters.toArray()));
+  }
+
+  private static WebhookEventKey keyOf(ResultSet row) throws SQLException {
+    return new WebhookEventKey(
+        PaymentProvider.fromKey(row.getString("provider")), row.getString("event_id"));
+  }
+
+  /** A row of a result, read into a value. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Each row the query returns, read. */
+  private <T> List<T> rows(String sql, RowReader<T> reader, Object... parameters) {
     return jdbc.withStatement(
         sql,
         statement -> {
-          Jdbc.bind(statement, parameters.toArray());
-          Set<WebhookEventKey> added = new HashSet<>();
-          try (ResultSet inserted = statement.executeQuery()) {
-            while (inserted.next()) {
-              added.add(
-                  new WebhookEventKey(
-                      PaymentProvider.fromKey(inserted.getString("provider")),
-                      inserted.getString("event_id")));
+          Jdbc.bind(statement, parameters);
+          List<T> read = new ArrayList<>();
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              read.add(reader.read(row));
             }
           }
-          return added;
+          return read;
         });
   }
 
@@ -190,9 +240,13 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
   public void markProcessed(
       PaymentProvider provider, String eventId, Instant at, Optional<String> error) {
     int updated = jdbc.update(MARK_PROCESSED, at, error.orElse(null), provider.key(), eventId);
+    requireOneUpdated(updated, new WebhookEventKey(provider, eventId));
+  }
+
+  private static void requireOneUpdated(int updated, WebhookEventKey key) {
     if (updated != 1) {
       throw new IllegalStateException(
-          "No webhook event " + eventId + " from " + provider.key() + " is stored");
+          "No webhook event " + key.eventId() + " from " + key.provider().key() + " is stored");
     }
   }
 
@@ -202,6 +256,42 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
       throw new IllegalArgumentException("A prune deletes at least one row: " + limit);
     }
     return jdbc.update(DELETE_PROCESSED_BEFORE, cutoff, limit);
+  }
+
+  @Override
+  public List<StalledWebhookEvent> lockStalled(Instant receivedBefore, Instant now, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException(
+          "A search for stalled events takes at least one: " + limit);
+    }
+    return rows(
+        LOCK_STALLED,
+        row ->
+            new StalledWebhookEvent(
+                keyOf(row),
+                row.getString("type"),
+                Jdbc.instant(row, "received_at"),
+                row.getInt("reconciliations")),
+        receivedBefore,
+        now,
+        limit);
+  }
+
+  @Override
+  public void recordReconciliation(WebhookEventKey key, Instant nextAt) {
+    int updated = jdbc.update(RECORD_RECONCILIATION, nextAt, key.provider().key(), key.eventId());
+    requireOneUpdated(updated, key);
+  }
+
+  @Override
+  public List<UnprocessedWebhookEvents> unprocessedByProvider() {
+    return rows(
+        UNPROCESSED_BY_PROVIDER,
+        row ->
+            new UnprocessedWebhookEvents(
+                PaymentProvider.fromKey(row.getString("provider")),
+                row.getLong("unprocessed"),
+                Jdbc.instant(row, "oldest")));
   }
 
   /** A statement storing {@code rows} notifications and returning the keys it stored. */

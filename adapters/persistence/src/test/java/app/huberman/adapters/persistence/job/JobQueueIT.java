@@ -226,12 +226,77 @@ class JobQueueIT {
 
     behaviour = payload -> {};
     assertThat(
-            new FailedJobsService(failedJobs, transactions)
+            new FailedJobsService(failedJobs, transactions, Set.of())
                 .retryFailedJob(failed.getFirst().uuid()))
         .isTrue();
     assertThat(runAll(worker(), "w1")).isEqualTo(1);
     assertThat(runs.get("1")).hasValue(4);
     assertThat(failedJobs.list(10)).isEmpty();
+  }
+
+  @Test
+  void thePruneDeletesOldFailedJobsButKeepsThoseOfTheKeptTypesWhateverTheirAge() {
+    JobType kept = JobType.of("test.kept");
+    behaviour =
+        payload -> {
+          throw new app.huberman.domain.job.PermanentJobFailure("gave up");
+        };
+    enqueue("old", JobOptions.defaults());
+    enqueue("recent", JobOptions.defaults());
+    enqueue(kept, "old-kept", JobOptions.defaults());
+    runAll(
+        new JobWorkerService(
+            store,
+            new JobHandlers(
+                List.of(
+                    handler,
+                    new TestJobHandler(kept, JobHandler.Completion.WITH_WORK, handler::handle))),
+            recordingEvents(),
+            transactions,
+            RETRIES,
+            new SplittableRandom(7)),
+        "w1");
+    database.execute(
+        "UPDATE failed_jobs SET failed_at = now() - interval '31 days'"
+            + " WHERE payload #>> '{data,n}' LIKE 'old%'");
+
+    int pruned = new FailedJobsService(failedJobs, transactions, Set.of(kept)).pruneFailedJobs();
+
+    assertThat(pruned).isEqualTo(1);
+    assertThat(database.strings("SELECT payload #>> '{data,n}' FROM failed_jobs ORDER BY 1"))
+        .containsExactly("old-kept", "recent");
+  }
+
+  @Test
+  void failedJobsOfTheGivenUniqueKeysGoBackOneAKeyAndAKeyAlreadyQueuedOnlyClearsThem() {
+    behaviour =
+        payload -> {
+          throw new app.huberman.domain.job.PermanentJobFailure("gave up");
+        };
+    enqueue("a1", JobOptions.defaults().uniqueBy("key:a"));
+    runAll(worker(), "w1");
+    enqueue("a2", JobOptions.defaults().uniqueBy("key:a"));
+    enqueue("b", JobOptions.defaults().uniqueBy("key:b"));
+    enqueue("c", JobOptions.defaults().uniqueBy("key:c"));
+    runAll(worker(), "w1");
+    enqueue("b-queued", JobOptions.defaults().uniqueBy("key:b"));
+    assertThat(count("SELECT count(*) FROM failed_jobs")).isEqualTo(4);
+
+    int taken =
+        transactions.inTransaction(
+            () -> failedJobs.requeueByUniqueKey(List.of("key:a", "key:b", "key:unknown")));
+
+    assertThat(taken).isEqualTo(3);
+    assertThat(
+            database.strings(
+                "SELECT unique_key || ' ' || attempts FROM jobs ORDER BY unique_key, 1"))
+        .as("one job a key; the queued one of key:b stays as it was")
+        .containsExactly("key:a 0", "key:b 0");
+    assertThat(
+            database.strings("SELECT payload #>> '{data,n}' FROM jobs WHERE unique_key = 'key:b'"))
+        .containsExactly("b-queued");
+    assertThat(database.strings("SELECT unique_key FROM failed_jobs")).containsExactly("key:c");
+    assertThat(transactions.inTransaction(() -> failedJobs.requeueByUniqueKey(List.of()))).isZero();
   }
 
   @Test

@@ -9,7 +9,9 @@ import app.huberman.adapters.persistence.job.JdbcJobQueue;
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.WebhookEventRepositoryContract;
+import app.huberman.application.subscription.port.out.StalledWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
+import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
@@ -17,10 +19,16 @@ import app.huberman.domain.job.JobType;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,8 +104,66 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
   }
 
   @Override
+  protected void processingJobGone(WebhookEventKey key) {
+    database.execute(
+        "DELETE FROM jobs WHERE unique_key = '" + key.processingJobKey().replace("'", "''") + "'");
+  }
+
+  @Override
   protected UnitOfWorkPort transactions() {
     return transactions;
+  }
+
+  @Test
+  void twoReconcilersAtOnceNeverTakeTheSameEvent() throws Exception {
+    JdbcWebhookEventRepository events = repository();
+    database.execute("DELETE FROM webhook_events");
+    for (int i = 0; i < 4; i++) {
+      String id = "evt_" + i;
+      transactions.inTransaction(
+          () ->
+              events.addIfAbsent(
+                  new VerifiedNotification(PaymentProvider.STRIPE, id, "invoice.paid", AT, "{}"),
+                  AT));
+    }
+    Instant later = AT.plus(Duration.ofHours(1));
+    CountDownLatch firstHoldsItsLocks = new CountDownLatch(1);
+    CountDownLatch secondLooked = new CountDownLatch(1);
+    ExecutorService first = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<StalledWebhookEvent>> firstTook =
+          first.submit(
+              () ->
+                  transactions.inTransaction(
+                      () -> {
+                        List<StalledWebhookEvent> mine = events.lockStalled(later, later, 2);
+                        firstHoldsItsLocks.countDown();
+                        await(secondLooked);
+                        return mine;
+                      }));
+      await(firstHoldsItsLocks);
+      List<StalledWebhookEvent> secondTook =
+          transactions.inTransaction(() -> events.lockStalled(later, later, 10));
+      secondLooked.countDown();
+
+      assertThat(firstTook.get())
+          .extracting(stalled -> stalled.key().eventId())
+          .containsExactly("evt_0", "evt_1");
+      assertThat(secondTook)
+          .extracting(stalled -> stalled.key().eventId())
+          .containsExactlyInAnyOrder("evt_2", "evt_3");
+    } finally {
+      first.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JdbcWebhookEventRepository repository() {

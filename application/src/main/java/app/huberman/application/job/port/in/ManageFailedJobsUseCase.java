@@ -8,7 +8,10 @@ import java.util.UUID;
 /** Operators' view of the jobs that gave up. */
 public interface ManageFailedJobsUseCase {
 
-  /** Failed jobs older than this are pruned by the daily task. */
+  /**
+   * Failed jobs older than this are pruned by the daily task, except the types kept until retried
+   * or forgotten (webhook processing).
+   */
   Duration RETENTION = Duration.ofDays(30);
 
   List<FailedJob> listFailedJobs(int limit);

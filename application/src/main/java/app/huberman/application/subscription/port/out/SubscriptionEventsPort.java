@@ -21,6 +21,14 @@ public interface SubscriptionEventsPort {
   void webhookProcessed(
       PaymentProvider provider, String type, String eventId, EventOutcome.Result result);
 
+  /**
+   * The reconciler enqueued the processing of a stored notification again, because no processing
+   * job was left for it (its job gave up).
+   *
+   * @param reconciliation which time, counting from 1
+   */
+  void webhookReconciled(PaymentProvider provider, String type, String eventId, int reconciliation);
+
   void statusChanged(SubscriptionId subscription, PaymentProvider provider, StatusChange change);
 
   /**

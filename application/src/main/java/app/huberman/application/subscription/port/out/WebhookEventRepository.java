@@ -59,4 +59,25 @@ public interface WebhookEventRepository {
    * @return how many were deleted
    */
   int deleteProcessedBefore(Instant cutoff, int limit);
+
+  /**
+   * Locks, oldest first, up to {@code limit} unprocessed events that are due for reconciliation and
+   * have no processing job queued or running (no job holds their {@link
+   * WebhookEventKey#processingJobKey()}). Due: never reconciled and received before {@code
+   * receivedBefore}, or reconciled before and {@code now} has reached the time {@link
+   * #recordReconciliation} set. Events another transaction holds are skipped, not waited for, so
+   * reconcilers running at once never share an event. The locks last until the transaction ends.
+   */
+  List<StalledWebhookEvent> lockStalled(Instant receivedBefore, Instant now, int limit);
+
+  /**
+   * Counts one more reconciliation of the event (its processing was enqueued again) and sets when
+   * it may be reconciled next.
+   *
+   * @throws IllegalStateException when no such event is stored
+   */
+  void recordReconciliation(WebhookEventKey key, Instant nextAt);
+
+  /** The unprocessed events of each provider that has any. */
+  List<UnprocessedWebhookEvents> unprocessedByProvider();
 }
