@@ -207,7 +207,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
 
   @Test
   void theExpiryRecheckAndPremiumQueriesSearchTheirIndexes() {
-    String due = plan(JdbcSubscriptionRepository.FIND_DUE_FOR_EXPIRY, T0, 10, T0, 10, 10);
+    String due = plan(JdbcSubscriptionRepository.FIND_DUE_FOR_EXPIRY, T0, 10, T0, T0, 10, 10);
     String recheck =
         plan(
             JdbcSubscriptionRepository.PICK_OVERDUE_FOR_RECHECK,
@@ -216,7 +216,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
             new String[] {"apple", "google"},
             T0,
             10);
-    String premium = plan(JdbcSubscriptionRepository.COUNT_GRANTING_PREMIUM_ACCESS, T0, T0);
+    String premium = plan(JdbcSubscriptionRepository.COUNT_GRANTING_PREMIUM_ACCESS, T0, T0, T0);
 
     // "Index Cond" on the CASE: the index is searched by it, not merely read whole and filtered.
     assertThat(due)
