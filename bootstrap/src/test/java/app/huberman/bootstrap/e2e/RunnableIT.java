@@ -161,6 +161,25 @@ class RunnableIT {
 
   @Test
   @Order(2)
+  void servesThePlansCacheableWithAnEtagAndAnswers304WhileTheyAreUnchanged() {
+    Answer first = http.get("/api/v1/plans");
+    String tag = first.header("ETag");
+
+    Answer again = http.get("/api/v1/plans", Map.of("If-None-Match", tag));
+    Answer stale = http.get("/api/v1/plans", Map.of("If-None-Match", "\"an-old-tag\""));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(tag).matches("\"[0-9a-f]{32}\"");
+    assertThat(first.header("Cache-Control")).isEqualTo("max-age=300");
+    assertThat(again.status()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(again.header("ETag")).isEqualTo(tag);
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(stale.body()).isEqualTo(first.body());
+  }
+
+  @Test
+  @Order(2)
   void exportsHttpMetricsInPrometheusText() {
     http.get("/api/v1/plans");
 
