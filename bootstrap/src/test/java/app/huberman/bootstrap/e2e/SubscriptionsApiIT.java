@@ -327,12 +327,13 @@ class SubscriptionsApiIT {
     Account target = registered();
     int linesBefore = app.stdoutLines().size();
     List<String> wrong = new ArrayList<>();
+    HttpTestClient garbage = http.forGarbage();
 
     for (HostileRequests.Request request : HostileRequests.all(target.token())) {
       Map<String, String> headers = new java.util.HashMap<>(request.headers());
       headers.putIfAbsent("X-Forwarded-For", newAddress());
       Answer answer =
-          http.sendWithHeaders(
+          garbage.sendWithHeaders(
               request.method(),
               request.path(),
               headers,
@@ -848,6 +849,42 @@ class SubscriptionsApiIT {
   }
 
   @Test
+  void aPlayPurchaseReportedByTheAppIsBoundToItsAccountAndReportsAreLimited() throws Exception {
+    Account ada = registered();
+    Account eve = registered();
+    String token = "play-token-" + shortId();
+    stubPlay(
+        token, "SUBSCRIPTION_STATE_ACTIVE", Instant.now().plus(30, ChronoUnit.DAYS), ada.uuid());
+
+    Answer reported = verifyGoogle(ada, token, GOOGLE_MONTHLY);
+
+    assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+    assertThat(reported.jsonObject().getString("status")).isEqualTo("active");
+    assertThat(reported.jsonObject().getString("provider")).isEqualTo("google");
+    assertPremium(ada, "premium-monthly");
+    assertThat(verifyGoogle(eve, token, GOOGLE_MONTHLY).status()).isEqualTo(409);
+    assertNotPremium(eve);
+    Answer noProduct = verifyGoogle(eve, token, null);
+    assertThat(noProduct.status()).isEqualTo(422);
+    assertThat(noProduct.jsonObject().getJsonObject("errors").containsKey("product_id")).isTrue();
+    for (int report = 2; report <= 10; report++) {
+      assertThat(verifyGoogle(ada, token, GOOGLE_MONTHLY).status())
+          .as("report " + report)
+          .isEqualTo(200);
+    }
+    Answer limited = verifyGoogle(ada, token, GOOGLE_MONTHLY);
+    assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+  }
+
+  private Answer verifyGoogle(Account account, String purchaseToken, String productId) {
+    return users.post(
+        "/api/v1/subscriptions/google/verify",
+        UsersClient.json("purchase_token", purchaseToken, "product_id", productId),
+        newAddress(),
+        account.token());
+  }
+
+  @Test
   void googlePushesWithTheWrongAudienceOrAnUnknownKeyAreRefused() throws Exception {
     Instant now = Instant.now();
     String body =
@@ -912,6 +949,101 @@ class SubscriptionsApiIT {
     }
     assertThat(retried.status()).as(retried.body()).isEqualTo(200);
     assertThat(retried.jsonObject().getBoolean("duplicate")).isFalse();
+  }
+
+  /**
+   * With PostgreSQL cut, every endpoint that needs it answers 503 with {@code Retry-After} (the
+   * contract documents 503 for each), whether it authenticates the caller first or not.
+   */
+  @Test
+  void withPostgresUnreachableEveryEndpointThatNeedsItAnswers503WithRetryAfter() throws Exception {
+    Account ada = registered();
+    Instant now = Instant.now();
+    String original = "2000" + shortId();
+    String stripeBody =
+        checkoutCompleted("evt_" + shortId(), now, "sub_" + shortId(), UUID.randomUUID());
+    Map<String, String> stripeSignature =
+        Map.of("Stripe-Signature", StripeTestSignatures.header(now, stripeBody, stripeSecret));
+    String appleWebhook =
+        appleNotificationBody(
+            "SUBSCRIBED", "INITIAL_BUY", now, original, now.plus(Duration.ofDays(30)), ada.uuid());
+    String signedTransaction =
+        apple.sign(
+            appleTransaction(original, now, now.plus(Duration.ofDays(30)), ada.uuid()).build());
+    String googleWebhook = googlePushBody(4, "tok-" + shortId(), now);
+    Map<String, String> push = pushAuthorization(now);
+    String email = "outage+" + shortId() + "@example.com";
+    // The token's verdict is remembered for a second: past it, authentication needs PostgreSQL.
+    Thread.sleep(1_500);
+
+    postgres.cut();
+    List<String> wrong = new ArrayList<>();
+    String credentials =
+        String.format(
+            "\"email\":\"%s\",\"password\":\"%s\",\"password_confirmation\":\"%s\"",
+            email, PASSWORD, PASSWORD);
+    String job = "/api/v1/admin/failed-jobs/" + UUID.randomUUID();
+    try {
+      for (String[] call :
+          List.of(
+              new String[] {"POST", "/api/v1/register", "{\"name\":\"Ada\"," + credentials + "}"},
+              new String[] {
+                "POST", "/api/v1/login", UsersClient.json("email", email, "password", PASSWORD)
+              },
+              new String[] {"POST", "/api/v1/forgot-password", UsersClient.json("email", email)},
+              new String[] {
+                "POST",
+                "/api/v1/reset-password",
+                "{\"token\":\"" + "a".repeat(64) + "\"," + credentials + "}"
+              },
+              new String[] {"POST", "/api/v1/logout", null},
+              new String[] {"GET", "/api/v1/user/profile", null},
+              new String[] {
+                "PUT",
+                "/api/v1/user/profile",
+                UsersClient.json("name", "Ada", "email", email, "current_password", PASSWORD)
+              },
+              new String[] {"DELETE", "/api/v1/user", UsersClient.json("password", PASSWORD)},
+              new String[] {
+                "POST",
+                "/api/v1/user/devices",
+                UsersClient.json("token", "device-" + shortId(), "platform", "ios")
+              },
+              new String[] {"GET", "/api/v1/user/devices", null},
+              new String[] {"DELETE", "/api/v1/user/devices/1", null},
+              new String[] {"GET", "/api/v1/user/subscription", null},
+              new String[] {"GET", "/api/v1/user/entitlements", null},
+              new String[] {
+                "POST",
+                "/api/v1/subscriptions/apple/verify",
+                UsersClient.json("signed_transaction", signedTransaction)
+              },
+              new String[] {
+                "POST",
+                "/api/v1/subscriptions/google/verify",
+                UsersClient.json("purchase_token", "tok-" + shortId(), "product_id", GOOGLE_MONTHLY)
+              },
+              new String[] {"GET", "/api/v1/admin/queue", null},
+              new String[] {"GET", "/api/v1/admin/failed-jobs", null},
+              new String[] {"POST", "/api/v1/admin/failed-jobs/retry-all", null},
+              new String[] {"POST", job + "/retry", null},
+              new String[] {"DELETE", job, null})) {
+        expect503(users.send(call[0], call[1], call[2], newAddress(), ada.token()), call[1], wrong);
+      }
+      expect503(stripeSigned(stripeBody, stripeSignature.get("Stripe-Signature")), "stripe", wrong);
+      expect503(webhook("apple", appleWebhook, Map.of()), "apple", wrong);
+      expect503(webhook("google", googleWebhook, push), "google", wrong);
+    } finally {
+      postgres.restore();
+    }
+
+    assertThat(wrong).isEmpty();
+  }
+
+  private static void expect503(Answer answer, String what, List<String> wrong) {
+    if (answer.status() != 503 || answer.header("Retry-After") == null) {
+      wrong.add(what + ": " + answer.status() + " " + answer.body());
+    }
   }
 
   @Test
@@ -1290,6 +1422,19 @@ class SubscriptionsApiIT {
       String original,
       Instant expires,
       UUID account) {
+    return webhook(
+        "apple",
+        appleNotificationBody(type, subtype, signedDate, original, expires, account),
+        Map.of());
+  }
+
+  private String appleNotificationBody(
+      String type,
+      String subtype,
+      Instant signedDate,
+      String original,
+      Instant expires,
+      UUID account) {
     JsonObjectBuilder data =
         AppleTestCa.data(BUNDLE)
             .add(
@@ -1304,7 +1449,7 @@ class SubscriptionsApiIT {
                             subtype != null && subtype.equals("AUTO_RENEW_DISABLED") ? 0 : 1)
                         .build()));
     String jws = apple.sign(AppleTestCa.notification(type, subtype, signedDate, data).build());
-    return webhook("apple", AppleTestCa.webhookBody(jws), Map.of());
+    return AppleTestCa.webhookBody(jws);
   }
 
   /** An answer of Get All Subscription Statuses: the subscription active until {@code expires}. */
@@ -1375,12 +1520,22 @@ class SubscriptionsApiIT {
   }
 
   private Answer googleNotification(String messageId, int type, String token, Instant eventTime) {
-    String body =
-        GoogleTestKeys.pushBody(
-            messageId,
-            GoogleTestKeys.subscriptionNotification(PACKAGE, type, token, GOOGLE_MONTHLY, eventTime)
-                .build());
-    return webhook("google", body, pushAuthorization(Instant.now()));
+    return webhook(
+        "google",
+        googlePushBody(messageId, type, token, eventTime),
+        pushAuthorization(Instant.now()));
+  }
+
+  private static String googlePushBody(int type, String token, Instant eventTime) {
+    return googlePushBody("msg-" + shortId(), type, token, eventTime);
+  }
+
+  private static String googlePushBody(
+      String messageId, int type, String token, Instant eventTime) {
+    return GoogleTestKeys.pushBody(
+        messageId,
+        GoogleTestKeys.subscriptionNotification(PACKAGE, type, token, GOOGLE_MONTHLY, eventTime)
+            .build());
   }
 
   private Map<String, String> pushAuthorization(Instant now) {

@@ -333,6 +333,14 @@ class UsersApiIT {
                 .post("/api/v1/forgot-password", json("email", newEmail("f")), other, null)
                 .status())
         .isEqualTo(429);
+
+    String third = newAddress();
+    for (int i = 0; i < 5; i++) {
+      assertThat(resetPassword("no such token " + i, newEmail("r"), PASSWORD, third).status())
+          .isEqualTo(422);
+    }
+    assertThat(resetPassword("no such token", newEmail("r"), PASSWORD, third).status())
+        .isEqualTo(429);
   }
 
   @Test
@@ -471,9 +479,18 @@ class UsersApiIT {
     Answer limited = users.send("DELETE", "/api/v1/user", json("password", PASSWORD), ip, token);
     Answer loginLimited = users.login(email, PASSWORD, ip);
 
+    Answer emailChangeLimited =
+        users.send(
+            "PUT",
+            "/api/v1/user/profile",
+            json("name", "N", "email", newEmail("moved"), "current_password", PASSWORD),
+            ip,
+            token);
+
     assertThat(limited.status()).as(limited.body()).isEqualTo(429);
     assertThat(limited.header("Retry-After")).isNotBlank();
     assertThat(loginLimited.status()).isEqualTo(429);
+    assertThat(emailChangeLimited.status()).as(emailChangeLimited.body()).isEqualTo(429);
     assertThat(users.profile(token).status()).as("the account is still there").isEqualTo(200);
   }
 
@@ -540,6 +557,10 @@ class UsersApiIT {
   }
 
   private Answer resetPassword(String token, String email, String password) {
+    return resetPassword(token, email, password, newAddress());
+  }
+
+  private Answer resetPassword(String token, String email, String password, String clientIp) {
     return users.post(
         "/api/v1/reset-password",
         json(
@@ -551,7 +572,7 @@ class UsersApiIT {
             password,
             "password_confirmation",
             password),
-        newAddress(),
+        clientIp,
         null);
   }
 
@@ -645,6 +666,17 @@ class UsersApiIT {
         .isEqualTo(403);
     assertThat(users.send("GET", "/api/v1/admin/queue", null, newAddress(), null).status())
         .isEqualTo(401);
+    String anyJob = "/api/v1/admin/failed-jobs/" + UUID.randomUUID();
+    for (String[] call :
+        List.of(
+            new String[] {"GET", "/api/v1/admin/failed-jobs"},
+            new String[] {"POST", anyJob + "/retry"},
+            new String[] {"POST", "/api/v1/admin/failed-jobs/retry-all"},
+            new String[] {"DELETE", anyJob})) {
+      assertThat(users.send(call[0], call[1], null, newAddress(), someone).status())
+          .as(call[0] + " " + call[1])
+          .isEqualTo(403);
+    }
 
     // On a queue no worker here listens to: a retried job must stay in jobs, not be re-buried.
     sql(
@@ -679,6 +711,26 @@ class UsersApiIT {
                     admin)
                 .status())
         .isEqualTo(404);
+    assertThat(users.send("POST", anyJob + "/retry", null, newAddress(), admin).status())
+        .isEqualTo(404);
+    sql(
+        "INSERT INTO failed_jobs (uuid, queue, type, payload, attempts, max_attempts, timeout_seconds,"
+            + " visibility_seconds, exception) VALUES ('00000000-0000-0000-0000-0000000000f2', 'parked',"
+            + " 'test.nothing', '{\"version\":1,\"data\":{}}', 5, 5, 60, 90, 'java.lang.IllegalStateException: boom')");
+    assertThat(
+            users
+                .send(
+                    "DELETE",
+                    "/api/v1/admin/failed-jobs/00000000-0000-0000-0000-0000000000f2",
+                    null,
+                    newAddress(),
+                    admin)
+                .status())
+        .isEqualTo(204);
+    assertThat(
+            sql(
+                "SELECT count(*) FROM failed_jobs WHERE uuid = '00000000-0000-0000-0000-0000000000f2'"))
+        .isZero();
     assertThat(
             users
                 .send("POST", "/api/v1/admin/failed-jobs/retry-all", null, newAddress(), admin)

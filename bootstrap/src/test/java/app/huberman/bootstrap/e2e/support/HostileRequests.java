@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What an attacker or a broken client sends: every endpoint of the API, each with malformed,
  * truncated, deeply nested, huge-number, wrong-type and wrong-encoding bodies, and with hostile
- * headers. None of them may get a 5xx, an empty body or anything but JSON.
+ * headers; a body that is not JSON or over 1 MiB. None of them may get a 5xx, an empty body or
+ * anything but JSON.
  */
 public final class HostileRequests {
 
@@ -32,7 +33,6 @@ public final class HostileRequests {
           List.of("GET", "/api/v1/plans"),
           List.of("POST", "/api/v1/register"),
           List.of("POST", "/api/v1/login"),
-          List.of("POST", "/api/v1/logout"),
           List.of("POST", "/api/v1/forgot-password"),
           List.of("POST", "/api/v1/reset-password"),
           List.of("GET", "/api/v1/user/profile"),
@@ -53,7 +53,9 @@ public final class HostileRequests {
           List.of("GET", "/api/v1/admin/failed-jobs"),
           List.of("POST", "/api/v1/admin/failed-jobs/retry-all"),
           List.of("POST", "/api/v1/admin/failed-jobs/not-a-uuid/retry"),
-          List.of("DELETE", "/api/v1/admin/failed-jobs/00000000-0000-0000-0000-000000000000"));
+          List.of("DELETE", "/api/v1/admin/failed-jobs/00000000-0000-0000-0000-000000000000"),
+          // Last: its first request signs the shared token out, and every later one would get 401.
+          List.of("POST", "/api/v1/logout"));
 
   private HostileRequests() {}
 
@@ -80,6 +82,15 @@ public final class HostileRequests {
     bodies.add(
         new byte[] {'{', '"', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, (byte) 0xc3, '"', '}'});
     return bodies;
+  }
+
+  /** A JSON body just over the 1 MiB limit. */
+  private static byte[] overOneMebibyte() {
+    byte[] body = new byte[1024 * 1024 + 16];
+    java.util.Arrays.fill(body, (byte) ' ');
+    body[0] = '{';
+    body[body.length - 1] = '}';
+    return body;
   }
 
   /** Headers that must not break anything, each set on its own. */
@@ -117,6 +128,21 @@ public final class HostileRequests {
                     "Authorization",
                     "Bearer " + validToken),
                 sendsBody ? body : null));
+      }
+      if (sendsBody) {
+        // Signed in, so each endpoint's own 415 and 413 are reached, not a 401.
+        requests.add(
+            new Request(
+                method,
+                path,
+                Map.of("Content-Type", "text/plain", "Authorization", "Bearer " + validToken),
+                "{}".getBytes(StandardCharsets.UTF_8)));
+        requests.add(
+            new Request(
+                method,
+                path,
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + validToken),
+                overOneMebibyte()));
       }
       for (Map<String, String> header : headers(validToken)) {
         Map<String, String> all = new java.util.HashMap<>(header);

@@ -16,11 +16,14 @@ import java.util.Map;
 
 /**
  * A small HTTP/1.1 client for black-box tests: plain requests, answers as status, headers, body.
+ * Each request and its answer are checked against the contract ({@link Contract}); a breach fails
+ * the test that sent it.
  */
 public final class HttpTestClient {
 
   private final String baseUrl;
   private final Duration timeout;
+  private final Contract.Check check;
 
   /**
    * HTTP/1.1 as curl, nginx and most mobile stacks speak it: Java's client would otherwise upgrade
@@ -40,8 +43,33 @@ public final class HttpTestClient {
    * @param timeout how long a request may wait for its answer
    */
   public HttpTestClient(int port, Duration timeout) {
+    this(port, timeout, Contract.Check.DECLARED_STATUSES);
+  }
+
+  private HttpTestClient(int port, Duration timeout, Contract.Check check) {
     this.baseUrl = "http://127.0.0.1:" + port;
     this.timeout = timeout;
+    this.check = check;
+  }
+
+  /**
+   * A client whose answers are not checked against the contract: only for polling a server that is
+   * still starting (before the application is deployed, Payara answers for itself).
+   */
+  public static HttpTestClient unchecked(int port, Duration timeout) {
+    return new HttpTestClient(port, timeout, null);
+  }
+
+  /**
+   * The same server, for garbage no client would send: besides the declared statuses, any 4xx with
+   * the contract's {@code Error} body is accepted.
+   */
+  public HttpTestClient forGarbage() {
+    return new HttpTestClient(port(), timeout, Contract.Check.ANY_CLIENT_ERROR);
+  }
+
+  private int port() {
+    return URI.create(baseUrl).getPort();
   }
 
   public Answer get(String path) {
@@ -76,7 +104,24 @@ public final class HttpTestClient {
   private Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.headers().map(), response.body());
+      Answer answer = new Answer(response.statusCode(), response.headers().map(), response.body());
+      if (check != null) {
+        Contract.get()
+            .check(
+                new Contract.Exchange(
+                    request.method(),
+                    request.uri().getRawPath()
+                        + (request.uri().getRawQuery() == null
+                            ? ""
+                            : "?" + request.uri().getRawQuery()),
+                    request.headers().firstValue("Content-Type").orElse(null),
+                    RequestBodies.bytes(request),
+                    answer.status(),
+                    answer.headers(),
+                    answer.body()),
+                check);
+      }
+      return answer;
     } catch (IOException e) {
       throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
     } catch (InterruptedException e) {

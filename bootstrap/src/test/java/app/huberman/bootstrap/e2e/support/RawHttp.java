@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * One request on a fresh TCP connection, byte for byte as {@code curl -X METHOD -H ... -d BODY}
  * sends it over HTTP/1.1, and the answer read with {@code Connection: close}: what a client that is
- * not Java's sees, with no protocol upgrade and no client library in between.
+ * not Java's sees, with no protocol upgrade and no client library in between. Checked against the
+ * contract like {@link HttpTestClient}.
  */
 public final class RawHttp {
 
@@ -43,7 +44,23 @@ public final class RawHttp {
       out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
       out.write(payload);
       out.flush();
-      return parse(socket.getInputStream());
+      HttpTestClient.Answer answer = parse(socket.getInputStream());
+      Contract.get()
+          .check(
+              new Contract.Exchange(
+                  method,
+                  path,
+                  headers.entrySet().stream()
+                      .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
+                      .map(Map.Entry::getValue)
+                      .findFirst()
+                      .orElse(null),
+                  body == null ? null : payload,
+                  answer.status(),
+                  answer.headers(),
+                  answer.body()),
+              Contract.Check.DECLARED_STATUSES);
+      return answer;
     }
   }
 

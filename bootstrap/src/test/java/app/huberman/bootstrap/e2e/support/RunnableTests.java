@@ -74,7 +74,7 @@ public final class RunnableTests {
     all.put("APP_PORT", Integer.toString(port));
     all.putIfAbsent("APP_ENV", "testing");
     Path workDir = Path.of("target", name).toAbsolutePath();
-    HttpTestClient http = new HttpTestClient(port, java.time.Duration.ofSeconds(5));
+    HttpTestClient http = HttpTestClient.unchecked(port, java.time.Duration.ofSeconds(5));
     StringBuilder failures = new StringBuilder();
     for (int attempt = 1; attempt <= 2; attempt++) {
       RunnableProcess app = RunnableProcess.start(jar, workDir, all, arguments);
