@@ -167,6 +167,7 @@ class RunnableIT {
 
     Answer again = http.get("/api/v1/plans", Map.of("If-None-Match", tag));
     Answer stale = http.get("/api/v1/plans", Map.of("If-None-Match", "\"an-old-tag\""));
+    Answer garbage = http.get("/api/v1/plans", Map.of("If-None-Match", "\"unclosed, W/"));
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(tag).matches("\"[0-9a-f]{32}\"");
@@ -176,6 +177,7 @@ class RunnableIT {
     assertThat(again.header("ETag")).isEqualTo(tag);
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.body()).isEqualTo(first.body());
+    assertThat(garbage.status()).isEqualTo(200);
   }
 
   @Test

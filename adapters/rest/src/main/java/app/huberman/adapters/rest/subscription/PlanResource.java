@@ -4,13 +4,13 @@ import app.huberman.application.subscription.port.in.ListPlansUseCase;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,25 +39,47 @@ public class PlanResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Response list(@Context Request request) {
+  public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     List<PlanResponse> plans =
         listPlans.listActivePlans().stream().map(PlanResponse::from).toList();
-    EntityTag tag = tagOf(plans);
+    String version = versionOf(plans);
     CacheControl cache = new CacheControl();
     cache.setMaxAge(MAX_AGE_SECONDS);
     cache.setNoTransform(false);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(plans);
-    return answer.tag(tag).cacheControl(cache).build();
+    Response.ResponseBuilder answer =
+        matches(ifNoneMatch, version) ? Response.notModified() : Response.ok(plans);
+    return answer.tag(new EntityTag(version)).cacheControl(cache).build();
+  }
+
+  /**
+   * Whether {@code If-None-Match} names the tag (or is {@code *}). Read here rather than by
+   * JAX-RS's precondition check, which throws on a malformed header: anything unreadable just
+   * matches nothing, and the plans are sent.
+   */
+  static boolean matches(String ifNoneMatch, String version) {
+    if (ifNoneMatch == null || ifNoneMatch.length() > 1024) {
+      return false;
+    }
+    String quoted = '"' + version + '"';
+    for (String candidate : ifNoneMatch.split(",")) {
+      String value = candidate.strip();
+      if (value.startsWith("W/")) {
+        value = value.substring(2);
+      }
+      if (value.equals("*") || value.equals(quoted)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A digest of every field the answer shows, so any change to a plan changes the tag. */
-  static EntityTag tagOf(List<PlanResponse> plans) {
+  static String versionOf(List<PlanResponse> plans) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
               .digest(plans.toString().getBytes(StandardCharsets.UTF_8));
-      return new EntityTag(HexFormat.of().formatHex(digest, 0, 16));
+      return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JDK has SHA-256", e);
     }

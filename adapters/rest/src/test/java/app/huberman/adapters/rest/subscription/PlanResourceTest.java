@@ -1,0 +1,28 @@
+package app.huberman.adapters.rest.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlanResourceTest {
+
+  private static final String VERSION = "0f1e2d3c";
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"0f1e2d3c\"                | true",
+        "W/\"0f1e2d3c\"              | true",
+        "\"old\", \"0f1e2d3c\"       | true",
+        "*                           | true",
+        "\"old\"                     | false",
+        "0f1e2d3c                    | false",
+        "\"unclosed, W/              | false",
+        "''                          | false"
+      })
+  void readsIfNoneMatchWithoutEverFailingOnIt(String header, boolean matches) {
+    assertThat(PlanResource.matches(header, VERSION)).isEqualTo(matches);
+  }
+}
