@@ -14,18 +14,20 @@ public final class CountingRateLimiter implements RateLimiterPort {
 
   @Override
   public RateLimit check(String key, int limit, Duration window) {
-    return hits.getOrDefault(key, 0) >= limit
-        ? new RateLimit(true, RETRY_AFTER)
-        : RateLimit.ALLOWED;
+    int count = hits.getOrDefault(key, 0);
+    return count >= limit
+        ? RateLimit.refused(limit, RETRY_AFTER)
+        : RateLimit.allowed(limit, limit - count);
   }
 
   @Override
   public RateLimit hit(String key, int limit, Duration window) {
-    if (hits.getOrDefault(key, 0) >= limit) {
-      return new RateLimit(true, RETRY_AFTER);
+    int count = hits.getOrDefault(key, 0);
+    if (count >= limit) {
+      return RateLimit.refused(limit, RETRY_AFTER);
     }
-    hits.merge(key, 1, Integer::sum);
-    return RateLimit.ALLOWED;
+    hits.put(key, count + 1);
+    return RateLimit.allowed(limit, limit - count - 1);
   }
 
   @Override

@@ -243,8 +243,9 @@ class UsersApiIT {
     registered(email);
     String attacker = newAddress();
     for (int attempt = 1; attempt <= 5; attempt++) {
-      assertThat(users.login(email, "wrong-" + attempt + "-password", attacker).status())
-          .isEqualTo(401);
+      Answer failed = users.login(email, "wrong-" + attempt + "-password", attacker);
+      assertThat(failed.status()).isEqualTo(401);
+      assertThat(rateLimitHeaders(failed)).containsExactly("5", String.valueOf(5 - attempt));
     }
 
     Answer limited = users.login(email, PASSWORD, attacker);
@@ -252,8 +253,18 @@ class UsersApiIT {
 
     assertThat(limited.status()).isEqualTo(429);
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+    assertThat(rateLimitHeaders(limited)).containsExactly("5", "0");
     assertThat(limited.jsonObject().getString("message")).isEqualTo("Too many requests.");
     assertThat(elsewhere.status()).isEqualTo(200);
+    assertThat(rateLimitHeaders(elsewhere))
+        .as("a right password is not a failure: nothing counted from the new address")
+        .containsExactly("5", "5");
+  }
+
+  /** {@code X-RateLimit-Limit} and {@code X-RateLimit-Remaining}, in that order. */
+  private static List<String> rateLimitHeaders(Answer answer) {
+    return Arrays.asList(
+        answer.header("X-RateLimit-Limit"), answer.header("X-RateLimit-Remaining"));
   }
 
   @Test
@@ -292,6 +303,7 @@ class UsersApiIT {
 
     assertThat(limited.status()).isEqualTo(429);
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 15 * 60);
+    assertThat(rateLimitHeaders(limited)).containsExactly("20", "0");
     assertThat(users.login(newEmail("bystander"), "any-wrong-password", newAddress()).status())
         .isEqualTo(401);
   }

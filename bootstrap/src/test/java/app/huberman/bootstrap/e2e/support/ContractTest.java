@@ -97,7 +97,10 @@ class ContractTest {
             "application/json",
             "{\"email\":\"jane@huberman.test\"}".getBytes(StandardCharsets.UTF_8),
             200,
-            JSON,
+            Map.of(
+                "Content-Type", List.of("application/json"),
+                "X-RateLimit-Limit", List.of("5"),
+                "X-RateLimit-Remaining", List.of("4")),
             "{\"message\":\"Sent.\"}");
 
     assertThatCode(() -> contract.check(accepted, Check.DECLARED_STATUSES))

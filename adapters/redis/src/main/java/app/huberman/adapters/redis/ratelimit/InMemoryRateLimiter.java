@@ -73,7 +73,8 @@ public final class InMemoryRateLimiter implements RateLimiterPort {
     SlidingWindow.requireValid(key, limit, window);
     sweepIfDue();
     long windowNanos = window.toNanos();
-    RateLimit[] answer = {RateLimit.ALLOWED};
+    // A key not held has no attempts: a check leaves the whole limit, a hit takes one.
+    RateLimit[] answer = {RateLimit.allowed(limit, record ? limit - 1 : limit)};
     byKey.compute(
         key,
         (k, held) -> {
@@ -126,24 +127,25 @@ public final class InMemoryRateLimiter implements RateLimiterPort {
     RateLimit state(long now, int limit, long windowNanos) {
       int count = times.size();
       if (count < limit) {
-        return RateLimit.ALLOWED;
+        return RateLimit.allowed(limit, limit - count);
       }
       // One more is allowed once count - limit + 1 attempts have left: wait for the last of them.
       Iterator<Long> oldestFirst = times.iterator();
       for (int skip = count - limit; skip > 0; skip--) {
         oldestFirst.next();
       }
-      return SlidingWindow.refusedFor(oldestFirst.next() + windowNanos - now);
+      return SlidingWindow.refusedFor(limit, oldestFirst.next() + windowNanos - now);
     }
 
     /** Records the attempt unless it is refused. */
     RateLimit admit(long now, int limit, long windowNanos) {
       RateLimit state = state(now, limit, windowNanos);
-      if (!state.limited()) {
-        times.addLast(now);
-        newestLeavesAt = now + windowNanos;
+      if (state.limited()) {
+        return state;
       }
-      return state;
+      times.addLast(now);
+      newestLeavesAt = now + windowNanos;
+      return RateLimit.allowed(limit, state.remaining() - 1);
     }
 
     void forgetNewest() {

@@ -42,7 +42,7 @@ public class RedissonRateLimiter implements RateLimiterPort {
   /**
    * KEYS[1] the key; ARGV: limit, window in microseconds, "1" to record a hit ("0" to check), a
    * unique member for the attempt. Returns {limited (0 or 1), microseconds until one more attempt
-   * fits (0 when not limited)}.
+   * fits (0 when not limited), attempts inside the window (this one included when recorded)}.
    */
   private static final String SCRIPT =
       """
@@ -57,11 +57,12 @@ public class RedissonRateLimiter implements RateLimiterPort {
         if ARGV[3] == '1' then
           redis.call('ZADD', key, now, ARGV[4])
           redis.call('PEXPIRE', key, math.ceil(window / 1000))
+          count = count + 1
         end
-        return {0, 0}
+        return {0, 0, count}
       end
       local last = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-      return {1, tonumber(last[2]) + window - now}
+      return {1, tonumber(last[2]) + window - now, count}
       """;
 
   /** KEYS[1] the key: removes its newest attempt (the window's expiry stays as it was). */
@@ -167,9 +168,10 @@ public class RedissonRateLimiter implements RateLimiterPort {
                 record ? "1" : "0",
                 record ? UUID.randomUUID().toString() : "");
     if (((Number) reply.get(0)).longValue() == 0) {
-      return RateLimit.ALLOWED;
+      long count = ((Number) reply.get(2)).longValue();
+      return RateLimit.allowed(limit, (int) Math.max(0, limit - count));
     }
     long remainingMicros = ((Number) reply.get(1)).longValue();
-    return SlidingWindow.refusedFor(TimeUnit.MICROSECONDS.toNanos(remainingMicros));
+    return SlidingWindow.refusedFor(limit, TimeUnit.MICROSECONDS.toNanos(remainingMicros));
   }
 }

@@ -31,9 +31,11 @@ final class SlidingWindow {
   /**
    * A refusal that lifts after {@code remainingNanos}, rounded up to whole seconds (what {@code
    * Retry-After} can say) and at least one second.
+   *
+   * @param limit the attempts the window allows
    */
-  static RateLimit refusedFor(long remainingNanos) {
+  static RateLimit refusedFor(int limit, long remainingNanos) {
     long seconds = Math.max(1, Math.ceilDiv(remainingNanos, NANOS_PER_SECOND));
-    return new RateLimit(true, Duration.ofSeconds(seconds));
+    return RateLimit.refused(limit, Duration.ofSeconds(seconds));
   }
 }

@@ -28,11 +28,12 @@ class InMemoryRateLimiterTest {
   @Test
   void theFirstFiveHitsPassAndTheSixthIsRefused() {
     for (int i = 0; i < LIMIT; i++) {
-      assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+      assertThat(limiter.hit("k", LIMIT, MINUTE))
+          .isEqualTo(RateLimit.allowed(LIMIT, LIMIT - 1 - i));
     }
 
     assertThat(limiter.hit("k", LIMIT, MINUTE))
-        .isEqualTo(new RateLimit(true, Duration.ofSeconds(60)));
+        .isEqualTo(RateLimit.refused(LIMIT, Duration.ofSeconds(60)));
   }
 
   @Test
@@ -44,10 +45,10 @@ class InMemoryRateLimiterTest {
     limiter.takeBack("k");
     limiter.takeBack("missing");
 
-    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, 0));
     // The oldest attempt (50 s ago) still counts: one more is allowed only once it leaves.
     assertThat(limiter.check("k", LIMIT, MINUTE))
-        .isEqualTo(new RateLimit(true, Duration.ofSeconds(10)));
+        .isEqualTo(RateLimit.refused(LIMIT, Duration.ofSeconds(10)));
     assertThat(limiter.keys()).isEqualTo(1);
   }
 
@@ -62,18 +63,18 @@ class InMemoryRateLimiterTest {
   @Test
   void aCheckCountsNothingAndIsLimitedOnceTheLimitIsReached() {
     for (int i = 0; i < 20; i++) {
-      assertThat(limiter.check("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+      assertThat(limiter.check("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, LIMIT));
     }
     for (int i = 0; i < LIMIT - 1; i++) {
       limiter.hit("k", LIMIT, MINUTE);
     }
-    assertThat(limiter.check("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.check("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, 1));
 
     limiter.hit("k", LIMIT, MINUTE);
     time.advance(Duration.ofSeconds(15));
 
     assertThat(limiter.check("k", LIMIT, MINUTE))
-        .isEqualTo(new RateLimit(true, Duration.ofSeconds(45)));
+        .isEqualTo(RateLimit.refused(LIMIT, Duration.ofSeconds(45)));
   }
 
   @Test
@@ -89,12 +90,12 @@ class InMemoryRateLimiterTest {
 
     time.advance(Duration.ofMillis(14_500)); // 59.5 s: half a second rounds up to one
     assertThat(limiter.hit("k", LIMIT, MINUTE))
-        .isEqualTo(new RateLimit(true, Duration.ofSeconds(1)));
+        .isEqualTo(RateLimit.refused(LIMIT, Duration.ofSeconds(1)));
 
     time.advance(Duration.ofMillis(500)); // 60 s: the attempt at 0 s has left
-    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, 0));
     assertThat(limiter.hit("k", LIMIT, MINUTE))
-        .isEqualTo(new RateLimit(true, Duration.ofSeconds(10)));
+        .isEqualTo(RateLimit.refused(LIMIT, Duration.ofSeconds(10)));
   }
 
   @Test
@@ -120,7 +121,7 @@ class InMemoryRateLimiterTest {
 
     time.advance(Duration.ofSeconds(1));
 
-    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, LIMIT - 1));
   }
 
   @Test
@@ -128,7 +129,7 @@ class InMemoryRateLimiterTest {
     limiter.hit("a", 1, MINUTE);
 
     assertThat(limiter.hit("a", 1, MINUTE).limited()).isTrue();
-    assertThat(limiter.hit("b", 1, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("b", 1, MINUTE)).isEqualTo(RateLimit.allowed(1, 0));
   }
 
   @Test
@@ -152,7 +153,7 @@ class InMemoryRateLimiterTest {
     small.hit("b", 1, MINUTE);
 
     for (int i = 0; i < 10; i++) {
-      assertThat(small.hit("c", 1, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+      assertThat(small.hit("c", 1, MINUTE)).isEqualTo(RateLimit.allowed(1, 0));
     }
     assertThat(small.keys()).isEqualTo(2);
     assertThat(small.hit("a", 1, MINUTE).limited()).isTrue();

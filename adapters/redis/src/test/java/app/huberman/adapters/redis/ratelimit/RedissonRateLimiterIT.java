@@ -44,7 +44,8 @@ class RedissonRateLimiterIT {
     RedissonRateLimiter limiter = limiter(RedisTestServer.settings());
 
     for (int i = 0; i < LIMIT; i++) {
-      assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+      assertThat(limiter.hit("k", LIMIT, MINUTE))
+          .isEqualTo(RateLimit.allowed(LIMIT, LIMIT - 1 - i));
     }
     RateLimit sixth = limiter.hit("k", LIMIT, MINUTE);
 
@@ -66,7 +67,7 @@ class RedissonRateLimiterIT {
     limiter.takeBack("never-hit");
 
     assertThat(attemptsInRedis("k")).isEqualTo(LIMIT - 1);
-    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, 0));
     assertThat(limiter.hit("k", LIMIT, MINUTE).limited()).isTrue();
     assertThat(degradation.reported()).isEmpty();
   }
@@ -76,7 +77,7 @@ class RedissonRateLimiterIT {
     RedissonRateLimiter limiter = limiter(RedisTestServer.settings());
 
     for (int i = 0; i < 10; i++) {
-      assertThat(limiter.check("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+      assertThat(limiter.check("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, LIMIT));
     }
     assertThat(direct.getKeys().countExists(prefix + "k")).isZero();
     for (int i = 0; i < LIMIT; i++) {
@@ -115,16 +116,16 @@ class RedissonRateLimiterIT {
 
     sleepUntil(start, 500);
     limiter.hit("k", 2, window); // at 500 ms
-    assertThat(limiter.hit("k", 2, window)).isEqualTo(new RateLimit(true, Duration.ofSeconds(1)));
+    assertThat(limiter.hit("k", 2, window)).isEqualTo(RateLimit.refused(2, Duration.ofSeconds(1)));
 
     sleepUntil(start, 1_650); // the first has left, the second has not
-    assertThat(limiter.hit("k", 2, window)).isEqualTo(RateLimit.ALLOWED);
-    assertThat(limiter.hit("k", 2, window)).isEqualTo(new RateLimit(true, Duration.ofSeconds(1)));
+    assertThat(limiter.hit("k", 2, window)).isEqualTo(RateLimit.allowed(2, 0));
+    assertThat(limiter.hit("k", 2, window)).isEqualTo(RateLimit.refused(2, Duration.ofSeconds(1)));
     assertThat(attemptsInRedis("k")).isEqualTo(2);
 
     sleepUntil(start, 3_500); // all have left; nothing has touched the key since 1.65 s
     assertThat(direct.getKeys().countExists(prefix + "k")).isZero();
-    assertThat(limiter.check("k", 2, window)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.check("k", 2, window)).isEqualTo(RateLimit.allowed(2, 2));
   }
 
   @Test
@@ -142,7 +143,7 @@ class RedissonRateLimiterIT {
     assertThat(attemptsInRedis("k")).isEqualTo(2);
 
     sleepUntil(start, 1_100);
-    assertThat(limiter.hit("k", 2, window)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("k", 2, window)).isEqualTo(RateLimit.allowed(2, 1));
   }
 
   @Test
@@ -151,14 +152,15 @@ class RedissonRateLimiterIT {
     RedissonRateLimiter otherInstance = limiter(RedisTestServer.absent());
 
     long start = System.nanoTime();
-    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.allowed(LIMIT, LIMIT - 1));
     // The first call waits for Redis's connect timeout and retry; the next ones skip Redis.
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     start = System.nanoTime();
     for (int i = 1; i < LIMIT; i++) {
-      assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+      assertThat(limiter.hit("k", LIMIT, MINUTE))
+          .isEqualTo(RateLimit.allowed(LIMIT, LIMIT - 1 - i));
     }
-    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(new RateLimit(true, MINUTE));
+    assertThat(limiter.hit("k", LIMIT, MINUTE)).isEqualTo(RateLimit.refused(LIMIT, MINUTE));
     assertThat(limiter.check("k", LIMIT, MINUTE).limited()).isTrue();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
 
@@ -204,7 +206,8 @@ class RedissonRateLimiterIT {
 
       proxy.cut();
       for (int i = 0; i < LIMIT; i++) {
-        assertThat(limiter.hit("during", LIMIT, MINUTE)).isEqualTo(RateLimit.ALLOWED);
+        assertThat(limiter.hit("during", LIMIT, MINUTE))
+            .isEqualTo(RateLimit.allowed(LIMIT, LIMIT - 1 - i));
       }
       assertThat(limiter.hit("during", LIMIT, MINUTE).limited()).isTrue(); // counted in memory
       assertThat(direct.getKeys().countExists(prefix + "during")).isZero();

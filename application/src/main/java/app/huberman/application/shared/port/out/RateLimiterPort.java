@@ -1,6 +1,7 @@
 package app.huberman.application.shared.port.out;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Counts attempts per key in a sliding window shared by all instances. Implementations degrade to a
@@ -44,9 +45,35 @@ public interface RateLimiterPort {
    *     attempt is refused (and was not recorded)
    * @param retryAfter when an attempt is allowed again, in whole seconds and at least one second
    *     when limited; zero when not limited
+   * @param limit the attempts the window allows
+   * @param remaining how many more attempts the window allows now (after this one, for a hit that
+   *     was recorded); zero when limited
    */
-  record RateLimit(boolean limited, Duration retryAfter) {
+  record RateLimit(boolean limited, Duration retryAfter, int limit, int remaining) {
 
-    public static final RateLimit ALLOWED = new RateLimit(false, Duration.ZERO);
+    public RateLimit {
+      Objects.requireNonNull(retryAfter, "retryAfter");
+      if (limit < 1 || remaining < 0 || remaining > limit) {
+        throw new IllegalArgumentException(
+            "A rate limit allows at least one attempt and has 0 to limit remaining: "
+                + remaining
+                + " of "
+                + limit);
+      }
+      if (limited != (remaining == 0 && !retryAfter.isZero())) {
+        throw new IllegalArgumentException(
+            "Limited exactly when nothing remains and a retry delay is given");
+      }
+    }
+
+    /** Allowed, with {@code remaining} more attempts left in the window. */
+    public static RateLimit allowed(int limit, int remaining) {
+      return new RateLimit(false, Duration.ZERO, limit, remaining);
+    }
+
+    /** Refused until {@code retryAfter} has passed. */
+    public static RateLimit refused(int limit, Duration retryAfter) {
+      return new RateLimit(true, retryAfter, limit, 0);
+    }
   }
 }
