@@ -103,6 +103,19 @@ public final class Contract {
     return INSTANCE;
   }
 
+  /** Every documented operation, as "METHOD /path" with the path template as written. */
+  public Set<String> operations() {
+    Set<String> all = new LinkedHashSet<>();
+    for (Route route : routes) {
+      for (String method : names(pathItem(route))) {
+        if (METHODS.contains(method)) {
+          all.add(method.toUpperCase(Locale.ROOT) + " " + route.template);
+        }
+      }
+    }
+    return all;
+  }
+
   /** Every documented path template, method and status, as "METHOD /path status". */
   public Set<String> documented() {
     Set<String> all = new LinkedHashSet<>();
