@@ -18,8 +18,6 @@ import app.huberman.application.user.port.in.ResetPasswordUseCase.RequestResetCo
 import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import app.huberman.application.user.port.in.SignedIn;
 import app.huberman.application.user.port.out.AdminAuditPort;
-import app.huberman.application.user.port.out.MailerPort;
-import app.huberman.application.user.port.out.MailerPort.MailMessage;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.service.AccountPorts;
@@ -28,6 +26,7 @@ import app.huberman.application.user.service.MakeAdminService;
 import app.huberman.application.user.service.PasswordResetService;
 import app.huberman.application.user.service.RecentAuthentications;
 import app.huberman.application.user.service.RevokeAdminService;
+import app.huberman.application.user.service.SendEmailChangedNoticeHandler;
 import app.huberman.application.user.service.SendPasswordResetEmailHandler;
 import app.huberman.application.user.service.UserAccountService;
 import app.huberman.application.user.service.UserSettings;
@@ -123,7 +122,7 @@ class UserServicesTest {
   private final CountingRateLimiter limiter = new CountingRateLimiter();
   private final List<String> events = new ArrayList<>();
   private final List<Map.Entry<JobType, JobPayload>> jobs = new ArrayList<>();
-  private final List<MailMessage> mails = new ArrayList<>();
+  private final RecordingMailer mailer = new RecordingMailer();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final UserSettings settings =
       new UserSettings(Duration.ofDays(7), "https://app.test/reset");
@@ -415,13 +414,24 @@ class UserServicesTest {
               assertThat(job.getKey().value()).isEqualTo("mail.email-changed");
               assertThat(job.getValue().require("to")).isEqualTo("jane@example.com");
             });
+
+    new SendEmailChangedNoticeHandler(mailer).handle(jobs.getFirst().getValue());
+
+    assertThat(mailer.sent)
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.kind()).isEqualTo("email-changed");
+              assertThat(mail.to().value()).isEqualTo("jane@example.com");
+              assertThat(mail.detail()).isNotEqualTo("new@example.com").contains("@example.com");
+            });
   }
 
   @Test
   void changingTheEmailNeedsTheCurrentPasswordAndVoidsTheOldAddressesResetLinks() {
     UserId id = register("jane@example.com").user().id();
     passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
-    new SendPasswordResetEmailHandler(users, resets, mails::add, clock, settings)
+    new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings)
         .handle(jobs.getFirst().getValue());
     assertThat(resets.findByEmail("jane@example.com")).isPresent();
 
@@ -484,16 +494,19 @@ class UserServicesTest {
     passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
     passwordResets.requestReset(new RequestResetCommand("ghost@example.com", IP));
     assertThat(jobs).hasSize(2);
-    MailerPort mailer = mails::add;
     SendPasswordResetEmailHandler handler =
         new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings);
 
     jobs.forEach(job -> handler.handle(job.getValue()));
 
-    assertThat(mails)
+    assertThat(mailer.sent)
         .singleElement()
-        .satisfies(mail -> assertThat(mail.to().value()).isEqualTo("jane@example.com"));
-    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mails.getFirst().text());
+        .satisfies(
+            mail -> {
+              assertThat(mail.kind()).isEqualTo("password-reset");
+              assertThat(mail.to().value()).isEqualTo("jane@example.com");
+            });
+    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mailer.sent.getFirst().detail());
     assertThat(link.find()).isTrue();
     String token = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
     assertThat(resets.findByEmail("jane@example.com").orElseThrow().tokenHash())
@@ -515,9 +528,9 @@ class UserServicesTest {
   void aResetLinkExpiresAfterAnHour() {
     register("jane@example.com");
     passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
-    new SendPasswordResetEmailHandler(users, resets, mails::add, clock, settings)
+    new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings)
         .handle(jobs.getFirst().getValue());
-    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mails.getFirst().text());
+    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mailer.sent.getFirst().detail());
     assertThat(link.find()).isTrue();
     clock.now = clock.now.plus(Duration.ofMinutes(60));
 

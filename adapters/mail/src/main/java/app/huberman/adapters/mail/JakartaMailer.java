@@ -1,6 +1,7 @@
 package app.huberman.adapters.mail;
 
 import app.huberman.application.user.port.out.MailerPort;
+import app.huberman.domain.user.Email;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -19,9 +20,9 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Sends each message as multipart/alternative (plain text, then HTML; UTF-8) over SMTP. Connecting,
- * reading and writing each give up after {@link #TIMEOUT}, so a dead server fails a job rather than
- * holding a worker.
+ * Writes each email from {@link MailTemplates} and sends it as multipart/alternative (plain text,
+ * then HTML; UTF-8) over SMTP. Connecting, reading and writing each give up after {@link #TIMEOUT},
+ * so a dead server fails a job rather than holding a worker.
  */
 @Dependent
 public class JakartaMailer implements MailerPort {
@@ -48,7 +49,16 @@ public class JakartaMailer implements MailerPort {
   }
 
   @Override
-  public void send(MailMessage message) {
+  public void sendPasswordReset(Email to, String name, String link) {
+    send(MailTemplates.passwordReset(to, name, link));
+  }
+
+  @Override
+  public void sendEmailChangedNotice(Email to, String name, String newEmailMasked) {
+    send(MailTemplates.emailChanged(to, name, newEmailMasked));
+  }
+
+  void send(Mail message) {
     Objects.requireNonNull(message, "message");
     try {
       Transport.send(mime(message));
@@ -64,7 +74,7 @@ public class JakartaMailer implements MailerPort {
     }
   }
 
-  private MimeMessage mime(MailMessage message) throws MessagingException {
+  private MimeMessage mime(Mail message) throws MessagingException {
     MimeBodyPart text = new MimeBodyPart();
     text.setText(Objects.requireNonNull(message.text(), "text"), UTF_8, "plain");
     MimeBodyPart html = new MimeBodyPart();

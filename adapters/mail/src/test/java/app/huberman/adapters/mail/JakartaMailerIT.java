@@ -3,7 +3,6 @@ package app.huberman.adapters.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.huberman.application.user.port.out.MailerPort.MailMessage;
 import app.huberman.domain.user.Email;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -26,8 +25,8 @@ class JakartaMailerIT {
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   private static final Instant NOW = Instant.parse("2025-03-04T05:06:07Z");
-  private static final MailMessage RESET =
-      new MailMessage(
+  private static final Mail RESET =
+      new Mail(
           Email.of("Zoe@example.com"),
           "Réinitialisez votre mot de passe ✓",
           "Bonjour Zoë,\nhttps://huberman.app/reset-password?token=abc — valable 60 minutes.",
@@ -63,6 +62,21 @@ class JakartaMailerIT {
         .isEqualToIgnoringCase("text/html; charset=UTF-8");
     assertThat(((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n"))
         .isEqualTo(RESET.html());
+  }
+
+  @Test
+  void aPasswordResetIntentArrivesAsTheResetMailWithItsLink() throws Exception {
+    JakartaMailer mailer =
+        new JakartaMailer(
+            new MailSettings("127.0.0.1", SMTP.getSmtp().getPort(), "no-reply@huberman.app"));
+
+    mailer.sendPasswordReset(Email.of("jane@example.com"), "Jane", "https://huberman.app/r?t=1");
+
+    assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
+    MimeMessage received = SMTP.getReceivedMessages()[0];
+    assertThat(received.getSubject()).isEqualTo("Reset your Huberman App password");
+    MimeMultipart parts = (MimeMultipart) received.getContent();
+    assertThat((String) parts.getBodyPart(0).getContent()).contains("https://huberman.app/r?t=1");
   }
 
   @Test

@@ -34,10 +34,9 @@ public final class SendEmailChangedNoticeHandler implements JobHandler {
 
   @Override
   public void handle(JobPayload payload) {
-    mailer.send(
-        MailTemplates.emailChanged(
-            Email.of(payload.require("to")),
-            payload.require("name"),
-            payload.require("new_email_masked")));
+    mailer.sendEmailChangedNotice(
+        Email.of(payload.require("to")),
+        payload.require("name"),
+        payload.require("new_email_masked"));
   }
 }

@@ -9,6 +9,8 @@ import app.huberman.domain.job.JobType;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordResetToken;
 import app.huberman.domain.user.User;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,8 +58,17 @@ public final class SendPasswordResetEmailHandler implements JobHandler {
     resets.save(
         new PasswordResetToken(email.normalized(), Secrets.sha256Hex(token), clock.instant()));
     Email to = user.get().email();
-    mailer.send(
-        MailTemplates.passwordReset(
-            to, user.get().name(), MailTemplates.resetLink(resetUrl, token, to)));
+    mailer.sendPasswordReset(to, user.get().name(), resetLink(token, to));
+  }
+
+  /** The reset form's address with the token and the email as query parameters. */
+  private String resetLink(String token, Email email) {
+    String separator = resetUrl.contains("?") ? "&" : "?";
+    return resetUrl
+        + separator
+        + "token="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8)
+        + "&email="
+        + URLEncoder.encode(email.value(), StandardCharsets.UTF_8);
   }
 }

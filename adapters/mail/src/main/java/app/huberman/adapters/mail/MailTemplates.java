@@ -1,26 +1,13 @@
-package app.huberman.application.user.service;
+package app.huberman.adapters.mail;
 
-import app.huberman.application.user.port.out.MailerPort.MailMessage;
 import app.huberman.domain.user.Email;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
-/** The texts of the emails the users context sends (plain text and HTML). */
+/** The wording of each email the app sends, as plain text and as HTML (values escaped). */
 final class MailTemplates {
 
   private MailTemplates() {}
 
-  static String resetLink(String baseUrl, String token, Email email) {
-    String separator = baseUrl.contains("?") ? "&" : "?";
-    return baseUrl
-        + separator
-        + "token="
-        + URLEncoder.encode(token, StandardCharsets.UTF_8)
-        + "&email="
-        + URLEncoder.encode(email.value(), StandardCharsets.UTF_8);
-  }
-
-  static MailMessage passwordReset(Email to, String name, String link) {
+  static Mail passwordReset(Email to, String name, String link) {
     String text =
         """
         Hello %s,
@@ -42,10 +29,10 @@ final class MailTemplates {
         <p>If it was not you, ignore this email: your password stays as it is.</p>
         """
             .formatted(escape(name), escape(link));
-    return new MailMessage(to, "Reset your Huberman App password", text, html);
+    return new Mail(to, "Reset your Huberman App password", text, html);
   }
 
-  static MailMessage emailChanged(Email to, String name, String newEmailMasked) {
+  static Mail emailChanged(Email to, String name, String newEmailMasked) {
     String text =
         """
         Hello %s,
@@ -62,7 +49,7 @@ final class MailTemplates {
         <p>If you did not make this change, contact support at once.</p>
         """
             .formatted(escape(name), escape(newEmailMasked));
-    return new MailMessage(to, "Your Huberman App email address was changed", text, html);
+    return new Mail(to, "Your Huberman App email address was changed", text, html);
   }
 
   static String escape(String text) {
