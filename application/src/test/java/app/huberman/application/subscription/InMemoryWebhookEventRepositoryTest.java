@@ -2,6 +2,7 @@ package app.huberman.application.subscription;
 
 import app.huberman.application.job.InMemoryJobQueue;
 import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;

@@ -2,6 +2,7 @@ package app.huberman.application.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.subscription.service.RecentEntitlements;
 import app.huberman.domain.subscription.Entitlement;
 import app.huberman.domain.subscription.PlanSlug;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.shared.CountingRateLimiter;
 import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.subscription.port.in.SandboxPurchaseRefusedException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;

@@ -15,6 +15,7 @@ import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.CountingRateLimiter;
 import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;

@@ -10,6 +10,7 @@ import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
 import app.huberman.application.job.port.out.SchedulerTickPort;
 import app.huberman.application.job.service.PruneFailedJobsHandler;
 import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.UnprocessedWebhooks;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.shared.CountingRateLimiter;
 import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.NotFoundException;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
-import app.huberman.application.subscription.MutableClock;
 import app.huberman.application.user.port.in.DeviceView;
 import app.huberman.application.user.port.in.RegisterDeviceUseCase.RegisterDeviceCommand;
 import app.huberman.application.user.port.in.RegisterDeviceUseCase.Registration;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.CountingRateLimiter;
 import app.huberman.application.shared.DirectUnitOfWork;
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.user.port.in.Authenticated;
@@ -42,10 +43,8 @@ import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,25 +62,6 @@ class UserServicesTest {
   private static final String IP = "192.0.2.7";
 
   /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   /** Hashes as "v1:" + password; "v0:" hashes need a rehash. */
   private static final class FakeHasher implements PasswordHasherPort {
     int dummyVerifications;
@@ -112,7 +92,7 @@ class UserServicesTest {
     }
   }
 
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final InMemoryAccessTokenRepository tokens = InMemoryAccessTokenRepository.of(users);
   private final InMemoryDeviceRepository devices = InMemoryDeviceRepository.of(users);
@@ -374,13 +354,14 @@ class UserServicesTest {
 
     assertThat(caller)
         .hasValueSatisfying(c -> assertThat(c.userId()).isEqualTo(signedIn.user().id()));
-    assertThat(tokens.findById(id).orElseThrow().lastUsedAt()).contains(clock.now);
-    clock.now = clock.now.plusSeconds(30);
+    assertThat(tokens.findById(id).orElseThrow().lastUsedAt()).contains(clock.instant());
+    clock.advance(Duration.ofSeconds(30));
     authentication.authenticate(signedIn.token());
-    assertThat(tokens.findById(id).orElseThrow().lastUsedAt()).contains(clock.now.minusSeconds(30));
+    assertThat(tokens.findById(id).orElseThrow().lastUsedAt())
+        .contains(clock.instant().minusSeconds(30));
     assertThat(authentication.authenticate(signedIn.token() + "x")).isEmpty();
     assertThat(authentication.authenticate("garbage")).isEmpty();
-    clock.now = clock.now.plus(Duration.ofDays(7));
+    clock.advance(Duration.ofDays(7));
     assertThat(authentication.authenticate(signedIn.token())).isEmpty();
   }
 
@@ -396,7 +377,7 @@ class UserServicesTest {
 
     assertThat(recent.authenticate(first.token())).isEmpty();
     assertThat(recent.authenticate(second.token())).as("remembered for up to a second").isPresent();
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(recent.authenticate(second.token())).isEmpty();
   }
 
@@ -532,7 +513,7 @@ class UserServicesTest {
         .handle(jobs.getFirst().getValue());
     Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mailer.sent.getFirst().detail());
     assertThat(link.find()).isTrue();
-    clock.now = clock.now.plus(Duration.ofMinutes(60));
+    clock.advance(Duration.ofMinutes(60));
 
     assertThatThrownBy(
             () ->
@@ -557,7 +538,7 @@ class UserServicesTest {
             DeviceToken.of("janes-push-token"),
             DevicePlatform.IOS,
             Optional.empty(),
-            clock.now));
+            clock.instant()));
 
     assertThatThrownBy(
             () ->

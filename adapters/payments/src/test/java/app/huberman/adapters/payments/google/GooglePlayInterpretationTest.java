@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
@@ -225,7 +226,7 @@ class GooglePlayInterpretationTest {
   @Test
   void reusesTheAccessTokenUntilShortlyBeforeItExpires() {
     google.stubPurchase(TOKEN, purchase("SUBSCRIPTION_STATE_ACTIVE").build().toString());
-    MovableClock clock = new MovableClock(NOW);
+    MutableClock clock = new MutableClock(NOW);
     GooglePaymentProvider provider = new GooglePaymentProvider(settings, clock);
 
     VerifiedNotification renewal = renewal();
@@ -429,33 +430,5 @@ class GooglePlayInterpretationTest {
   /** Goes through verification, so interpretation reads what verification stores. */
   private VerifiedNotification verified(JsonObject developerNotification) {
     return play.verify(google.push("msg-1", developerNotification, NOW));
-  }
-
-  /** A clock tests move forward by hand. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

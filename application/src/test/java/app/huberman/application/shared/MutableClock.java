@@ -1,4 +1,4 @@
-package app.huberman.application.subscription;
+package app.huberman.application.shared;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves. */
+/** The one test clock: fixed until the test moves it, always in UTC. */
 public final class MutableClock extends Clock {
 
   private Instant now;
