@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Validates docker-compose.yml without Docker (docker/tests/validate-compose.mjs says what).
-# Needs node and npm with the npm registry reachable; the schema comes from the shared
-# directory beside the checkout (override with SHARED_DIR).
+# Needs node and npm with the npm registry reachable, and the Compose Specification's JSON schema
+# (compose-spec.json, from github.com/compose-spec/compose-spec) at $SHARED_DIR/schemas/. The
+# repository does not carry that file: SHARED_DIR defaults to ../shared, a directory of tooling
+# files kept beside the checkout on the project's machines; CI downloads a pinned copy instead.
 #   docker/tests/compose-test.sh
 set -euo pipefail
 

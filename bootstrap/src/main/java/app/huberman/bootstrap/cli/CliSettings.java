@@ -4,9 +4,9 @@ import app.huberman.adapters.persistence.migration.PostgresServer;
 import java.util.Map;
 
 /**
- * What the CLI reads from the environment: the {@code DB_*} variables of ARCHITECTURE.md section 3,
- * with the same defaults as the server. Taken as a map so that tests need not touch the process
- * environment.
+ * What the CLI reads from the environment: the {@code DB_*} variables of the server (the README's
+ * "Configuration" table), with the same defaults. Taken as a map so that tests need not touch the
+ * process environment.
  */
 record CliSettings(Map<String, String> environment) {
 

@@ -34,9 +34,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Turns the environment variables of ARCHITECTURE.md section 3 into typed settings. Defaults live
- * in {@code META-INF/microprofile-config.properties} (environment variables override them); an
- * empty variable counts as unset, which only secrets may be.
+ * Turns the environment variables (the README's "Configuration" table) into typed settings.
+ * Defaults live in {@code META-INF/microprofile-config.properties} (environment variables override
+ * them); an empty variable counts as unset, which only secrets may be.
  */
 @ApplicationScoped
 public class ConfigurationProducer {

@@ -27,8 +27,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The payment providers, configured from ARCHITECTURE.md §3's variables. A provider whose secrets
- * are unset still verifies, and refuses everything, so its webhooks answer 400 with the reason.
+ * The payment providers, configured from their environment variables (the README's "Configuration"
+ * table). A provider whose secrets are unset still verifies, and refuses everything, so its
+ * webhooks answer 400 with the reason.
  */
 @ApplicationScoped
 public class PaymentConfiguration {

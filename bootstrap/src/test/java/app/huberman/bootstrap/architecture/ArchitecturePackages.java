@@ -13,7 +13,7 @@ final class ArchitecturePackages {
   static final String PRODUCTION_ROOT = "app.huberman";
   static final String FIXTURE_ROOT = "app.huberman.bootstrap.architecture.fixtures";
 
-  // Module packages, relative to the root (ARCHITECTURE.md section 2).
+  // Module packages, relative to the root (docs/architecture.md, "Modules").
   static final String DOMAIN = "domain";
   static final String APPLICATION = "application";
   static final String ADAPTERS = "adapters";

@@ -53,10 +53,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The module rules of ARCHITECTURE.md section 2, built for a root package: {@code app.huberman} for
- * the production code ({@link ArchitectureTest}), another root for the fixtures that show each rule
- * bites ({@link ArchitectureRulesBiteTest}). The rule numbers in the comments are those of
- * ARCHITECTURE.md.
+ * The module rules and house rules of docs/architecture.md ("Module rules"), built for a root
+ * package: {@code app.huberman} for the production code ({@link ArchitectureTest}), another root
+ * for the fixtures that show each rule bites ({@link ArchitectureRulesBiteTest}). The rule numbers
+ * in the comments are those of that list.
  */
 final class ArchitectureRules {
 
@@ -95,7 +95,7 @@ final class ArchitectureRules {
     return packages;
   }
 
-  /** Every rule, in the order of ARCHITECTURE.md. */
+  /** Every rule, in the order of docs/architecture.md. */
   List<ArchRule> all() {
     return List.of(
         domainUsesOnlyTheJdk(),
@@ -123,7 +123,7 @@ final class ArchitectureRules {
         contextFieldsLiveInJaxRsAdapters());
   }
 
-  // Rule 1; with rule 2 it also keeps CDI and Jakarta annotations out (STYLE.md, Wiring).
+  // Rule 1; with rule 2 it also keeps CDI and Jakarta annotations out of domain and application.
   ArchRule domainUsesOnlyTheJdk() {
     return classes()
         .that()
@@ -349,7 +349,7 @@ final class ArchitectureRules {
                 + " would hide that decision");
   }
 
-  // STYLE.md: no clock reads in domain or application.
+  // House rule: no clock reads in domain or application.
   ArchRule domainAndApplicationDoNotReadTheClock() {
     return noClasses()
         .that()
@@ -362,7 +362,7 @@ final class ArchitectureRules {
                 + " durations, is allowed)");
   }
 
-  // STYLE.md: no field injection.
+  // House rule: no field injection.
   ArchRule noFieldIsInjected() {
     return noFields()
         .should()
@@ -372,7 +372,7 @@ final class ArchitectureRules {
                 + " built and tests can build it without a container");
   }
 
-  // STYLE.md: no field injection; container resources are looked up in bootstrap.
+  // House rule: no field injection; container resources are looked up in bootstrap.
   ArchRule resourceFieldsLiveInBootstrap() {
     return noFields()
         .that()
@@ -389,7 +389,7 @@ final class ArchitectureRules {
                 + " library rule");
   }
 
-  // STYLE.md: no field injection, except where JAX-RS leaves no choice.
+  // House rule: no field injection, except where JAX-RS leaves no choice.
   ArchRule contextFieldsLiveInJaxRsAdapters() {
     return noFields()
         .that()

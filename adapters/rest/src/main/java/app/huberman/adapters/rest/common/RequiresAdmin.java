@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The endpoint needs a bearer token of an admin ({@link AdminOnlyFilter}); implies authentication.
+ * The endpoint needs a bearer token of an admin ({@link AdminAuthenticationFilter}); implies
+ * authentication.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
