@@ -2,10 +2,12 @@ package app.huberman.bootstrap.e2e;
 
 import static app.huberman.bootstrap.e2e.support.UsersClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.huberman.bootstrap.e2e.support.E2eDatabase;
 import app.huberman.bootstrap.e2e.support.Eventually;
 import app.huberman.bootstrap.e2e.support.FreePorts;
+import app.huberman.bootstrap.e2e.support.GeneratedClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RawHttp;
@@ -13,6 +15,18 @@ import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
 import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
+import app.huberman.client.ApiClient;
+import app.huberman.client.ApiException;
+import app.huberman.client.api.PlansApi;
+import app.huberman.client.api.SubscriptionsApi;
+import app.huberman.client.api.UsersApi;
+import app.huberman.client.model.DeleteAccountRequest;
+import app.huberman.client.model.Entitlement;
+import app.huberman.client.model.LoginRequest;
+import app.huberman.client.model.Plan;
+import app.huberman.client.model.RegisterRequest;
+import app.huberman.client.model.SignedIn;
+import app.huberman.client.model.User;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -634,6 +648,66 @@ class UsersApiIT {
     assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
     assertThat(users.profile(token).status()).isEqualTo(401);
     assertThat(sql("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
+  }
+
+  /** Issue 18: the contract is enough to build a working client with a standard generator. */
+  @Test
+  void aClientGeneratedFromTheContractSignsUpReadsPlansAndEntitlementsAndDeletesTheAccount()
+      throws Exception {
+    String email = newEmail("generated");
+    ApiClient client = GeneratedClient.against(port, newAddress());
+    UsersApi accounts = new UsersApi(client);
+
+    SignedIn registered =
+        accounts.register(
+            new RegisterRequest()
+                .name("Jane Doe")
+                .email(email)
+                .password(PASSWORD)
+                .passwordConfirmation(PASSWORD));
+    SignedIn signedIn = accounts.logIn(new LoginRequest().email(email).password(PASSWORD));
+    secrets.add(registered.getToken());
+    secrets.add(signedIn.getToken());
+    Map<String, String> bearer = Map.of("Authorization", "Bearer " + signedIn.getToken());
+    User profile = accounts.getProfile(bearer);
+    List<Plan> plans = new PlansApi(client).listPlans(null);
+    Entitlement entitlement = new SubscriptionsApi(client).getEntitlements(bearer);
+    accounts.deleteAccount(new DeleteAccountRequest().password(PASSWORD), bearer);
+
+    assertThat(registered.getToken()).matches(TOKEN);
+    assertThat(signedIn.getToken()).matches(TOKEN).isNotEqualTo(registered.getToken());
+    assertThat(registered.getUser().getEmail()).isEqualTo(email);
+    assertThat(registered.getUser().getEmailVerifiedAt()).isNull();
+    assertThat(profile).isEqualTo(signedIn.getUser());
+    assertThat(profile.getUuid()).isEqualTo(registered.getUser().getUuid());
+    assertThat(plans)
+        .extracting(Plan::getSlug)
+        .containsExactly("free", "premium-monthly", "premium-annual");
+    assertThat(plans.get(1).getInterval()).isEqualTo(Plan.IntervalEnum.MONTH);
+    assertThat(entitlement.getPremium()).isFalse();
+    assertThat(entitlement.getPlan()).isEqualTo("free");
+    assertThat(statusOf(() -> accounts.getProfile(bearer))).isEqualTo(401);
+    assertThat(
+            statusOf(
+                () ->
+                    accounts.getProfile(
+                        Map.of("Authorization", "Bearer " + registered.getToken()))))
+        .isEqualTo(401);
+    assertThat(statusOf(() -> accounts.logIn(new LoginRequest().email(email).password(PASSWORD))))
+        .isEqualTo(401);
+    assertThat(sql("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
+  }
+
+  private static int statusOf(GeneratedCall call) {
+    ApiException refused = catchThrowableOfType(ApiException.class, call::run);
+    assertThat(refused).as("the server should have refused the call").isNotNull();
+    return refused.getCode();
+  }
+
+  /** A call through the generated client. */
+  @FunctionalInterface
+  private interface GeneratedCall {
+    void run() throws ApiException;
   }
 
   @Test
