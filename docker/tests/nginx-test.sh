@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs docker/nginx/conf.d/app.conf in a local nginx in front of a local app and checks what it
-# promises: request ids, security headers, the body limit, hidden operations endpoints and OpenAPI
-# document, no header naming the software or its version, the client address seen by the app, gzip,
-# the login rate limit and JSON error bodies.
+# promises: request ids, security headers, the body limit, hidden operations endpoints, OpenAPI
+# document and API reference, no header naming the software or its version, the client address seen
+# by the app, gzip, the login rate limit and JSON error bodies. Then the same app.conf with
+# docker/nginx/docs.d included (the Compose profile `docs`): /openapi and /api/docs published, and
+# nothing else more than before.
 #
 # Needs the runnable (export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64;
 # ./mvnw -q -B -DskipTests package), PostgreSQL and Redis as for the app, curl, python3, and nginx
@@ -41,12 +43,15 @@ check() { # check NAME COMMAND...: passes when the command succeeds
 
 WORK="$(mktemp -d)"
 chmod 755 "$WORK" # nginx's workers (nobody when run as root) write the temp paths below it
-NGINX_PID=""
+NGINX_PIDS=()
 cleanup() {
-  if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill -QUIT "$NGINX_PID"
-    wait "$NGINX_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${NGINX_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -QUIT "$pid"
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   stop_app
   rm -rf "$WORK"
 }
@@ -54,46 +59,58 @@ cleanup() {
 # The app believes X-Forwarded-For from nginx only (127.0.0.1); clients connect from other
 # loopback addresses (127.0.0.2, 127.0.0.3), so the app must see those, never a forged header.
 export TRUSTED_PROXIES=127.0.0.1
+# start_app runs it with APP_ENV=production, where the API reference is off unless said otherwise:
+# on, so that what nginx hides is there to hide, and to publish in (j).
+export API_DOCS_ENABLED=true
 start_app nginx
 trap cleanup EXIT
 wait_ready
 
-# The same app.conf; only the upstream, the listen port and the log directory differ.
-NGINX_PORT="$(free_port)"
-mkdir -p "$WORK/conf.d" "$WORK/logs"
-sed -e "s/server app:8080;/server 127.0.0.1:$APP_PORT;/" \
-    -e "s/listen 80 default_server;/listen 127.0.0.1:$NGINX_PORT default_server;/" \
-    -e "s#/var/log/nginx/#$WORK/logs/#" "$CONF" >"$WORK/conf.d/app.conf"
-cat >"$WORK/nginx.conf" <<CONF
+# start_nginx DIR NAME: the same app.conf, run from DIR; only the upstream, the listen port, the log
+# directory and the directory of its docs.d include differ. Sets NGINX_PORT. DIR/docs.d is what
+# /etc/nginx/docs.d is in the container: absent for the public webserver, docker/nginx/docs.d for
+# the profile `docs`.
+start_nginx() {
+  local dir="$1" name="$2" out pid
+  NGINX_PORT="$(free_port)"
+  mkdir -p "$dir/conf.d" "$dir/logs"
+  sed -e "s/server app:8080;/server 127.0.0.1:$APP_PORT;/" \
+      -e "s/listen 80 default_server;/listen 127.0.0.1:$NGINX_PORT default_server;/" \
+      -e "s#/etc/nginx/docs.d/#$dir/docs.d/#" \
+      -e "s#/var/log/nginx/#$dir/logs/#" "$CONF" >"$dir/conf.d/app.conf"
+  cat >"$dir/nginx.conf" <<CONF
 worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log warn;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
 events { worker_connections 256; }
 http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    client_body_temp_path $WORK/client_body;
-    proxy_temp_path $WORK/proxy;
-    fastcgi_temp_path $WORK/fastcgi;
-    uwsgi_temp_path $WORK/uwsgi;
-    scgi_temp_path $WORK/scgi;
-    include $WORK/conf.d/*.conf;
+    client_body_temp_path $dir/client_body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+    include $dir/conf.d/*.conf;
 }
 CONF
-if out="$("$NGINX" -t -q -p "$WORK" -c "$WORK/nginx.conf" 2>&1)"; then
-  pass "nginx -t accepts the rendered app.conf"
-else
-  fail "nginx -t accepts the rendered app.conf" "$out"
-  exit 1
-fi
-"$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' &
-NGINX_PID=$!
-for _ in $(seq 100); do
-  curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break
-  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/logs/error.log" >&2; exit 1; }
-  sleep 0.05
-done
+  if out="$("$NGINX" -t -q -p "$dir" -c "$dir/nginx.conf" 2>&1)"; then
+    pass "nginx -t accepts the rendered app.conf ($name)"
+  else
+    fail "nginx -t accepts the rendered app.conf ($name)" "$out"
+    exit 1
+  fi
+  "$NGINX" -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' &
+  pid=$!
+  NGINX_PIDS+=("$pid")
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$dir/logs/error.log" >&2; exit 1; }
+    sleep 0.05
+  done
+}
 
+start_nginx "$WORK" "the public webserver: no docs.d"
 NG="http://127.0.0.1:$NGINX_PORT"
 APP="http://127.0.0.1:$APP_PORT"
 H="$WORK/headers"
@@ -104,11 +121,12 @@ req() { : >"$H"; : >"$B"; curl -s -o "$B" -D "$H" -w '%{http_code}' "$@" || true
 header() { grep -i "^$1:" "$H" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 header_count() { grep -ci "^$1:" "$H" || true; }
 json_message() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["message"])' "$B" 2>/dev/null; }
-# answered_by_nginx ID: nginx's access log shows the request with that id never reached the app
+# answered_by_nginx ID [LOG]: nginx's access log (default: the public one's) shows the request with
+# that id never reached the app
 answered_by_nginx() {
   local _
   for _ in $(seq 40); do
-    python3 - "$WORK/logs/access.log" "$1" <<'PY' && return 0
+    python3 - "${2:-$WORK/logs/access.log}" "$1" <<'PY' && return 0
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
 mine = [l for l in lines if l["request_id"] == sys.argv[2]]
@@ -218,17 +236,22 @@ else
 fi
 check "(f) the app itself rate-limited nobody" bash -c '! grep -q "auth.rate_limited" "$0"' "$APP_LOG"
 
-# (h) the OpenAPI document Payara generates is not exposed through nginx (for now; app.conf says why)
+# (h) the contract and the API reference are not published by the public webserver (app.conf says why)
 i=0
-for path in /openapi /openapi/ /OpenAPI '/openapi?format=JSON' '/openapi;x=1' '/%6fpenapi' '/;x=1/openapi'; do
+for path in /openapi /openapi/ /OpenAPI '/openapi?format=JSON' '/openapi;x=1' '/%6fpenapi' '/;x=1/openapi' \
+  /api/docs /api/docs/ /API/DOCS /api/docs/swagger-ui-bundle.js /api/docs/swagger-ui.css '/api/docs;x=1' \
+  '/api/docs/;x=1' '/api/%64ocs/' '/api//docs' '/api/v1/../docs/' '/api/docs/%2e%2e/docs/' '/api/docs%2f'; do
   i=$((i + 1))
-  status="$(req --path-as-is -H "X-Request-Id: nginx-test-openapi-$i" "$NG$path")"
+  status="$(req --path-as-is -H "X-Request-Id: nginx-test-docs-$i" "$NG$path")"
   check "(h) GET $path through nginx is 404 (got $status)" test "$status" = 404
   check "(h) GET $path: nginx's JSON 404" is_json_error "Not found."
-  check "(h) GET $path: nginx answered it; the app never saw it" answered_by_nginx "nginx-test-openapi-$i"
+  check "(h) GET $path: nginx answered it; the app never saw it" answered_by_nginx "nginx-test-docs-$i"
 done
 status="$(req "$APP/openapi")"
 check "(h) the app itself serves /openapi on its own port, so hiding it matters (got $status)" test "$status" = 200
+status="$(req "$APP/api/docs")"
+check "(h) the app itself serves /api/docs on its own port (API_DOCS_ENABLED=true), so hiding it matters (got $status)" \
+  test "$status" = 200
 
 # (i) no answer through nginx says what runs behind it: no X-Powered-By, no Payara Server header,
 # no nginx version. Answers of the app (200, its own 404 and 401) and of nginx (404, 413, 429).
@@ -247,6 +270,58 @@ status="$(req -X POST -H 'Content-Type: application/json' -d '{"email":"x@exampl
 check "(i) POST /api/v1/login through nginx ($status): nothing revealing" test -z "$(revealing "$H")"
 status="$(req -X POST -H 'Content-Type: application/json' --data-binary "@$WORK/big.json" "$NG/api/v1/register")"
 check "(i) nginx's own 413 ($status): nothing revealing" test -z "$(revealing "$H")"
+
+# (j) the profile `docs`: the same app.conf with docker/nginx/docs.d included publishes the contract
+# and the reference, as the app serves them, and nothing else changes.
+DOCS="$WORK/docs"
+mkdir -p "$DOCS/docs.d"
+cp "$ROOT"/docker/nginx/docs.d/*.conf "$DOCS/docs.d/"
+chmod -R a+rX "$DOCS"
+start_nginx "$DOCS" "the profile docs: docs.d included"
+ND="http://127.0.0.1:$NGINX_PORT"
+
+curl -s -o "$WORK/openapi-app" "$APP/openapi"
+status="$(req "$ND/openapi")"
+check "(j) GET /openapi through the docs nginx is 200 (got $status)" test "$status" = 200
+check "(j) ... application/yaml, the app's document byte for byte" \
+  bash -c '[[ "$0" == application/yaml* ]] && cmp -s "$1" "$2"' "$(header Content-Type)" "$B" "$WORK/openapi-app"
+for path in /api/docs /api/docs/; do
+  status="$(req "$ND$path")"
+  check "(j) GET $path through the docs nginx is 200 (got $status)" test "$status" = 200
+  check "(j) GET $path: text/html naming /openapi" \
+    bash -c '[[ "$0" == text/html* ]] && grep -q "data-url=\"/openapi\"" "$1"' "$(header Content-Type)" "$B"
+  check "(j) GET $path: the app's Content-Security-Policy, once" \
+    bash -c '[[ "$0" == 1 && "$1" == *"script-src '"'self'"'"* ]]' "$(header_count Content-Security-Policy)" "$(header Content-Security-Policy)"
+  for pair in X-Content-Type-Options=nosniff X-Frame-Options=DENY Referrer-Policy=no-referrer; do
+    name="${pair%%=*}"
+    check "(j) GET $path: $pair, sent once" test "$(header "$name")=$(header_count "$name")" = "${pair#*=}=1"
+  done
+  check "(j) GET $path: nothing revealing" test -z "$(revealing "$H")"
+done
+status="$(req -H 'Accept-Encoding: gzip' "$ND/api/docs/swagger-ui-bundle.js")"
+TAG="$(header ETag)"
+check "(j) GET /api/docs/swagger-ui-bundle.js through the docs nginx is 200 text/javascript (got $status $(header Content-Type))" \
+  bash -c '[[ "$0" == 200 && "$1" == text/javascript* ]]' "$status" "$(header Content-Type)"
+check "(j) ... gzipped, and it decodes to Swagger UI" \
+  bash -c '[[ "$0" == gzip ]] && python3 -c "import gzip,sys; sys.exit(b\"SwaggerUIBundle\" not in gzip.open(sys.argv[1]).read())" "$1"' \
+  "$(header Content-Encoding)" "$B"
+status="$(req -H "If-None-Match: $TAG" "$ND/api/docs/swagger-ui-bundle.js")"
+check "(j) ... and 304 to its ETag $TAG (got $status)" test "$status" = 304
+status="$(req "$ND/api/docs/swagger-ui.css")"
+check "(j) GET /api/docs/swagger-ui.css through the docs nginx is 200 text/css (got $status $(header Content-Type))" \
+  bash -c '[[ "$0" == 200 && "$1" == text/css* ]]' "$status" "$(header Content-Type)"
+status="$(req "$ND/api/v1/plans")"
+check "(j) the API itself answers through the docs nginx, for \"Try it out\" (got $status)" test "$status" = 200
+# Nothing else is published: no way out of the reference's folder, no path parameters, and the
+# operations endpoints stay hidden. Answered 404 by nginx, or by the app's allow-list; JSON either way.
+for path in /api/docs/../../WEB-INF/web.xml /api/docs/%2e%2e/%2e%2e/WEB-INF/web.xml \
+  /api/docs/..%2f..%2fWEB-INF%2fweb.xml '/api/docs/..;/..;/metrics' '/api/docs/;x=1/swagger-ui.css' \
+  '/api/docs/swagger-ui.css;x=1' /api/docs/index.html /api/docs/.hidden /api/docs/a/b '/openapi;x=1' \
+  /openapi/ /metrics /health/ready '/;x=1/metrics' /webjars/swagger-ui/ /API/DOCS; do
+  status="$(req --path-as-is "$ND$path")"
+  check "(j) GET $path through the docs nginx is 404 (got $status)" test "$status" = 404
+  check "(j) GET $path: JSON" is_json_error "Not found."
+done
 
 # 502 when the app is gone (last: it stops the app)
 stop_app

@@ -1,9 +1,9 @@
 // Checks docker-compose.yml without Docker: the Compose Specification schema, health checks
 // behind every depends_on, variables that .env.example must define, trusted proxies, the Redis
-// password, and the checksums of the app Dockerfile's downloads.
+// password, the monitoring and docs profiles, and the checksums of the app Dockerfile's downloads.
 // Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json>
 // Needs the npm packages ajv, ajv-formats and yaml (docker/tests/compose-test.sh installs them).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
@@ -206,6 +206,51 @@ const services = compose.services ?? {};
   const am = (prom.alerting?.alertmanagers ?? []).flatMap((a) => (a.static_configs ?? []).flatMap((c) => c.targets ?? []));
   for (const target of am) if (!services[target.split(":")[0]]) problems.push(`alerting target ${target} is not a service`);
   check("monitoring profile: services, health checks, files, volumes and scrape targets", problems);
+}
+
+// 5b. The docs profile: its nginx runs the webserver's app.conf plus docker/nginx/docs.d (which
+// app.conf includes from /etc/nginx/docs.d), is published on 127.0.0.1 only, and waits for a healthy
+// app; no service outside the profile mounts docs.d, so the public webserver never publishes
+// /openapi or /api/docs.
+{
+  const problems = [];
+  const root = dirname(resolve(composePath));
+  const mounts = (svc) =>
+    (svc?.volumes ?? []).map((v) =>
+      typeof v === "string" ? { source: v.split(":")[0], target: v.split(":")[1] } : { source: String(v.source), target: v.target });
+  const clean = (p) => String(p ?? "").replace(/\/+$/, "");
+  const docs = services.docs;
+  if (!docs) problems.push("docs: missing");
+  else {
+    if (!(docs.profiles ?? []).includes("docs")) problems.push("docs: not in profile docs");
+    if (!docs.healthcheck || docs.healthcheck.disable) problems.push("docs: no healthcheck");
+    const deps = docs.depends_on ?? {};
+    if (Array.isArray(deps) || deps.app?.condition !== "service_healthy") problems.push("docs: does not wait for a healthy app");
+    const own = mounts(docs);
+    const webConf = mounts(services.webserver).find((m) => clean(m.target) === "/etc/nginx/conf.d");
+    const conf = own.find((m) => clean(m.target) === "/etc/nginx/conf.d");
+    const docsD = own.find((m) => clean(m.target) === "/etc/nginx/docs.d");
+    if (!conf || !webConf || clean(conf.source) !== clean(webConf.source))
+      problems.push(`docs: /etc/nginx/conf.d is not the webserver's (${conf?.source} vs ${webConf?.source})`);
+    if (!docsD) problems.push("docs: nothing mounted at /etc/nginx/docs.d");
+    else if (!existsSync(resolve(root, docsD.source)) || !readdirSync(resolve(root, docsD.source)).some((f) => f.endsWith(".conf")))
+      problems.push(`docs: ${docsD.source} holds no .conf file`);
+    for (const p of docs.ports ?? []) {
+      const text = typeof p === "string" ? p : `${p.host_ip ?? ""}:${p.published}:${p.target}`;
+      if (!text.startsWith("127.0.0.1:")) problems.push(`docs: port ${text} is not published on 127.0.0.1 only`);
+    }
+    if ((docs.ports ?? []).length === 0) problems.push("docs: no published port");
+  }
+  for (const [name, svc] of Object.entries(services)) {
+    if ((svc.profiles ?? []).includes("docs")) continue;
+    for (const m of mounts(svc))
+      if (clean(m.target) === "/etc/nginx/docs.d" || clean(m.source).endsWith("docker/nginx/docs.d"))
+        problems.push(`${name}: mounts the docs.d that publishes /openapi and /api/docs, outside the profile docs`);
+  }
+  const appConf = readFileSync(resolve(root, "docker/nginx/conf.d/app.conf"), "utf8");
+  if (!/^\s*include\s+\/etc\/nginx\/docs\.d\/\*\.conf;/m.test(appConf))
+    problems.push("docker/nginx/conf.d/app.conf does not include /etc/nginx/docs.d/*.conf");
+  check("docs profile: app.conf plus docs.d on 127.0.0.1 only; the public webserver publishes no docs", problems);
 }
 
 // 6. The app's Dockerfile: whatever it fetches from the network at build time (ADD <url>) is pinned

@@ -7,6 +7,7 @@ import app.huberman.adapters.monitoring.system.DiskSettings.Volume;
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.redis.RedisSettings;
 import app.huberman.adapters.rest.common.TrustedProxies;
+import app.huberman.adapters.rest.contract.ApiDocsSettings;
 import app.huberman.application.subscription.service.SandboxAccess;
 import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.user.service.MailQueue;
@@ -72,6 +73,19 @@ public class ConfigurationProducer {
                 + policy.apple().mode().key()
                 + ", Google Play "
                 + policy.google().mode().key());
+  }
+
+  /**
+   * Reads {@code API_DOCS_ENABLED} as the application starts, so a bad value stops the start with
+   * its message instead of failing the first visit to the docs, and says once what it is.
+   */
+  void announceApiDocs(
+      @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
+      ApiDocsSettings settings) {
+    LOG.info(
+        settings.enabled()
+            ? "API reference (Swagger UI) served at /api/docs"
+            : "API reference not served: /api/docs is off (API_DOCS_ENABLED)");
   }
 
   private static Config config() {
@@ -275,6 +289,23 @@ public class ConfigurationProducer {
       throw new IllegalArgumentException(
           "DISK_FREE_MIN_BYTES must be a whole number of bytes, not '" + minimum + "'", e);
     }
+  }
+
+  @Produces
+  @Singleton
+  public ApiDocsSettings apiDocsSettings() {
+    return apiDocs(text("APP_ENV"), optionalText("API_DOCS_ENABLED"));
+  }
+
+  /**
+   * Swagger UI at {@code /api/docs}: {@code API_DOCS_ENABLED} when set ({@code true} or {@code
+   * false} only); unset, on everywhere but in production, whose public edge publishes no reference.
+   */
+  static ApiDocsSettings apiDocs(String appEnv, String apiDocsEnabled) {
+    if (apiDocsEnabled.isBlank()) {
+      return new ApiDocsSettings(!appEnv.strip().equalsIgnoreCase("production"));
+    }
+    return new ApiDocsSettings(flag("API_DOCS_ENABLED", apiDocsEnabled));
   }
 
   @Produces

@@ -94,4 +94,32 @@ class ConfigurationProducerTest {
     assertThat(access.mode()).isEqualTo(SandboxAccess.Mode.NOBODY);
     assertThat(access.allowlist()).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "testing", "LOCAL"})
+  void unsetTheApiDocsAreServedOutsideProduction(String appEnv) {
+    assertThat(ConfigurationProducer.apiDocs(appEnv, "").enabled()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"production", "Production", " PRODUCTION "})
+  void unsetTheApiDocsAreNotServedInProduction(String appEnv) {
+    assertThat(ConfigurationProducer.apiDocs(appEnv, "").enabled()).isFalse();
+  }
+
+  @Test
+  void setTheApiDocsFollowApiDocsEnabledWhateverTheEnvironment() {
+    assertThat(ConfigurationProducer.apiDocs("production", "true").enabled()).isTrue();
+    assertThat(ConfigurationProducer.apiDocs("production", " TRUE ").enabled()).isTrue();
+    assertThat(ConfigurationProducer.apiDocs("local", "false").enabled()).isFalse();
+    assertThat(ConfigurationProducer.apiDocs("testing", "False").enabled()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yes", "1", "on", "enabled", "ture"})
+  void anyOtherApiDocsEnabledStopsTheStartNamingTheVariableAndTheValue(String value) {
+    assertThatThrownBy(() -> ConfigurationProducer.apiDocs("local", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("API_DOCS_ENABLED must be true or false, not '" + value + "'");
+  }
 }

@@ -9,8 +9,10 @@ import app.huberman.bootstrap.e2e.support.FreePorts;
 import app.huberman.bootstrap.e2e.support.HttpTestClient;
 import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.MetricNames;
+import app.huberman.bootstrap.e2e.support.RawHttp;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
+import app.huberman.bootstrap.e2e.support.SwaggerUiWebJar;
 import app.huberman.bootstrap.e2e.support.TcpProxy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -53,6 +55,7 @@ class RunnableIT {
   private TcpProxy databaseProxy;
   private RunnableProcess app;
   private HttpTestClient http;
+  private int port;
 
   private final Path logFiles =
       Path.of("target", "runnable-it-logs-" + UUID.randomUUID()).toAbsolutePath();
@@ -63,7 +66,7 @@ class RunnableIT {
         TcpProxy.start(
             E2eDatabase.env("DB_HOST", "127.0.0.1"),
             Integer.parseInt(E2eDatabase.env("DB_PORT", "5432")));
-    int port = FreePorts.find();
+    port = FreePorts.find();
     app =
         RunnableTests.startReady(
             "runnable-it",
@@ -157,6 +160,83 @@ class RunnableIT {
     assertThat(served.header("Content-Type")).startsWith("application/yaml");
     assertThat(served.body()).isEqualTo(new String(file, StandardCharsets.UTF_8));
     assertThat(served.body()).contains("openapi: 3.1.0", "/api/v1/user/subscription:");
+  }
+
+  /**
+   * APP_ENV=testing, API_DOCS_ENABLED unset: the reference is on (production: SandboxPurchasesIT).
+   */
+  @Test
+  @Order(2)
+  void servesTheApiReferenceOnTheContractFromItsOwnWebJarUnderAPolicyOfItsOwn() throws Exception {
+    for (String path : List.of("/api/docs", "/api/docs/")) {
+      Answer page = RawHttp.send(port, "GET", path, Map.of(), null);
+
+      assertThat(page.status()).as(path).isEqualTo(200);
+      assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+      assertThat(page.header("Content-Security-Policy"))
+          .as(path)
+          .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'")
+          .doesNotContain("unsafe");
+      assertThat(page.body())
+          .as(path)
+          .contains(
+              "data-url=\"/openapi\"",
+              "src=\"/api/docs/swagger-ui-bundle.js\"",
+              "src=\"/api/docs/swagger-initializer.js\"",
+              "href=\"/api/docs/swagger-ui.css\"")
+          .doesNotContain("://", "<script>");
+    }
+
+    Answer bundle = http.get("/api/docs/swagger-ui-bundle.js");
+    Answer initializer = http.get("/api/docs/swagger-initializer.js");
+    Answer styles = http.get("/api/docs/swagger-ui.css");
+    Answer icon = http.get("/api/docs/favicon-32x32.png");
+    Answer unchanged =
+        http.get("/api/docs/swagger-ui-bundle.js", Map.of("If-None-Match", bundle.header("ETag")));
+
+    assertThat(List.of(bundle, initializer, styles, icon))
+        .extracting(Answer::status)
+        .containsOnly(200);
+    assertThat(bundle.header("Content-Type")).startsWith("text/javascript");
+    assertThat(bundle.body()).contains("SwaggerUIBundle");
+    assertThat(initializer.header("Content-Type")).startsWith("text/javascript");
+    assertThat(initializer.body()).contains("data-url").doesNotContain("://");
+    assertThat(styles.header("Content-Type")).startsWith("text/css");
+    assertThat(styles.body()).contains(".swagger-ui");
+    assertThat(icon.header("Content-Type")).isEqualTo("image/png");
+    assertThat(unchanged.status()).isEqualTo(304);
+    assertThat(unchanged.body()).isEmpty();
+  }
+
+  /**
+   * Nothing but the listed files: no way out of the WebJar's folder, however spelled, and not the
+   * WebJar's other files (its own page loads the Petstore), nor the container's copy of them at
+   * /webjars/.
+   */
+  @Test
+  @Order(2)
+  void theApiReferenceServesNoOtherFileAndNoPathOutOfItsFolder() throws Exception {
+    String webjar = "/webjars/swagger-ui/" + SwaggerUiWebJar.version() + "/";
+    for (String path :
+        List.of(
+            "/api/docs/../../WEB-INF/web.xml",
+            "/api/docs/%2e%2e/%2e%2e/WEB-INF/web.xml",
+            "/api/docs/..%2f..%2fWEB-INF%2fweb.xml",
+            "/api/docs/..%2F..%2FMETA-INF%2Fopenapi.yaml",
+            "/api/docs/%2e%2e%2f%2e%2e%2fWEB-INF%2fweb.xml",
+            "/api/docs/swagger-ui.css/../../../WEB-INF/web.xml",
+            "/api/docs/index.html",
+            "/api/docs/swagger-ui.js",
+            "/api/docs/oauth2-redirect.html",
+            webjar + "index.html",
+            webjar + "swagger-initializer.js",
+            webjar + "swagger-ui-bundle.js")) {
+      Answer answer = RawHttp.send(port, "GET", path, Map.of(), null);
+
+      assertThat(answer.status()).as(path).isEqualTo(404);
+      assertThat(answer.header("Content-Type")).as(path).startsWith("application/json");
+      assertThat(answer.body()).as(path).contains("\"Not found.\"");
+    }
   }
 
   @Test

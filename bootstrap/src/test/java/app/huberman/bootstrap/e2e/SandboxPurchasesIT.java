@@ -12,6 +12,7 @@ import app.huberman.bootstrap.e2e.support.HttpTestClient.Answer;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
 import app.huberman.bootstrap.e2e.support.StoreFakes;
+import app.huberman.bootstrap.e2e.support.SwaggerUiWebJar;
 import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
 import jakarta.json.Json;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Issue 17, item 7: a sandbox purchase (TestFlight, App Review, a sandbox tester: it costs nothing)
  * granted premium exactly like a paid one. Here the runnable runs with {@code
  * APPLE_SANDBOX_ACCESS=nobody} and {@code GOOGLE_TEST_PURCHASE_ACCESS=allowlist}; the App Store
- * allowlist and Play's default {@code anybody} are in {@link SubscriptionsApiIT}.
+ * allowlist and Play's default {@code anybody} are in {@link SubscriptionsApiIT}. It runs as
+ * production does ({@code APP_ENV=production}), which also switches the API reference off.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,6 +72,9 @@ class SandboxPurchasesIT {
     environment.putAll(
         Map.of(
             "DB_DATABASE", database,
+            "APP_ENV", "production",
+            // Production logs WARNING and up by default; the tests below read INFO lines too.
+            "LOG_LEVEL", "INFO",
             "APPLE_SANDBOX_ACCESS", "nobody",
             "GOOGLE_TEST_PURCHASE_ACCESS", "Allowlist",
             "GOOGLE_TEST_PURCHASE_ALLOWLIST", " Play.Tester@Example.com "));
@@ -193,6 +198,28 @@ class SandboxPurchasesIT {
         .anySatisfy(e -> assertThat(e.getString("event")).isEqualTo("webhook.ignored"));
     assertThat(app.stdoutLines())
         .anyMatch(line -> line.contains("Sandbox purchases grant premium to: App Store nobody"));
+  }
+
+  /** API_DOCS_ENABLED is unset: in production the reference is off, the contract is not. */
+  @Test
+  @Order(4)
+  void inProductionTheApiReferenceIsAnUnknownPathWhileTheContractIsServed() throws Exception {
+    for (String path :
+        List.of(
+            "/api/docs",
+            "/api/docs/",
+            "/api/docs/swagger-ui-bundle.js",
+            "/api/docs/swagger-ui.css",
+            "/api/docs/nothing-here",
+            "/webjars/swagger-ui/" + SwaggerUiWebJar.version() + "/index.html")) {
+      Answer answer = http.get(path);
+
+      assertThat(answer.status()).as(path).isEqualTo(404);
+      assertThat(answer.jsonObject().getString("message")).as(path).isEqualTo("Not found.");
+    }
+    assertThat(http.get("/openapi").status()).isEqualTo(200);
+    assertThat(app.stdoutLines())
+        .anyMatch(line -> line.contains("API reference not served: /api/docs is off"));
   }
 
   private static boolean isCounter(String line, String provider, String source) {

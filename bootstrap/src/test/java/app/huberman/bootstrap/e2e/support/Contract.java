@@ -30,11 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * test sends and each answer it gets is checked here, and every documented path, method and status
  * seen is recorded for {@code ContractCoverageIT}.
  *
- * <p>The rules: the answer's status is one the operation declares; its body has the declared media
- * type and, for JSON, matches the schema (formats asserted, closed objects closed); its required
- * headers are there and match theirs. A request whose body the request schema refuses must not get
- * a 2xx. A method and path the document does not have must be answered 404 or 405 with the {@code
- * Error} schema.
+ * <p>The rules: the answer's status is one the operation declares; its body has one of the declared
+ * media types and, for JSON, matches the schema (formats asserted, closed objects closed); its
+ * required headers are there and match theirs. A request whose body the request schema refuses must
+ * not get a 2xx. A method and path the document does not have must be answered 404 or 405 with the
+ * {@code Error} schema.
  */
 public final class Contract {
 
@@ -247,11 +247,10 @@ public final class Contract {
       }
       return;
     }
-    String declaredType = content.fieldNames().next();
     String type = headerValue(exchange.responseHeaders(), "Content-Type");
-    if (type == null || !mediaType(type).equals(declaredType)) {
-      violations.add("Content-Type " + type + " is not the declared " + declaredType);
-    } else if (declaredType.equals("application/json")) {
+    if (type == null || !content.has(mediaType(type))) {
+      violations.add("Content-Type " + type + " is not one of the declared " + names(content));
+    } else if (mediaType(type).equals("application/json")) {
       checkJson(exchange, response.pointer + "/content/application~1json/schema", violations);
     }
   }

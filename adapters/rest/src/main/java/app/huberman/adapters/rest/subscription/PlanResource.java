@@ -1,5 +1,6 @@
 package app.huberman.adapters.rest.subscription;
 
+import app.huberman.adapters.rest.common.EntityTags;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -13,16 +14,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * {@code GET /api/v1/plans}: the plans on offer, cheapest first. Public, and cacheable for five
  * minutes; its {@code ETag} lets an app ask again with {@code If-None-Match} and get a {@code 304}
- * without the body while nothing changed.
+ * without the body while nothing changed. {@code If-None-Match} is read here ({@link EntityTags})
+ * rather than by JAX-RS's precondition check, which throws on a malformed header.
  */
 @Path("v1/plans")
 @Dependent
@@ -47,41 +46,12 @@ public class PlanResource {
     cache.setMaxAge(MAX_AGE_SECONDS);
     cache.setNoTransform(false);
     Response.ResponseBuilder answer =
-        matches(ifNoneMatch, version) ? Response.notModified() : Response.ok(plans);
+        EntityTags.matches(ifNoneMatch, version) ? Response.notModified() : Response.ok(plans);
     return answer.tag(new EntityTag(version)).cacheControl(cache).build();
-  }
-
-  /**
-   * Whether {@code If-None-Match} names the tag (or is {@code *}). Read here rather than by
-   * JAX-RS's precondition check, which throws on a malformed header: anything unreadable just
-   * matches nothing, and the plans are sent.
-   */
-  static boolean matches(String ifNoneMatch, String version) {
-    if (ifNoneMatch == null || ifNoneMatch.length() > 1024) {
-      return false;
-    }
-    String quoted = '"' + version + '"';
-    for (String candidate : ifNoneMatch.split(",")) {
-      String value = candidate.strip();
-      if (value.startsWith("W/")) {
-        value = value.substring(2);
-      }
-      if (value.equals("*") || value.equals(quoted)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A digest of every field the answer shows, so any change to a plan changes the tag. */
   static String versionOf(List<PlanResponse> plans) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(plans.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return EntityTags.digest(plans.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

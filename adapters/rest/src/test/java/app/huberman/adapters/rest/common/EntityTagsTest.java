@@ -1,11 +1,11 @@
-package app.huberman.adapters.rest.subscription;
+package app.huberman.adapters.rest.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PlanResourceTest {
+class EntityTagsTest {
 
   private static final String VERSION = "0f1e2d3c";
 
@@ -23,6 +23,6 @@ class PlanResourceTest {
         "''                          | false"
       })
   void readsIfNoneMatchWithoutEverFailingOnIt(String header, boolean matches) {
-    assertThat(PlanResource.matches(header, VERSION)).isEqualTo(matches);
+    assertThat(EntityTags.matches(header, VERSION)).isEqualTo(matches);
   }
 }
