@@ -10,26 +10,33 @@ import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.user.port.in.Authenticated;
+import app.huberman.application.user.port.in.DeleteAccountUseCase.DeleteAccountCommand;
 import app.huberman.application.user.port.in.InvalidCredentialsException;
 import app.huberman.application.user.port.in.LogInUseCase.LogInCommand;
-import app.huberman.application.user.port.in.ManageProfileUseCase.DeleteAccountCommand;
-import app.huberman.application.user.port.in.ManageProfileUseCase.UpdateProfileCommand;
+import app.huberman.application.user.port.in.ProfileView;
 import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCommand;
-import app.huberman.application.user.port.in.ResetPasswordUseCase.RequestResetCommand;
+import app.huberman.application.user.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import app.huberman.application.user.port.in.SignedIn;
+import app.huberman.application.user.port.in.UpdateProfileUseCase.UpdateProfileCommand;
 import app.huberman.application.user.port.out.AdminAuditPort;
+import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.UserEventsPort;
-import app.huberman.application.user.service.AccountPorts;
-import app.huberman.application.user.service.AuthenticationService;
+import app.huberman.application.user.service.AuthenticateService;
+import app.huberman.application.user.service.DeleteAccountService;
+import app.huberman.application.user.service.LogInService;
+import app.huberman.application.user.service.LogOutService;
 import app.huberman.application.user.service.MakeAdminService;
-import app.huberman.application.user.service.PasswordResetService;
-import app.huberman.application.user.service.RecentAuthentications;
+import app.huberman.application.user.service.RegisterUserService;
+import app.huberman.application.user.service.RequestPasswordResetService;
+import app.huberman.application.user.service.ResetPasswordService;
 import app.huberman.application.user.service.RevokeAdminService;
 import app.huberman.application.user.service.SendEmailChangedNoticeHandler;
 import app.huberman.application.user.service.SendPasswordResetEmailHandler;
-import app.huberman.application.user.service.UserAccountService;
+import app.huberman.application.user.service.ShowProfileService;
+import app.huberman.application.user.service.TokenVerdictCache;
+import app.huberman.application.user.service.UpdateProfileService;
 import app.huberman.application.user.service.UserSettings;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
@@ -55,13 +62,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The users services with in-memory fakes, a fixed clock and a direct unit of work. */
+/**
+ * The users services with in-memory fakes, a fixed clock and a direct unit of work, each built with
+ * the ports its use case needs (as UserWiring builds them).
+ */
 class UserServicesTest {
 
   private static final String PASSWORD = "correct horse battery staple";
   private static final String IP = "192.0.2.7";
 
-  /** A clock the test moves. */
   /** Hashes as "v1:" + password; "v0:" hashes need a rehash. */
   private static final class FakeHasher implements PasswordHasherPort {
     int dummyVerifications;
@@ -116,29 +125,45 @@ class UserServicesTest {
                   })
               .toList();
   private final UserEventsPort recorder = recordingEvents();
+  private final CommonPasswordsPort commonPasswords = Set.of("password123")::contains;
 
-  private final AuthenticationService authentication =
-      new AuthenticationService(
-          users, tokens, hasher, limiter, recorder, unitOfWork, clock, settings);
-  private final RecentAuthentications recent = new RecentAuthentications(authentication, clock);
-  private final AccountPorts ports =
-      new AccountPorts(
+  private final RegisterUserService registration =
+      new RegisterUserService(
+          users, tokens, hasher, commonPasswords, limiter, recorder, unitOfWork, clock, settings);
+  private final LogInService logIn =
+      new LogInService(users, tokens, hasher, limiter, recorder, unitOfWork, clock, settings);
+  private final AuthenticateService authentication =
+      new AuthenticateService(tokens, unitOfWork, clock);
+  private final TokenVerdictCache verdicts = new TokenVerdictCache(authentication, clock);
+  private final LogOutService logOut = new LogOutService(tokens, verdicts, recorder, unitOfWork);
+  private final ShowProfileService showProfile = new ShowProfileService();
+  private final UpdateProfileService profileUpdates =
+      new UpdateProfileService(
+          users, resets, hasher, limiter, recorder, queue, verdicts, unitOfWork, clock);
+  private final DeleteAccountService deletion =
+      new DeleteAccountService(
+          users, tokens, resets, hasher, limiter, recorder, verdicts, unitOfWork);
+  private final RequestPasswordResetService resetRequests =
+      new RequestPasswordResetService(limiter, recorder, queue, unitOfWork);
+  private final ResetPasswordService passwordResets =
+      new ResetPasswordService(
           users,
           tokens,
           resets,
           hasher,
-          Set.of("password123")::contains,
+          commonPasswords,
           limiter,
-          queue,
           recorder,
-          recent,
+          verdicts,
           unitOfWork,
           clock);
-  private final UserAccountService accounts = new UserAccountService(ports, settings);
-  private final PasswordResetService passwordResets = new PasswordResetService(ports);
 
   private SignedIn register(String email) {
-    return accounts.register(new RegisterUserCommand("Jane", email, PASSWORD, PASSWORD, IP));
+    return registration.register(new RegisterUserCommand("Jane", email, PASSWORD, PASSWORD, IP));
+  }
+
+  private User stored(ProfileView profile) {
+    return users.findById(profile.id()).orElseThrow();
   }
 
   @Test
@@ -150,19 +175,19 @@ class UserServicesTest {
     assertThat(tokens.findById(Long.parseLong(signedIn.token().split("\\|")[0])))
         .hasValueSatisfying(
             token -> assertThat(token.secretHash()).hasSize(64).isNotEqualTo(secret));
-    assertThat(signedIn.user().passwordHash().phc()).isEqualTo("$v1:" + PASSWORD);
+    assertThat(stored(signedIn.user()).passwordHash().phc()).isEqualTo("$v1:" + PASSWORD);
     assertThat(events).containsExactly("registered");
   }
 
   @Test
   void registeringNeverGivesTheAdminRoleWhateverTheEmail() {
-    assertThat(register("admin@example.com").user().role()).isEqualTo(Role.USER);
-    assertThat(register("boss@huberman.app").user().role()).isEqualTo(Role.USER);
+    assertThat(stored(register("admin@example.com").user()).role()).isEqualTo(Role.USER);
+    assertThat(stored(register("boss@huberman.app").user()).role()).isEqualTo(Role.USER);
   }
 
   @Test
   void onlyTheAdminUseCasesChangeTheRoleAndEachChangeIsAudited() {
-    User user = register("ops@example.com").user();
+    ProfileView user = register("ops@example.com").user();
     List<String> audit = new ArrayList<>();
     AdminAuditPort auditTrail =
         new AdminAuditPort() {
@@ -204,7 +229,7 @@ class UserServicesTest {
                     .containsEntry("email", List.of("The email has already been taken.")));
     assertThatThrownBy(
             () ->
-                accounts.register(
+                registration.register(
                     new RegisterUserCommand(
                         "J", "j2@example.com", "password123", "password123", IP)))
         .isInstanceOfSatisfying(
@@ -215,10 +240,9 @@ class UserServicesTest {
   void aWrongPasswordAndAnUnknownEmailFailAlikeAfterTheSameWork() {
     register("jane@example.com");
 
-    assertThatThrownBy(() -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+    assertThatThrownBy(() -> logIn.logIn(new LogInCommand("jane@example.com", "nope", IP)))
         .isInstanceOf(InvalidCredentialsException.class);
-    assertThatThrownBy(
-            () -> authentication.logIn(new LogInCommand("ghost@example.com", PASSWORD, IP)))
+    assertThatThrownBy(() -> logIn.logIn(new LogInCommand("ghost@example.com", PASSWORD, IP)))
         .isInstanceOf(InvalidCredentialsException.class);
     assertThat(hasher.dummyVerifications).isEqualTo(1);
   }
@@ -227,19 +251,14 @@ class UserServicesTest {
   void theSixthFailureOfAnEmailFromOneClientIsRefusedEvenWithTheRightPassword() {
     register("jane@example.com");
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(
-              () -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+      assertThatThrownBy(() -> logIn.logIn(new LogInCommand("jane@example.com", "nope", IP)))
           .isInstanceOf(InvalidCredentialsException.class);
     }
 
-    assertThatThrownBy(
-            () -> authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)))
+    assertThatThrownBy(() -> logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)))
         .isInstanceOfSatisfying(
             RateLimitedException.class, e -> assertThat(e.retryAfter()).hasSeconds(42));
-    assertThat(
-            authentication
-                .logIn(new LogInCommand("jane@example.com", PASSWORD, "192.0.2.8"))
-                .user())
+    assertThat(logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, "192.0.2.8")).user())
         .isNotNull();
     assertThat(events).contains("rate_limited:login");
   }
@@ -250,19 +269,15 @@ class UserServicesTest {
     for (int i = 0; i < 20; i++) {
       String botnetMember = "203.0.113." + i;
       assertThatThrownBy(
-              () ->
-                  authentication.logIn(new LogInCommand("jane@example.com", "nope", botnetMember)))
+              () -> logIn.logIn(new LogInCommand("jane@example.com", "nope", botnetMember)))
           .isInstanceOf(InvalidCredentialsException.class);
     }
 
     assertThatThrownBy(
-            () ->
-                authentication.logIn(
-                    new LogInCommand("jane@example.com", PASSWORD, "198.51.100.1")))
+            () -> logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, "198.51.100.1")))
         .isInstanceOf(RateLimitedException.class);
     assertThatThrownBy(
-            () ->
-                authentication.logIn(new LogInCommand("john@example.org", "nope", "198.51.100.1")))
+            () -> logIn.logIn(new LogInCommand("john@example.org", "nope", "198.51.100.1")))
         .as("another account is not affected")
         .isInstanceOf(InvalidCredentialsException.class);
   }
@@ -272,20 +287,16 @@ class UserServicesTest {
     register("jane@example.com");
     for (int i = 1; i <= 5; i++) {
       String address = "2001:db8:1:2::" + Integer.toHexString(i * 4099);
-      assertThatThrownBy(
-              () -> authentication.logIn(new LogInCommand("jane@example.com", "nope", address)))
+      assertThatThrownBy(() -> logIn.logIn(new LogInCommand("jane@example.com", "nope", address)))
           .isInstanceOf(InvalidCredentialsException.class);
     }
 
     assertThatThrownBy(
             () ->
-                authentication.logIn(
-                    new LogInCommand("jane@example.com", PASSWORD, "2001:db8:1:2:ffff::1")))
+                logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, "2001:db8:1:2:ffff::1")))
         .isInstanceOf(RateLimitedException.class);
     assertThat(
-            authentication
-                .logIn(new LogInCommand("jane@example.com", PASSWORD, "2001:db8:1:3::1"))
-                .user())
+            logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, "2001:db8:1:3::1")).user())
         .isNotNull();
   }
 
@@ -293,17 +304,15 @@ class UserServicesTest {
   void rightPasswordsAreNotCountedAsGuesses() {
     register("jane@example.com");
     for (int i = 0; i < 30; i++) {
-      authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP));
+      logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, IP));
     }
     for (int i = 0; i < 4; i++) {
-      assertThatThrownBy(
-              () -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+      assertThatThrownBy(() -> logIn.logIn(new LogInCommand("jane@example.com", "nope", IP)))
           .isInstanceOf(InvalidCredentialsException.class);
     }
 
-    assertThat(authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)).user())
-        .isNotNull();
-    assertThatThrownBy(() -> authentication.logIn(new LogInCommand("jane@example.com", "nope", IP)))
+    assertThat(logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)).user()).isNotNull();
+    assertThatThrownBy(() -> logIn.logIn(new LogInCommand("jane@example.com", "nope", IP)))
         .as("the fifth failure is still allowed: the successes did not count")
         .isInstanceOf(InvalidCredentialsException.class);
   }
@@ -317,7 +326,7 @@ class UserServicesTest {
             .withPasswordHash("$v0:" + PASSWORD)
             .build());
 
-    authentication.logIn(new LogInCommand("old@example.com", PASSWORD, IP));
+    logIn.logIn(new LogInCommand("old@example.com", PASSWORD, IP));
 
     assertThat(users.findByEmail(Email.of("old@example.com")).orElseThrow().passwordHash().phc())
         .isEqualTo("$v1:" + PASSWORD);
@@ -339,7 +348,7 @@ class UserServicesTest {
           users.update(stored);
         };
 
-    authentication.logIn(new LogInCommand("raced@example.com", PASSWORD, IP));
+    logIn.logIn(new LogInCommand("raced@example.com", PASSWORD, IP));
 
     assertThat(users.findByEmail(Email.of("raced@example.com")).orElseThrow().passwordHash().phc())
         .isEqualTo("$v1:the reset one");
@@ -368,24 +377,62 @@ class UserServicesTest {
   @Test
   void aLogoutIsFeltAtOnceAndOtherRevocationsWithinASecond() {
     SignedIn first = register("jane@example.com");
-    SignedIn second = authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP));
-    Authenticated caller = recent.authenticate(first.token()).orElseThrow();
-    recent.authenticate(second.token());
+    SignedIn second = logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, IP));
+    Authenticated caller = verdicts.authenticate(first.token()).orElseThrow();
+    verdicts.authenticate(second.token());
 
-    recent.logOut(caller, IP);
+    logOut.logOut(caller, IP);
     tokens.deleteAllOf(caller.userId()); // revoked elsewhere, e.g. by another instance
 
-    assertThat(recent.authenticate(first.token())).isEmpty();
-    assertThat(recent.authenticate(second.token())).as("remembered for up to a second").isPresent();
+    assertThat(verdicts.authenticate(first.token())).isEmpty();
+    assertThat(verdicts.authenticate(second.token()))
+        .as("remembered for up to a second")
+        .isPresent();
     clock.advance(Duration.ofSeconds(1));
-    assertThat(recent.authenticate(second.token())).isEmpty();
+    assertThat(verdicts.authenticate(second.token())).isEmpty();
+  }
+
+  @Test
+  void theProfileIsTheAccountAsTheTokenCheckReadItAndAChangeHereShowsAtOnce() {
+    SignedIn signedIn = register("jane@example.com");
+    Authenticated caller = verdicts.authenticate(signedIn.token()).orElseThrow();
+
+    ProfileView shown = showProfile.showProfile(caller);
+    assertThat(shown).isEqualTo(signedIn.user()).isEqualTo(ProfileView.of(stored(shown)));
+
+    ProfileView updated =
+        profileUpdates.updateProfile(
+            new UpdateProfileCommand(shown.id(), "Janet", "jane@example.com", null, IP));
+
+    assertThat(updated).isEqualTo(ProfileView.of(stored(shown)));
+    assertThat(updated.name()).isEqualTo("Janet");
+    assertThat(showProfile.showProfile(verdicts.authenticate(signedIn.token()).orElseThrow()))
+        .as("the update made the verdict cache forget the account")
+        .isEqualTo(updated);
+  }
+
+  @Test
+  void aPasswordResetOrAnAccountDeletionHereIsFeltAtOnce() {
+    SignedIn jane = register("jane@example.com");
+    SignedIn john = register("john@example.com");
+    assertThat(verdicts.authenticate(jane.token())).isPresent();
+    assertThat(verdicts.authenticate(john.token())).isPresent();
+    String token = mailedResetToken("jane@example.com");
+
+    passwordResets.resetPassword(
+        new ResetPasswordCommand(
+            token, "jane@example.com", "a new passphrase", "a new passphrase", IP));
+    deletion.deleteAccount(new DeleteAccountCommand(john.user().id(), PASSWORD, IP));
+
+    assertThat(verdicts.authenticate(jane.token())).isEmpty();
+    assertThat(verdicts.authenticate(john.token())).isEmpty();
   }
 
   @Test
   void anEmailChangeNotifiesTheOldAddressThroughTheQueue() {
     SignedIn signedIn = register("jane@example.com");
 
-    accounts.updateProfile(
+    profileUpdates.updateProfile(
         new UpdateProfileCommand(signedIn.user().id(), "Jane", "new@example.com", PASSWORD, IP));
 
     assertThat(jobs)
@@ -411,33 +458,35 @@ class UserServicesTest {
   @Test
   void changingTheEmailNeedsTheCurrentPasswordAndVoidsTheOldAddressesResetLinks() {
     UserId id = register("jane@example.com").user().id();
-    passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
+    resetRequests.requestReset(new RequestPasswordResetCommand("jane@example.com", IP));
     new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings)
         .handle(jobs.getFirst().getValue());
     assertThat(resets.findByEmail("jane@example.com")).isPresent();
 
     assertThatThrownBy(
             () ->
-                accounts.updateProfile(
+                profileUpdates.updateProfile(
                     new UpdateProfileCommand(id, "Jane", "thief@example.com", null, IP)))
         .isInstanceOfSatisfying(
             ValidationException.class,
             e -> assertThat(e.errors()).containsOnlyKeys("current_password"));
     assertThatThrownBy(
             () ->
-                accounts.updateProfile(
+                profileUpdates.updateProfile(
                     new UpdateProfileCommand(id, "Jane", "thief@example.com", "guess", IP)))
         .isInstanceOfSatisfying(
             ValidationException.class,
             e ->
                 assertThat(e.errors().get("current_password"))
                     .containsExactly("The password is incorrect."));
-    accounts.updateProfile(new UpdateProfileCommand(id, "Janet", "jane@example.com", null, IP));
+    profileUpdates.updateProfile(
+        new UpdateProfileCommand(id, "Janet", "jane@example.com", null, IP));
     assertThat(users.findById(id).orElseThrow().name())
         .as("a name alone needs no password")
         .isEqualTo("Janet");
 
-    accounts.updateProfile(new UpdateProfileCommand(id, "Jane", "new@example.com", PASSWORD, IP));
+    profileUpdates.updateProfile(
+        new UpdateProfileCommand(id, "Jane", "new@example.com", PASSWORD, IP));
 
     assertThat(users.findById(id).orElseThrow().email().value()).isEqualTo("new@example.com");
     assertThat(resets.findByEmail("jane@example.com")).isEmpty();
@@ -449,22 +498,21 @@ class UserServicesTest {
     UserId id = signedIn.user().id();
 
     for (int i = 0; i < 3; i++) {
-      assertThatThrownBy(() -> accounts.deleteAccount(new DeleteAccountCommand(id, "nope", IP)))
+      assertThatThrownBy(() -> deletion.deleteAccount(new DeleteAccountCommand(id, "nope", IP)))
           .isInstanceOf(ValidationException.class);
     }
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(
               () ->
-                  accounts.updateProfile(
+                  profileUpdates.updateProfile(
                       new UpdateProfileCommand(id, "Jane", "x@example.com", "nope", IP)))
           .isInstanceOf(ValidationException.class);
     }
 
-    assertThatThrownBy(() -> accounts.deleteAccount(new DeleteAccountCommand(id, PASSWORD, IP)))
+    assertThatThrownBy(() -> deletion.deleteAccount(new DeleteAccountCommand(id, PASSWORD, IP)))
         .as("the right password too, once the limit is reached")
         .isInstanceOf(RateLimitedException.class);
-    assertThatThrownBy(
-            () -> authentication.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)))
+    assertThatThrownBy(() -> logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, IP)))
         .isInstanceOf(RateLimitedException.class);
     assertThat(users.findById(id)).isPresent();
   }
@@ -472,8 +520,8 @@ class UserServicesTest {
   @Test
   void aResetIsRequestedAlikeForAnyEmailAndItsLinkWorksOnce() {
     register("jane@example.com");
-    passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
-    passwordResets.requestReset(new RequestResetCommand("ghost@example.com", IP));
+    resetRequests.requestReset(new RequestPasswordResetCommand("jane@example.com", IP));
+    resetRequests.requestReset(new RequestPasswordResetCommand("ghost@example.com", IP));
     assertThat(jobs).hasSize(2);
     SendPasswordResetEmailHandler handler =
         new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings);
@@ -498,7 +546,7 @@ class UserServicesTest {
 
     passwordResets.resetPassword(reset);
 
-    assertThat(authentication.logIn(new LogInCommand("jane@example.com", "a new passphrase", IP)))
+    assertThat(logIn.logIn(new LogInCommand("jane@example.com", "a new passphrase", IP)))
         .isNotNull();
     assertThatThrownBy(() -> passwordResets.resetPassword(reset))
         .isInstanceOfSatisfying(
@@ -508,22 +556,14 @@ class UserServicesTest {
   @Test
   void aResetLinkExpiresAfterAnHour() {
     register("jane@example.com");
-    passwordResets.requestReset(new RequestResetCommand("jane@example.com", IP));
-    new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings)
-        .handle(jobs.getFirst().getValue());
-    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mailer.sent.getFirst().detail());
-    assertThat(link.find()).isTrue();
+    String token = mailedResetToken("jane@example.com");
     clock.advance(Duration.ofMinutes(60));
 
     assertThatThrownBy(
             () ->
                 passwordResets.resetPassword(
                     new ResetPasswordCommand(
-                        URLDecoder.decode(link.group(1), StandardCharsets.UTF_8),
-                        "jane@example.com",
-                        "a new passphrase",
-                        "a new passphrase",
-                        IP)))
+                        token, "jane@example.com", "a new passphrase", "a new passphrase", IP)))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -540,18 +580,24 @@ class UserServicesTest {
             Optional.empty(),
             clock.instant()));
 
-    assertThatThrownBy(
-            () ->
-                accounts.deleteAccount(
-                    new app.huberman.application.user.port.in.ManageProfileUseCase
-                        .DeleteAccountCommand(id, "nope", IP)))
+    assertThatThrownBy(() -> deletion.deleteAccount(new DeleteAccountCommand(id, "nope", IP)))
         .isInstanceOf(ValidationException.class);
-    accounts.deleteAccount(new DeleteAccountCommand(id, PASSWORD, IP));
+    deletion.deleteAccount(new DeleteAccountCommand(id, PASSWORD, IP));
 
     assertThat(users.findById(id)).isEmpty();
     assertThat(authentication.authenticate(signedIn.token())).isEmpty();
     assertThat(devices.findAllOf(id)).isEmpty();
     assertThat(events).endsWith("deleted");
+  }
+
+  /** Asks for a reset link, runs the job that mails it, and reads the token from the link. */
+  private String mailedResetToken(String email) {
+    resetRequests.requestReset(new RequestPasswordResetCommand(email, IP));
+    new SendPasswordResetEmailHandler(users, resets, mailer, clock, settings)
+        .handle(jobs.getLast().getValue());
+    Matcher link = Pattern.compile("token=([^&]+)&email=").matcher(mailer.sent.getLast().detail());
+    assertThat(link.find()).isTrue();
+    return URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
   }
 
   private UserEventsPort recordingEvents() {

@@ -5,15 +5,19 @@ import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.AuthenticateUseCase;
+import app.huberman.application.user.port.in.DeleteAccountUseCase;
 import app.huberman.application.user.port.in.ListDevicesUseCase;
 import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.LogOutUseCase;
-import app.huberman.application.user.port.in.ManageProfileUseCase;
 import app.huberman.application.user.port.in.RegisterDeviceUseCase;
 import app.huberman.application.user.port.in.RegisterUserUseCase;
 import app.huberman.application.user.port.in.RemoveDeviceUseCase;
+import app.huberman.application.user.port.in.RequestPasswordResetUseCase;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
+import app.huberman.application.user.port.in.ShowProfileUseCase;
+import app.huberman.application.user.port.in.UpdateProfileUseCase;
 import app.huberman.application.user.port.out.AccessTokenRepository;
+import app.huberman.application.user.port.out.AuthenticationCachePort;
 import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.DeviceEventsPort;
 import app.huberman.application.user.port.out.DeviceRepository;
@@ -22,17 +26,22 @@ import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
-import app.huberman.application.user.service.AccountPorts;
-import app.huberman.application.user.service.AuthenticationService;
+import app.huberman.application.user.service.AuthenticateService;
+import app.huberman.application.user.service.DeleteAccountService;
 import app.huberman.application.user.service.ListDevicesService;
-import app.huberman.application.user.service.PasswordResetService;
+import app.huberman.application.user.service.LogInService;
+import app.huberman.application.user.service.LogOutService;
 import app.huberman.application.user.service.PruneExpiredTokensHandler;
-import app.huberman.application.user.service.RecentAuthentications;
 import app.huberman.application.user.service.RegisterDeviceService;
+import app.huberman.application.user.service.RegisterUserService;
 import app.huberman.application.user.service.RemoveDeviceService;
+import app.huberman.application.user.service.RequestPasswordResetService;
+import app.huberman.application.user.service.ResetPasswordService;
 import app.huberman.application.user.service.SendEmailChangedNoticeHandler;
 import app.huberman.application.user.service.SendPasswordResetEmailHandler;
-import app.huberman.application.user.service.UserAccountService;
+import app.huberman.application.user.service.ShowProfileService;
+import app.huberman.application.user.service.TokenVerdictCache;
+import app.huberman.application.user.service.UpdateProfileService;
 import app.huberman.application.user.service.UserSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -40,14 +49,32 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The users context's use cases and job handlers. */
+/**
+ * The users context's use cases, one producer each, and its job handlers. Each service gets the
+ * ports its use case needs; the verdict cache is the one object several of them share.
+ */
 @ApplicationScoped
 public class UserWiring {
 
   @Produces
-  @Singleton
-  @Typed(AuthenticationService.class)
-  public AuthenticationService authentication(
+  @ApplicationScoped
+  public RegisterUserUseCase registerUser(
+      UserRepository users,
+      AccessTokenRepository tokens,
+      PasswordHasherPort hasher,
+      CommonPasswordsPort commonPasswords,
+      RateLimiterPort rateLimiter,
+      UserEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      UserSettings settings) {
+    return new RegisterUserService(
+        users, tokens, hasher, commonPasswords, rateLimiter, events, unitOfWork, clock, settings);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public LogInUseCase logIn(
       UserRepository users,
       AccessTokenRepository tokens,
       PasswordHasherPort hasher,
@@ -56,83 +83,113 @@ public class UserWiring {
       UnitOfWorkPort unitOfWork,
       Clock clock,
       UserSettings settings) {
-    return new AuthenticationService(
+    return new LogInService(
         users, tokens, hasher, rateLimiter, events, unitOfWork, clock, settings);
   }
 
-  @Produces
-  public LogInUseCase logIn(AuthenticationService authentication) {
-    return authentication;
-  }
-
-  /** Token verdicts are remembered for a second: see {@link RecentAuthentications}. */
+  /**
+   * Token verdicts are remembered for a second in front of the store ({@link TokenVerdictCache});
+   * the services that revoke tokens or change accounts tell it, as {@link AuthenticationCachePort}.
+   */
   @Produces
   @Singleton
-  @Typed(RecentAuthentications.class)
-  public RecentAuthentications recentAuthentications(
-      AuthenticationService authentication, Clock clock) {
-    return new RecentAuthentications(authentication, clock);
+  @Typed(TokenVerdictCache.class)
+  public TokenVerdictCache tokenVerdicts(
+      AccessTokenRepository tokens, UnitOfWorkPort unitOfWork, Clock clock) {
+    return new TokenVerdictCache(new AuthenticateService(tokens, unitOfWork, clock), clock);
   }
 
   @Produces
-  public LogOutUseCase logOut(RecentAuthentications authentications) {
-    return authentications;
+  public AuthenticateUseCase authenticate(TokenVerdictCache verdicts) {
+    return verdicts;
   }
 
   @Produces
-  public AuthenticateUseCase authenticate(RecentAuthentications authentications) {
-    return authentications;
+  public AuthenticationCachePort authenticationCache(TokenVerdictCache verdicts) {
+    return verdicts;
   }
 
   @Produces
-  @Singleton
-  public AccountPorts accountPorts(
+  @ApplicationScoped
+  public LogOutUseCase logOut(
+      AccessTokenRepository tokens,
+      AuthenticationCachePort verdicts,
+      UserEventsPort events,
+      UnitOfWorkPort unitOfWork) {
+    return new LogOutService(tokens, verdicts, events, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public ShowProfileUseCase showProfile() {
+    return new ShowProfileService();
+  }
+
+  @Produces
+  @ApplicationScoped
+  public UpdateProfileUseCase updateProfile(
+      UserRepository users,
+      PasswordResetTokenRepository resets,
+      PasswordHasherPort hasher,
+      RateLimiterPort rateLimiter,
+      UserEventsPort events,
+      JobQueuePort jobs,
+      AuthenticationCachePort verdicts,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new UpdateProfileService(
+        users, resets, hasher, rateLimiter, events, jobs, verdicts, unitOfWork, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public DeleteAccountUseCase deleteAccount(
+      UserRepository users,
+      AccessTokenRepository tokens,
+      PasswordResetTokenRepository resets,
+      PasswordHasherPort hasher,
+      RateLimiterPort rateLimiter,
+      UserEventsPort events,
+      AuthenticationCachePort verdicts,
+      UnitOfWorkPort unitOfWork) {
+    return new DeleteAccountService(
+        users, tokens, resets, hasher, rateLimiter, events, verdicts, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public RequestPasswordResetUseCase requestPasswordReset(
+      RateLimiterPort rateLimiter,
+      UserEventsPort events,
+      JobQueuePort jobs,
+      UnitOfWorkPort unitOfWork) {
+    return new RequestPasswordResetService(rateLimiter, events, jobs, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public ResetPasswordUseCase resetPassword(
       UserRepository users,
       AccessTokenRepository tokens,
       PasswordResetTokenRepository resets,
       PasswordHasherPort hasher,
       CommonPasswordsPort commonPasswords,
       RateLimiterPort rateLimiter,
-      JobQueuePort jobs,
       UserEventsPort events,
-      RecentAuthentications authenticationCache,
+      AuthenticationCachePort verdicts,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
-    return new AccountPorts(
+    return new ResetPasswordService(
         users,
         tokens,
         resets,
         hasher,
         commonPasswords,
         rateLimiter,
-        jobs,
         events,
-        authenticationCache,
+        verdicts,
         unitOfWork,
         clock);
-  }
-
-  @Produces
-  @Singleton
-  @Typed(UserAccountService.class)
-  public UserAccountService accounts(AccountPorts ports, UserSettings settings) {
-    return new UserAccountService(ports, settings);
-  }
-
-  @Produces
-  public RegisterUserUseCase register(UserAccountService accounts) {
-    return accounts;
-  }
-
-  @Produces
-  public ManageProfileUseCase profiles(UserAccountService accounts) {
-    return accounts;
-  }
-
-  @Produces
-  @ApplicationScoped
-  public ResetPasswordUseCase resetPassword(AccountPorts ports) {
-    return new PasswordResetService(ports);
   }
 
   @Produces

@@ -43,6 +43,16 @@ final class ArchitecturePackages {
         .toList();
   }
 
+  /**
+   * Services that still implement more than one use case, relative to the root: to be split (issue
+   * 19), each into one service per use case. A class leaves the list when it is split; {@link
+   * ArchitectureTest} fails while the list names a class that is gone or keeps the rule.
+   */
+  static final List<String> SERVICES_TO_BE_SPLIT =
+      List.of(
+          APPLICATION + ".health.service.InstanceHealthService",
+          APPLICATION + ".subscription.service.SubscriptionQueryService");
+
   /** The annotations the rules name; each must exist, or its rule is void. */
   static List<String> annotations() {
     return List.of(ENTITY, PRODUCES, INJECT, RESOURCE, PERSISTENCE_CONTEXT, CONTEXT);
@@ -57,6 +67,13 @@ final class ArchitecturePackages {
 
   final String inboundPorts;
   final String outboundPorts;
+
+  /** Where the services behind the use cases live, with their collaborators and job handlers. */
+  final String services;
+
+  /** {@link #SERVICES_TO_BE_SPLIT}, fully qualified. */
+  final List<String> servicesToBeSplit;
+
   final String rest;
   final String persistence;
   final String redis;
@@ -79,6 +96,8 @@ final class ArchitecturePackages {
     applicationShared = root + "." + APPLICATION + ".shared";
     inboundPorts = below(APPLICATION + ".*.port.in");
     outboundPorts = below(APPLICATION + ".*.port.out");
+    services = below(APPLICATION + ".*.service");
+    servicesToBeSplit = SERVICES_TO_BE_SPLIT.stream().map(name -> root + "." + name).toList();
     rest = below(ADAPTERS + ".rest");
     persistence = below(ADAPTERS + ".persistence");
     redis = below(ADAPTERS + ".redis");
@@ -102,6 +121,7 @@ final class ArchitecturePackages {
         applicationShared,
         inboundPorts,
         outboundPorts,
+        services,
         rest,
         persistence,
         redis,

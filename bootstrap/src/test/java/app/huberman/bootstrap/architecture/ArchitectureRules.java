@@ -31,7 +31,10 @@ import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -108,6 +111,7 @@ final class ArchitectureRules {
         interfacesInPortInAreUseCases(),
         outboundPortsAreInterfacesInPortOut(),
         interfacesInPortOutArePortsOrRepositories(),
+        servicesImplementOneUseCase(),
         modulesAreFreeOfCycles(),
         contextsAreFreeOfCycles(),
         inboundAdaptersUseOnlyInboundPorts(),
@@ -253,6 +257,26 @@ final class ArchitectureRules {
         .because(
             "the interfaces of port.out are the outbound ports: ...Repository for an aggregate"
                 + " store, ...Port for any other capability");
+  }
+
+  // House rule: one use case, one service.
+  ArchRule servicesImplementOneUseCase() {
+    List<String> toBeSplit = packages.servicesToBeSplit;
+    return classes()
+        .that()
+        .resideInAPackage(packages.services)
+        .and()
+        .haveSimpleNameEndingWith("Service")
+        .and(
+            describe(
+                "are not listed as to be split (issue 19): " + toBeSplit,
+                javaClass -> !toBeSplit.contains(javaClass.getName())))
+        .should(implementExactlyOneUseCase())
+        .because(
+            "one use case, one service named after it (RegisterUserUseCase, RegisterUserService)"
+                + " and taking only the ports it uses, so that a caller needing one behaviour"
+                + " builds nothing else; job handlers (...Handler) and the services' small"
+                + " collaborators are not services");
   }
 
   // Rule 7, between modules.
@@ -409,6 +433,32 @@ final class ArchitectureRules {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(libraries.toArray(String[]::new));
+  }
+
+  /** The use cases a class implements, directly or through its supertypes, by simple name. */
+  static List<String> useCasesOf(JavaClass javaClass) {
+    return javaClass.getAllRawInterfaces().stream()
+        .map(JavaClass::getSimpleName)
+        .filter(name -> name.endsWith("UseCase"))
+        .sorted()
+        .toList();
+  }
+
+  private static ArchCondition<JavaClass> implementExactlyOneUseCase() {
+    return new ArchCondition<>("implement exactly one use case (an interface named ...UseCase)") {
+      @Override
+      public void check(JavaClass service, ConditionEvents events) {
+        List<String> useCases = useCasesOf(service);
+        if (useCases.size() != 1) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  service,
+                  service.getDescription()
+                      + " implements "
+                      + (useCases.isEmpty() ? "no use case" : String.join(", ", useCases))));
+        }
+      }
+    };
   }
 
   private static DescribedPredicate<JavaAccess<?>> readsTheSystemClock() {

@@ -23,6 +23,8 @@ import app.huberman.bootstrap.architecture.fixtures.application.order.service.Ca
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.ClockReadingService;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.EntityManagerOrderFinder;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.NotificationPort;
+import app.huberman.bootstrap.architecture.fixtures.application.order.service.OrderDeskService;
+import app.huberman.bootstrap.architecture.fixtures.application.order.service.OrderTotalsService;
 import app.huberman.bootstrap.architecture.fixtures.bootstrap.wiring.EntityPeekingWiring;
 import app.huberman.bootstrap.architecture.fixtures.bootstrap.wiring.ResponseCachingWiring;
 import app.huberman.bootstrap.architecture.fixtures.domain.billing.Invoice;
@@ -69,6 +71,8 @@ class ArchitectureRulesBiteTest {
           new Bite(RULES.interfacesInPortInAreUseCases(), OrderFinder.class),
           new Bite(RULES.outboundPortsAreInterfacesInPortOut(), NotificationPort.class),
           new Bite(RULES.interfacesInPortOutArePortsOrRepositories(), OrderStore.class),
+          new Bite(RULES.servicesImplementOneUseCase(), OrderDeskService.class),
+          new Bite(RULES.servicesImplementOneUseCase(), OrderTotalsService.class),
           new Bite(RULES.modulesAreFreeOfCycles(), ApplicationAwareOrder.class),
           new Bite(RULES.contextsAreFreeOfCycles(), Invoice.class),
           new Bite(RULES.contextsAreFreeOfCycles(), Customer.class),

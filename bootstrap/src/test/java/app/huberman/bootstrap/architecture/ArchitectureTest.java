@@ -57,6 +57,8 @@ class ArchitectureTest {
   static final ArchRule interfacesInPortOutArePortsOrRepositories =
       RULES.interfacesInPortOutArePortsOrRepositories();
 
+  @ArchTest static final ArchRule servicesImplementOneUseCase = RULES.servicesImplementOneUseCase();
+
   @ArchTest static final ArchRule modulesAreFreeOfCycles = RULES.modulesAreFreeOfCycles();
 
   @ArchTest static final ArchRule contextsAreFreeOfCycles = RULES.contextsAreFreeOfCycles();
@@ -118,6 +120,17 @@ class ArchitectureTest {
     assertThat(ArchitecturePackages.annotations())
         .as("annotations a rule names, which must be on the class path")
         .allMatch(ArchitectureTest::isOnTheClassPath);
+  }
+
+  @ArchTest
+  static void everyServiceListedAsToBeSplitExistsAndStillImplementsSeveralUseCases(
+      JavaClasses classes) {
+    assertThat(RULES.packages().servicesToBeSplit)
+        .as("services listed as to be split that are gone, or were split: take them off the list")
+        .allMatch(
+            name ->
+                classes.contain(name)
+                    && ArchitectureRules.useCasesOf(classes.get(name)).size() > 1);
   }
 
   @ArchTest

@@ -5,6 +5,7 @@ import app.huberman.domain.user.AccessToken;
 import app.huberman.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Issues bearer tokens {@code "<id>|<secret>"}; only the secret's SHA-256 is stored. */
@@ -16,8 +17,8 @@ final class TokenIssuer {
   private final Duration ttl;
 
   TokenIssuer(AccessTokenRepository tokens, Duration ttl) {
-    this.tokens = tokens;
-    this.ttl = ttl;
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.ttl = Objects.requireNonNull(ttl, "ttl");
   }
 
   String issue(User user, Instant now) {

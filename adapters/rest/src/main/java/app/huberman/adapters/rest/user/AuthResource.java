@@ -13,8 +13,9 @@ import app.huberman.application.user.port.in.LogInUseCase.LogInCommand;
 import app.huberman.application.user.port.in.LogOutUseCase;
 import app.huberman.application.user.port.in.RegisterUserUseCase;
 import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCommand;
+import app.huberman.application.user.port.in.RequestPasswordResetUseCase;
+import app.huberman.application.user.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
-import app.huberman.application.user.port.in.ResetPasswordUseCase.RequestResetCommand;
 import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import app.huberman.application.user.port.in.SignedIn;
 import jakarta.enterprise.context.Dependent;
@@ -46,7 +47,8 @@ public class AuthResource {
   private final RegisterUserUseCase register;
   private final LogInUseCase logIn;
   private final LogOutUseCase logOut;
-  private final ResetPasswordUseCase resets;
+  private final RequestPasswordResetUseCase requestReset;
+  private final ResetPasswordUseCase resetPassword;
   private final ClientAddresses clients;
 
   @Inject
@@ -54,12 +56,14 @@ public class AuthResource {
       RegisterUserUseCase register,
       LogInUseCase logIn,
       LogOutUseCase logOut,
-      ResetPasswordUseCase resets,
+      RequestPasswordResetUseCase requestReset,
+      ResetPasswordUseCase resetPassword,
       ClientAddresses clients) {
     this.register = Objects.requireNonNull(register, "register");
     this.logIn = Objects.requireNonNull(logIn, "logIn");
     this.logOut = Objects.requireNonNull(logOut, "logOut");
-    this.resets = Objects.requireNonNull(resets, "resets");
+    this.requestReset = Objects.requireNonNull(requestReset, "requestReset");
+    this.resetPassword = Objects.requireNonNull(resetPassword, "resetPassword");
     this.clients = Objects.requireNonNull(clients, "clients");
   }
 
@@ -101,7 +105,7 @@ public class AuthResource {
   public MessageResponse forgotPassword(
       ForgotPasswordRequest body, @Context HttpServletRequest http) {
     ForgotPasswordRequest request = body == null ? new ForgotPasswordRequest(null) : body;
-    resets.requestReset(new RequestResetCommand(request.email(), clients.of(http)));
+    requestReset.requestReset(new RequestPasswordResetCommand(request.email(), clients.of(http)));
     return new MessageResponse(RESET_REQUESTED);
   }
 
@@ -111,7 +115,7 @@ public class AuthResource {
       ResetPasswordRequest body, @Context HttpServletRequest http) {
     ResetPasswordRequest request =
         body == null ? new ResetPasswordRequest(null, null, null, null) : body;
-    resets.resetPassword(
+    resetPassword.resetPassword(
         new ResetPasswordCommand(
             request.token(),
             request.email(),

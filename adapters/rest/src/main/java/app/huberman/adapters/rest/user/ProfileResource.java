@@ -6,9 +6,11 @@ import app.huberman.adapters.rest.common.NoStore;
 import app.huberman.adapters.rest.common.RequiresAuthentication;
 import app.huberman.adapters.rest.user.UserRequests.DeleteAccountRequest;
 import app.huberman.adapters.rest.user.UserRequests.UpdateProfileRequest;
-import app.huberman.application.user.port.in.ManageProfileUseCase;
-import app.huberman.application.user.port.in.ManageProfileUseCase.DeleteAccountCommand;
-import app.huberman.application.user.port.in.ManageProfileUseCase.UpdateProfileCommand;
+import app.huberman.application.user.port.in.DeleteAccountUseCase;
+import app.huberman.application.user.port.in.DeleteAccountUseCase.DeleteAccountCommand;
+import app.huberman.application.user.port.in.ShowProfileUseCase;
+import app.huberman.application.user.port.in.UpdateProfileUseCase;
+import app.huberman.application.user.port.in.UpdateProfileUseCase.UpdateProfileCommand;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,19 +34,27 @@ import java.util.Objects;
 @Dependent
 public class ProfileResource {
 
-  private final ManageProfileUseCase profiles;
+  private final ShowProfileUseCase showProfile;
+  private final UpdateProfileUseCase updateProfile;
+  private final DeleteAccountUseCase deleteAccount;
   private final ClientAddresses clients;
 
   @Inject
-  public ProfileResource(ManageProfileUseCase profiles, ClientAddresses clients) {
-    this.profiles = Objects.requireNonNull(profiles, "profiles");
+  public ProfileResource(
+      ShowProfileUseCase showProfile,
+      UpdateProfileUseCase updateProfile,
+      DeleteAccountUseCase deleteAccount,
+      ClientAddresses clients) {
+    this.showProfile = Objects.requireNonNull(showProfile, "showProfile");
+    this.updateProfile = Objects.requireNonNull(updateProfile, "updateProfile");
+    this.deleteAccount = Objects.requireNonNull(deleteAccount, "deleteAccount");
     this.clients = Objects.requireNonNull(clients, "clients");
   }
 
   @GET
   @Path("profile")
   public UserResponse profile(@Context SecurityContext security) {
-    return UserResponse.from(profiles.profile(Caller.of(security)));
+    return UserResponse.from(showProfile.showProfile(Caller.of(security)));
   }
 
   @PUT
@@ -56,7 +66,7 @@ public class ProfileResource {
       @Context HttpServletRequest http) {
     UpdateProfileRequest request = body == null ? new UpdateProfileRequest(null, null, null) : body;
     return UserResponse.from(
-        profiles.updateProfile(
+        updateProfile.updateProfile(
             new UpdateProfileCommand(
                 Caller.of(security).userId(),
                 request.name(),
@@ -72,7 +82,7 @@ public class ProfileResource {
       @Context SecurityContext security,
       @Context HttpServletRequest http) {
     DeleteAccountRequest request = body == null ? new DeleteAccountRequest(null) : body;
-    profiles.deleteAccount(
+    deleteAccount.deleteAccount(
         new DeleteAccountCommand(
             Caller.of(security).userId(), request.password(), clients.of(http)));
     return Response.noContent().build();

@@ -1,6 +1,6 @@
 package app.huberman.adapters.rest.user;
 
-import app.huberman.domain.user.User;
+import app.huberman.application.user.port.in.ProfileView;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,12 +14,12 @@ public record UserResponse(
     Instant createdAt,
     Instant updatedAt) {
 
-  static UserResponse from(User user) {
+  static UserResponse from(ProfileView user) {
     return new UserResponse(
         user.id().value(),
         user.uuid(),
         user.name(),
-        user.email().value(),
+        user.email(),
         user.emailVerifiedAt().orElse(null),
         user.createdAt(),
         user.updatedAt());

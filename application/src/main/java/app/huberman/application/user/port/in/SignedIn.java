@@ -1,13 +1,11 @@
 package app.huberman.application.user.port.in;
 
-import app.huberman.domain.user.User;
-
 /**
  * A user with a new bearer token.
  *
  * @param token {@code "<id>|<secret>"}: shown to the client once, never stored or logged
  */
-public record SignedIn(User user, String token) {
+public record SignedIn(ProfileView user, String token) {
 
   @Override
   public String toString() {

@@ -3,18 +3,14 @@ package app.huberman.application.user.service;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
-import app.huberman.application.user.port.in.AuthenticateUseCase;
-import app.huberman.application.user.port.in.Authenticated;
 import app.huberman.application.user.port.in.InvalidCredentialsException;
 import app.huberman.application.user.port.in.LogInUseCase;
-import app.huberman.application.user.port.in.LogOutUseCase;
+import app.huberman.application.user.port.in.ProfileView;
 import app.huberman.application.user.port.in.SignedIn;
 import app.huberman.application.user.port.out.AccessTokenRepository;
-import app.huberman.application.user.port.out.AccessTokenRepository.WithOwner;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
-import app.huberman.domain.user.AccessToken;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordHash;
 import app.huberman.domain.user.User;
@@ -23,20 +19,21 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Sign-in with email and password, bearer tokens, sign-out. */
-public final class AuthenticationService
-    implements LogInUseCase, LogOutUseCase, AuthenticateUseCase {
+/**
+ * Sign-in with email and password: a new bearer token, and the stored hash made anew when this
+ * release hashes with other parameters.
+ */
+public final class LogInService implements LogInUseCase {
 
   private final UserRepository users;
-  private final AccessTokenRepository tokens;
   private final PasswordHasherPort hasher;
-  private final PasswordGuessLimit guesses;
   private final UserEventsPort events;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
+  private final PasswordGuessLimit guesses;
   private final TokenIssuer issuer;
 
-  public AuthenticationService(
+  public LogInService(
       UserRepository users,
       AccessTokenRepository tokens,
       PasswordHasherPort hasher,
@@ -46,12 +43,11 @@ public final class AuthenticationService
       Clock clock,
       UserSettings settings) {
     this.users = Objects.requireNonNull(users, "users");
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.events = Objects.requireNonNull(events, "events");
-    this.guesses = new PasswordGuessLimit(rateLimiter, events);
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.guesses = new PasswordGuessLimit(rateLimiter, events);
     this.issuer = new TokenIssuer(tokens, settings.tokenTtl());
   }
 
@@ -108,70 +104,6 @@ public final class AuthenticationService
               return issuer.issue(user, now);
             });
     events.loginSucceeded(user.id(), command.clientIp());
-    return new SignedIn(user, token);
-  }
-
-  @Override
-  public void logOut(Authenticated caller, String clientIp) {
-    unitOfWork.inTransaction(
-        () -> {
-          tokens.delete(caller.tokenId());
-          return null;
-        });
-    events.loggedOut(caller.userId(), clientIp);
-  }
-
-  @Override
-  public Optional<Authenticated> authenticate(String bearerToken) {
-    Optional<ParsedToken> parsed = ParsedToken.parse(bearerToken);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    // One read, outside a transaction: this runs on every authenticated request.
-    Optional<WithOwner> stored = unitOfWork.readOnly(() -> tokens.findWithOwner(parsed.get().id()));
-    Instant now = clock.instant();
-    if (stored.isEmpty()
-        || stored.get().token().isExpiredAt(now)
-        || !Secrets.sameHash(
-            stored.get().token().secretHash(), Secrets.sha256Hex(parsed.get().secret()))) {
-      return Optional.empty();
-    }
-    AccessToken token = stored.get().token();
-    User owner = stored.get().owner();
-    if (token.shouldRecordUseAt(now)) {
-      unitOfWork.inTransaction(
-          () -> {
-            tokens.recordUse(token.id(), now);
-            return null;
-          });
-    }
-    return Optional.of(new Authenticated(token.userId(), token.id(), owner.role(), owner));
-  }
-
-  /** The two parts of {@code "<id>|<secret>"}. */
-  record ParsedToken(long id, String secret) {
-
-    static Optional<ParsedToken> parse(String bearerToken) {
-      if (bearerToken == null || bearerToken.length() > 200) {
-        return Optional.empty();
-      }
-      int bar = bearerToken.indexOf('|');
-      if (bar < 1 || bar == bearerToken.length() - 1) {
-        return Optional.empty();
-      }
-      try {
-        long id = Long.parseLong(bearerToken.substring(0, bar));
-        return id > 0
-            ? Optional.of(new ParsedToken(id, bearerToken.substring(bar + 1)))
-            : Optional.empty();
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "ParsedToken[" + id + "|redacted]";
-    }
+    return new SignedIn(ProfileView.of(user), token);
   }
 }

@@ -1,18 +1,17 @@
 package app.huberman.application.user.service;
 
-import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
+import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
 import app.huberman.application.user.port.out.AccessTokenRepository;
 import app.huberman.application.user.port.out.AuthenticationCachePort;
+import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
-import app.huberman.domain.job.JobOptions;
-import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordHash;
 import app.huberman.domain.user.PasswordPolicy;
@@ -20,14 +19,14 @@ import app.huberman.domain.user.PasswordResetToken;
 import app.huberman.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Forgotten passwords. The request only enqueues a job; the job creates the token and sends it, so
- * the token never exists anywhere but in its email (and as a hash in the store).
+ * Sets a new password with the token of a reset link, once: the reset is deleted with the change,
+ * and every bearer token of the user is revoked in the same transaction.
  */
-public final class PasswordResetService implements ResetPasswordUseCase {
+public final class ResetPasswordService implements ResetPasswordUseCase {
 
   static final String INVALID_TOKEN = "This password reset token is invalid or has expired.";
 
@@ -36,51 +35,41 @@ public final class PasswordResetService implements ResetPasswordUseCase {
   private final PasswordResetTokenRepository resets;
   private final PasswordHasherPort hasher;
   private final PasswordPolicy passwordPolicy;
-  private final AccountPorts ports;
-  private final JobQueuePort jobs;
   private final UserEventsPort events;
-  private final AuthenticationCachePort revocations;
+  private final AuthenticationCachePort verdicts;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
+  private final PerClientLimit limit;
 
-  public PasswordResetService(AccountPorts ports) {
-    this.users = ports.users();
-    this.tokens = ports.tokens();
-    this.resets = ports.resets();
-    this.hasher = ports.hasher();
-    this.passwordPolicy = new PasswordPolicy(ports.commonPasswords()::isCommon);
-    this.jobs = ports.jobs();
-    this.events = ports.events();
-    this.revocations = ports.authenticationCache();
-    this.unitOfWork = ports.unitOfWork();
-    this.clock = ports.clock();
-    this.ports = ports;
-  }
-
-  @Override
-  public void requestReset(RequestResetCommand command) {
-    ports.limitPerClient("forgot-password", command.clientIp());
-    Violations violations = new Violations();
-    Email email = UserAccountService.checkedEmail(violations, command.email());
-    violations.throwIfAny();
-    // The same work for any well-formed email: the job finds out whether there is an account.
-    unitOfWork.inTransaction(
-        () ->
-            jobs.enqueue(
-                SendPasswordResetEmailHandler.TYPE,
-                JobPayload.of(1, Map.of("email", email.normalized())),
-                JobOptions.defaults()
-                    .onQueue(MailQueue.NAME)
-                    .uniqueBy("password-reset:" + Secrets.sha256Hex(email.normalized()))));
-    events.passwordResetRequested(email, command.clientIp());
+  public ResetPasswordService(
+      UserRepository users,
+      AccessTokenRepository tokens,
+      PasswordResetTokenRepository resets,
+      PasswordHasherPort hasher,
+      CommonPasswordsPort commonPasswords,
+      RateLimiterPort rateLimiter,
+      UserEventsPort events,
+      AuthenticationCachePort verdicts,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    this.users = Objects.requireNonNull(users, "users");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.resets = Objects.requireNonNull(resets, "resets");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.passwordPolicy = new PasswordPolicy(commonPasswords::isCommon);
+    this.events = Objects.requireNonNull(events, "events");
+    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.limit = new PerClientLimit(rateLimiter, events);
   }
 
   @Override
   public void resetPassword(ResetPasswordCommand command) {
-    ports.limitPerClient("reset-password", command.clientIp());
+    limit.count("reset-password", command.clientIp());
     Violations violations = new Violations();
     String token = violations.required("token", command.token());
-    Email email = UserAccountService.checkedEmail(violations, command.email());
+    Email email = AccountInput.email(violations, command.email());
     PasswordChecks.check(
         violations, passwordPolicy, command.password(), command.passwordConfirmation());
     violations.throwIfAny();
@@ -104,7 +93,7 @@ public final class PasswordResetService implements ResetPasswordUseCase {
               tokens.deleteAllOf(found.id());
               return found;
             });
-    revocations.forget(user.id());
+    verdicts.forget(user.id());
     events.passwordResetCompleted(user.id(), command.clientIp());
   }
 }

@@ -2,7 +2,6 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.user.port.in.AuthenticateUseCase;
 import app.huberman.application.user.port.in.Authenticated;
-import app.huberman.application.user.port.in.LogOutUseCase;
 import app.huberman.application.user.port.out.AuthenticationCachePort;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
@@ -14,25 +13,23 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers each token's verdict for at most {@link #FRESHNESS}, so a busy client's requests do not
- * each cost a database round trip. A revoked or expired token is therefore refused by every
- * instance within a second; a logout on this instance is refused at once. Only positive verdicts
- * are kept, under the token's SHA-256, never the token itself.
+ * Put in front of {@link AuthenticateService}: remembers each token's verdict for at most {@link
+ * #FRESHNESS}, so a busy client's requests do not each cost a database round trip. A revoked or
+ * expired token is therefore refused by every instance within a second; a logout, a password reset
+ * or an account deletion on this instance is felt here at once ({@link AuthenticationCachePort}).
+ * Only positive verdicts are kept, under the token's SHA-256, never the token itself.
  */
-public final class RecentAuthentications
-    implements AuthenticateUseCase, LogOutUseCase, AuthenticationCachePort {
+public final class TokenVerdictCache implements AuthenticateUseCase, AuthenticationCachePort {
 
   static final Duration FRESHNESS = Duration.ofSeconds(1);
   static final int MAX_ENTRIES = 100_000;
 
   private final AuthenticateUseCase authentication;
-  private final LogOutUseCase logOut;
   private final Clock clock;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  public RecentAuthentications(AuthenticationService authentication, Clock clock) {
+  public TokenVerdictCache(AuthenticateUseCase authentication, Clock clock) {
     this.authentication = authentication;
-    this.logOut = authentication;
     this.clock = clock;
   }
 
@@ -59,14 +56,16 @@ public final class RecentAuthentications
     return verdict;
   }
 
-  /** Revokes the token, and forgets this instance's verdict about it at once. */
+  /** The token was revoked (logout): forget this instance's verdict about it at once. */
   @Override
-  public void logOut(Authenticated caller, String clientIp) {
-    logOut.logOut(caller, clientIp);
-    entries.values().removeIf(entry -> entry.caller().tokenId() == caller.tokenId());
+  public void forgetToken(long tokenId) {
+    entries.values().removeIf(entry -> entry.caller().tokenId() == tokenId);
   }
 
-  /** Every token of the user was revoked: forget this instance's verdicts about them at once. */
+  /**
+   * Every token of the user was revoked, or the account changed: forget this instance's verdicts
+   * about them at once.
+   */
   @Override
   public void forget(UserId user) {
     entries.values().removeIf(entry -> entry.caller().userId().equals(user));

@@ -1,0 +1,47 @@
+package app.huberman.application.user.service;
+
+import app.huberman.application.shared.NotFoundException;
+import app.huberman.application.shared.Violations;
+import app.huberman.domain.user.Email;
+
+/**
+ * An account's name and email as the client sent them, checked with a message per field, and the
+ * answers about accounts the services share.
+ */
+final class AccountInput {
+
+  static final String EMAIL_TAKEN = "The email has already been taken.";
+
+  private AccountInput() {}
+
+  /**
+   * @return the name without surrounding blanks, or null when it is missing
+   */
+  static String name(Violations violations, String raw) {
+    String required = violations.required("name", raw);
+    if (required != null && !required.isBlank() && required.strip().length() > 255) {
+      violations.add("name", "The name must not be longer than 255 characters.");
+    }
+    return required == null ? null : required.strip();
+  }
+
+  /**
+   * @return the email, or null when it is missing or malformed
+   */
+  static Email email(Violations violations, String raw) {
+    String required = violations.required("email", raw);
+    if (required == null || required.isBlank()) {
+      return null;
+    }
+    if (!Email.isValid(required)) {
+      violations.add("email", "The email must be a valid email address.");
+      return null;
+    }
+    return Email.of(required);
+  }
+
+  /** The answer to a signed-in caller whose account was deleted meanwhile (from another device). */
+  static NotFoundException accountGone() {
+    return new NotFoundException("The account no longer exists.");
+  }
+}
