@@ -11,7 +11,7 @@ import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.port.out.ClaimedJob;
 import app.huberman.application.job.port.out.JobEventsPort;
 import app.huberman.application.job.port.out.RescuedJob;
-import app.huberman.application.job.service.JobWorkerService;
+import app.huberman.application.job.service.RunJobsService;
 import app.huberman.bootstrap.jobs.WorkerPool;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 
 /**
  * The project's queue as production runs it, minus the container: {@link JdbcJobQueue} in the
- * caller's transaction, {@link JobWorkerService} claiming 5 jobs at a time, driven by {@link
+ * caller's transaction, {@link RunJobsService} claiming 5 jobs at a time, driven by {@link
  * WorkerPool} and woken by {@link PostgresJobSignal}. {@link TestTransactions} stands in for JTA (a
  * claim runs in autocommit on the worker's kept connection, as on a JTA data source outside a
  * transaction). The no-op handler declares how its jobs complete: {@link Completion#AFTER_WORK} (it
@@ -116,14 +116,15 @@ final class OurQueue implements Contender {
             work.ran(payload.require("n"));
           }
         };
-    JobWorkerService jobs =
-        new JobWorkerService(
+    RunJobsService jobs =
+        new RunJobsService(
             new JdbcJobStore(workerTransactions.dataSource()),
             new JobHandlers(List.of(handler)),
             new NoEvents(),
             workerTransactions,
             RetryPolicy.DEFAULT,
-            new SplittableRandom(1));
+            new SplittableRandom(1),
+            System::nanoTime);
     signal = new PostgresJobSignal(server);
     workerPool =
         new WorkerPool(

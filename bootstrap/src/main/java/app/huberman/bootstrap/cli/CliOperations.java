@@ -8,7 +8,7 @@ import app.huberman.adapters.persistence.standalone.StandalonePersistence;
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
 import app.huberman.application.health.service.InstanceHealthService;
 import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
-import app.huberman.application.job.service.FailedJobsService;
+import app.huberman.application.job.service.ManageFailedJobsService;
 import app.huberman.application.user.port.in.MakeAdminUseCase;
 import app.huberman.application.user.port.in.RevokeAdminUseCase;
 import app.huberman.application.user.service.MakeAdminService;
@@ -56,7 +56,7 @@ final class CliOperations implements AutoCloseable {
     if (jdbc == null) {
       jdbc = new JdbcUnitOfWork(settings.database().simpleDataSource());
     }
-    return new FailedJobsService(
+    return new ManageFailedJobsService(
         new JdbcFailedJobRepository(jdbc.dataSource()), jdbc, JobWiring.failedJobsKept());
   }
 

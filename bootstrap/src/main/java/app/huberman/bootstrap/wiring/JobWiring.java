@@ -15,11 +15,11 @@ import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.job.port.out.JobStorePort;
 import app.huberman.application.job.port.out.QueueStatsPort;
 import app.huberman.application.job.port.out.SchedulerTickPort;
-import app.huberman.application.job.service.FailedJobsService;
-import app.huberman.application.job.service.JobWorkerService;
+import app.huberman.application.job.service.CheckQueuesService;
+import app.huberman.application.job.service.ManageFailedJobsService;
 import app.huberman.application.job.service.PruneFailedJobsHandler;
-import app.huberman.application.job.service.QueueStatsService;
-import app.huberman.application.job.service.SchedulerService;
+import app.huberman.application.job.service.RunJobsService;
+import app.huberman.application.job.service.RunSchedulerService;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.SubscriptionSchedule;
@@ -86,33 +86,34 @@ public class JobWiring {
       UnitOfWorkPort unitOfWork) {
     // Workers share the service: each draws its jitter from its own thread's generator.
     RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
-    return new JobWorkerService(
+    return new RunJobsService(
         store,
         new JobHandlers(handlers.stream().toList()),
         events,
         unitOfWork,
         RetryPolicy.DEFAULT,
-        random);
+        random,
+        System::nanoTime);
   }
 
   @Produces
   @ApplicationScoped
   public ManageFailedJobsUseCase manageFailedJobs(
       FailedJobRepository failedJobs, UnitOfWorkPort unitOfWork) {
-    return new FailedJobsService(failedJobs, unitOfWork, failedJobsKept());
+    return new ManageFailedJobsService(failedJobs, unitOfWork, failedJobsKept());
   }
 
   @Produces
   @ApplicationScoped
   public CheckQueuesUseCase checkQueues(QueueStatsPort stats, UnitOfWorkPort unitOfWork) {
-    return new QueueStatsService(stats, unitOfWork);
+    return new CheckQueuesService(stats, unitOfWork);
   }
 
   @Produces
   @ApplicationScoped
   public RunSchedulerUseCase runScheduler(
       SchedulerTickPort ticks, JobQueuePort queue, UnitOfWorkPort unitOfWork) {
-    return new SchedulerService(ticks, queue, unitOfWork, scheduledTasks());
+    return new RunSchedulerService(ticks, queue, unitOfWork, scheduledTasks());
   }
 
   /** Used by the one listener thread of {@code QueueWorkers}. */

@@ -40,12 +40,12 @@ final class FinishedJobs {
 
   /**
    * Whether these jobs must be deleted before {@code next} starts: the oldest was claimed longer
-   * than {@link JobWorkerService#COMPLETION_DELAY_LIMIT} ago, or {@code next} may run longer than
-   * one of them was allowed to (its reservation is only sure to outlast its own run-time limit).
+   * than {@link RunJobsService#COMPLETION_DELAY_LIMIT} ago, or {@code next} may run longer than one
+   * of them was allowed to (its reservation is only sure to outlast its own run-time limit).
    */
   boolean mustCompleteBefore(ClaimedJob next, long now) {
     return !finished.isEmpty()
-        && (now - oldestClaimedAt > JobWorkerService.COMPLETION_DELAY_LIMIT.toNanos()
+        && (now - oldestClaimedAt > RunJobsService.COMPLETION_DELAY_LIMIT.toNanos()
             || next.runTimeLimit().compareTo(shortestRunTimeLimit) > 0);
   }
 

@@ -12,8 +12,8 @@ import app.huberman.application.job.port.out.ClaimedJob;
 import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobEventsPort;
 import app.huberman.application.job.port.out.RescuedJob;
-import app.huberman.application.job.service.FailedJobsService;
-import app.huberman.application.job.service.JobWorkerService;
+import app.huberman.application.job.service.ManageFailedJobsService;
+import app.huberman.application.job.service.RunJobsService;
 import app.huberman.domain.job.FailedJob;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
@@ -103,14 +103,15 @@ class JobQueueIT {
   private final JobHandler afterWork =
       new TestJobHandler(SEND, JobHandler.Completion.AFTER_WORK, handler::handle);
 
-  private JobWorkerService worker() {
-    return new JobWorkerService(
+  private RunJobsService worker() {
+    return new RunJobsService(
         store,
         new JobHandlers(List.of(handler, afterWork)),
         recordingEvents(),
         transactions,
         RETRIES,
-        new SplittableRandom(7));
+        new SplittableRandom(7),
+        System::nanoTime);
   }
 
   private static Optional<UUID> enqueue(String n, JobOptions options) {
@@ -138,7 +139,7 @@ class JobQueueIT {
     }
   }
 
-  private int runAll(JobWorkerService service, String workerId) {
+  private int runAll(RunJobsService service, String workerId) {
     int total = 0;
     int claimed;
     do {
@@ -226,7 +227,7 @@ class JobQueueIT {
 
     behaviour = payload -> {};
     assertThat(
-            new FailedJobsService(failedJobs, transactions, Set.of())
+            new ManageFailedJobsService(failedJobs, transactions, Set.of())
                 .retryFailedJob(failed.getFirst().uuid()))
         .isTrue();
     assertThat(runAll(worker(), "w1")).isEqualTo(1);
@@ -245,7 +246,7 @@ class JobQueueIT {
     enqueue("recent", JobOptions.defaults());
     enqueue(kept, "old-kept", JobOptions.defaults());
     runAll(
-        new JobWorkerService(
+        new RunJobsService(
             store,
             new JobHandlers(
                 List.of(
@@ -254,13 +255,15 @@ class JobQueueIT {
             recordingEvents(),
             transactions,
             RETRIES,
-            new SplittableRandom(7)),
+            new SplittableRandom(7),
+            System::nanoTime),
         "w1");
     database.execute(
         "UPDATE failed_jobs SET failed_at = now() - interval '31 days'"
             + " WHERE payload #>> '{data,n}' LIKE 'old%'");
 
-    int pruned = new FailedJobsService(failedJobs, transactions, Set.of(kept)).pruneFailedJobs();
+    int pruned =
+        new ManageFailedJobsService(failedJobs, transactions, Set.of(kept)).pruneFailedJobs();
 
     assertThat(pruned).isEqualTo(1);
     assertThat(database.strings("SELECT payload #>> '{data,n}' FROM failed_jobs ORDER BY 1"))
@@ -451,7 +454,7 @@ class JobQueueIT {
     List<Thread> workers = new ArrayList<>();
     List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
     for (String instance : List.of("instance-a", "instance-b")) {
-      JobWorkerService service = worker();
+      RunJobsService service = worker();
       for (int w = 1; w <= 4; w++) {
         String workerId = instance + "/worker-" + w;
         workers.add(
@@ -485,7 +488,7 @@ class JobQueueIT {
     List<Boolean> inTransaction = new CopyOnWriteArrayList<>();
     behaviour = payload -> inTransaction.add(inTransaction());
 
-    JobWorkerService worker = worker();
+    RunJobsService worker = worker();
 
     assertThat(worker.runNextBatch("w1", DEFAULT_QUEUE, 5, () -> false)).isEqualTo(2);
     assertThat(inTransaction).containsExactly(false, false);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.huberman.adapters.persistence.PostgresTestDatabase;
 import app.huberman.adapters.persistence.TestTransactions;
 import app.huberman.application.job.ScheduledTask;
-import app.huberman.application.job.service.SchedulerService;
+import app.huberman.application.job.service.RunSchedulerService;
 import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
@@ -47,8 +47,8 @@ class SchedulerIT {
     database.execute("TRUNCATE jobs, scheduler_ticks");
   }
 
-  private static SchedulerService instance(String cron) {
-    return new SchedulerService(
+  private static RunSchedulerService instance(String cron) {
+    return new RunSchedulerService(
         new JdbcSchedulerTicks(transactions.dataSource()),
         new JdbcJobQueue(transactions.dataSource()),
         transactions,
@@ -68,14 +68,14 @@ class SchedulerIT {
 
   @Test
   void eachTickRunsOnceAcrossTwoInstancesTickingTogether() throws Exception {
-    SchedulerService a = instance("* * * * *");
-    SchedulerService b = instance("* * * * *");
+    RunSchedulerService a = instance("* * * * *");
+    RunSchedulerService b = instance("* * * * *");
     CyclicBarrier together = new CyclicBarrier(2);
     List<String> started = Collections.synchronizedList(new ArrayList<>());
     List<Thread> instances = new ArrayList<>();
     for (var entry : List.of(List.of("instance-a", a), List.of("instance-b", b))) {
       String id = (String) entry.get(0);
-      SchedulerService scheduler = (SchedulerService) entry.get(1);
+      RunSchedulerService scheduler = (RunSchedulerService) entry.get(1);
       instances.add(
           Thread.ofPlatform()
               .start(

@@ -16,14 +16,14 @@ import java.util.Objects;
  * the task's job commit together, and a tick can be claimed once. Only the latest due tick is
  * considered, so an instance that was down does not replay the ticks it missed.
  */
-public final class SchedulerService implements RunSchedulerUseCase {
+public final class RunSchedulerService implements RunSchedulerUseCase {
 
   private final SchedulerTickPort ticks;
   private final JobQueuePort queue;
   private final UnitOfWorkPort unitOfWork;
   private final List<ScheduledTask> tasks;
 
-  public SchedulerService(
+  public RunSchedulerService(
       SchedulerTickPort ticks,
       JobQueuePort queue,
       UnitOfWorkPort unitOfWork,

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Operators' failed jobs; a prune keeps the failed jobs of the kept types, as the daily one does.
  */
-public final class FailedJobsService implements ManageFailedJobsUseCase {
+public final class ManageFailedJobsService implements ManageFailedJobsUseCase {
 
   static final int MAX_LISTED = 500;
 
@@ -21,7 +21,7 @@ public final class FailedJobsService implements ManageFailedJobsUseCase {
   private final UnitOfWorkPort unitOfWork;
   private final Set<JobType> kept;
 
-  public FailedJobsService(
+  public ManageFailedJobsService(
       FailedJobRepository failedJobs, UnitOfWorkPort unitOfWork, Set<JobType> kept) {
     this.failedJobs = Objects.requireNonNull(failedJobs, "failedJobs");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-class JobWorkerServiceTest {
+class RunJobsServiceTest {
 
   private static final JobType SEND = JobType.of("test.send");
   private static final JobType WRITE = JobType.of("test.write");
@@ -52,8 +52,8 @@ class JobWorkerServiceTest {
   private final JobHandler withWork =
       new TestJobHandler(WRITE, Completion.WITH_WORK, payload -> ran.add(payload.require("n")));
 
-  private final JobWorkerService worker =
-      new JobWorkerService(
+  private final RunJobsService worker =
+      new RunJobsService(
           store,
           new JobHandlers(List.of(afterWork, withWork)),
           recordingEvents(),
@@ -193,7 +193,7 @@ class JobWorkerServiceTest {
     sending =
         n -> {
           if (n.equals("1")) {
-            nanos += JobWorkerService.COMPLETION_DELAY_LIMIT.plusMillis(1).toNanos();
+            nanos += RunJobsService.COMPLETION_DELAY_LIMIT.plusMillis(1).toNanos();
           } else {
             slowJobDeletedWhenNextStarted.add(store.job(slow).isEmpty());
           }

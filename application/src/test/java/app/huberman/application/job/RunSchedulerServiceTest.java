@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.job.port.out.SchedulerTickPort;
-import app.huberman.application.job.service.SchedulerService;
+import app.huberman.application.job.service.RunSchedulerService;
 import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobOptions;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class SchedulerServiceTest {
+class RunSchedulerServiceTest {
 
   private static final JobType REPORT = JobType.of("reports.daily");
 
@@ -57,8 +57,8 @@ class SchedulerServiceTest {
                   })
               .toList();
 
-  private SchedulerService instance(String cron) {
-    return new SchedulerService(
+  private RunSchedulerService instance(String cron) {
+    return new RunSchedulerService(
         ticks,
         queue,
         new DirectUnitOfWork(),
@@ -67,8 +67,8 @@ class SchedulerServiceTest {
 
   @Test
   void startsADueTaskOnceWhicheverInstanceTicksFirst() {
-    SchedulerService a = instance("0 * * * *");
-    SchedulerService b = instance("0 * * * *");
+    RunSchedulerService a = instance("0 * * * *");
+    RunSchedulerService b = instance("0 * * * *");
 
     assertThat(a.runDueTasks("a")).containsExactly("report");
     assertThat(b.runDueTasks("b")).isEmpty();
@@ -82,7 +82,7 @@ class SchedulerServiceTest {
 
   @Test
   void startsAgainAtTheNextTickOnlyAndNeverReplaysMissedTicks() {
-    SchedulerService scheduler = instance("*/5 * * * *");
+    RunSchedulerService scheduler = instance("*/5 * * * *");
     scheduler.runDueTasks("a");
 
     ticks.now = ticks.now.plus(Duration.ofHours(3)); // down for three hours: 36 ticks missed

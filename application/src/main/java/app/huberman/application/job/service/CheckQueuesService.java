@@ -7,12 +7,12 @@ import app.huberman.domain.job.QueueStats;
 import java.util.List;
 import java.util.Objects;
 
-public final class QueueStatsService implements CheckQueuesUseCase {
+public final class CheckQueuesService implements CheckQueuesUseCase {
 
   private final QueueStatsPort stats;
   private final UnitOfWorkPort unitOfWork;
 
-  public QueueStatsService(QueueStatsPort stats, UnitOfWorkPort unitOfWork) {
+  public CheckQueuesService(QueueStatsPort stats, UnitOfWorkPort unitOfWork) {
     this.stats = Objects.requireNonNull(stats, "stats");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }

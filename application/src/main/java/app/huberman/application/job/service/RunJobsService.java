@@ -40,7 +40,7 @@ import java.util.random.RandomGenerator;
  * being at least 30 s longer than the run-time limit, no finished job's reservation runs out while
  * it waits. A worker that dies meanwhile leaves them reserved, and they run again.
  */
-public final class JobWorkerService implements RunJobsUseCase {
+public final class RunJobsService implements RunJobsUseCase {
 
   static final int RESCUE_BATCH = 100;
 
@@ -58,18 +58,11 @@ public final class JobWorkerService implements RunJobsUseCase {
   /** Per worker: the jobs it finished and has not deleted yet. Each is used by its worker only. */
   private final Map<String, FinishedJobs> finishedByWorker = new ConcurrentHashMap<>();
 
-  public JobWorkerService(
-      JobStorePort store,
-      JobHandlers handlers,
-      JobEventsPort events,
-      UnitOfWorkPort unitOfWork,
-      RetryPolicy retryPolicy,
-      RandomGenerator random) {
-    this(store, handlers, events, unitOfWork, retryPolicy, random, System::nanoTime);
-  }
-
-  /** With the ticker that measures durations, for tests. */
-  JobWorkerService(
+  /**
+   * @param random draws the jitter of retry delays
+   * @param nanoTime the ticker that measures durations ({@code System::nanoTime})
+   */
+  public RunJobsService(
       JobStorePort store,
       JobHandlers handlers,
       JobEventsPort events,
