@@ -6,7 +6,8 @@ import app.huberman.adapters.persistence.migration.FlywaySchemaMigrator;
 import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.persistence.standalone.StandalonePersistence;
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
-import app.huberman.application.health.service.InstanceHealthService;
+import app.huberman.application.health.service.MigrateSchemaService;
+import app.huberman.application.health.service.MigratedSchema;
 import app.huberman.application.job.port.in.ManageFailedJobsUseCase;
 import app.huberman.application.job.service.ManageFailedJobsService;
 import app.huberman.application.user.port.in.MakeAdminUseCase;
@@ -16,8 +17,6 @@ import app.huberman.application.user.service.RevokeAdminService;
 import app.huberman.bootstrap.wiring.JobWiring;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The CLI's wiring, the counterpart of {@code bootstrap.wiring} without a container: builds the use
@@ -45,11 +44,8 @@ final class CliOperations implements AutoCloseable {
 
   MigrateSchemaUseCase migrateSchema() {
     PostgresServer server = settings.database();
-    return new InstanceHealthService(
-        new FlywaySchemaMigrator(server, server.simpleDataSource()),
-        List.of(),
-        Duration.ZERO,
-        Runnable::run); // migrating probes nothing
+    return new MigrateSchemaService(
+        new FlywaySchemaMigrator(server, server.simpleDataSource()), new MigratedSchema());
   }
 
   ManageFailedJobsUseCase failedJobs() {

@@ -5,49 +5,55 @@ import app.huberman.application.health.port.in.CheckStartupUseCase;
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
 import app.huberman.application.health.port.out.DependencyProbePort;
 import app.huberman.application.health.port.out.SchemaMigratorPort;
-import app.huberman.application.health.service.InstanceHealthService;
+import app.huberman.application.health.service.CheckReadinessService;
+import app.huberman.application.health.service.CheckStartupService;
+import app.huberman.application.health.service.MigrateSchemaService;
+import app.huberman.application.health.service.MigratedSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
-/** One {@link InstanceHealthService} per instance, seen through its three use cases. */
+/**
+ * The start and the readiness of this instance: the three use cases share one {@link
+ * MigratedSchema}, which the migration records and the checks read.
+ */
 @ApplicationScoped
 public class HealthWiring {
 
   /** Each dependency gets this long to answer a readiness probe. */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  /** Typed to its class only, so each use case below has exactly one producer. */
   @Produces
   @Singleton
-  @Typed(InstanceHealthService.class)
-  public InstanceHealthService instanceHealth(
-      SchemaMigratorPort migrator, Instance<DependencyProbePort> probes) {
+  public MigratedSchema migratedSchema() {
+    return new MigratedSchema();
+  }
+
+  @Produces
+  @ApplicationScoped
+  public MigrateSchemaUseCase migrateSchema(SchemaMigratorPort migrator, MigratedSchema migrated) {
+    return new MigrateSchemaService(migrator, migrated);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public CheckStartupUseCase checkStartup(MigratedSchema migrated) {
+    return new CheckStartupService(migrated);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public CheckReadinessUseCase checkReadiness(
+      MigratedSchema migrated, Instance<DependencyProbePort> probes) {
     // A virtual thread per probe: a hung probe holds only its own thread, never a pool's. Not a
     // managed thread: those refuse to start while the application is still deploying, and the
     // probes need no container context.
-    return new InstanceHealthService(
-        migrator,
+    return new CheckReadinessService(
+        migrated,
         probes.stream().toList(),
         PROBE_TIMEOUT,
         probe -> Thread.ofVirtual().name("readiness-probe").start(probe));
-  }
-
-  @Produces
-  public MigrateSchemaUseCase migrateSchema(InstanceHealthService health) {
-    return health;
-  }
-
-  @Produces
-  public CheckStartupUseCase checkStartup(InstanceHealthService health) {
-    return health;
-  }
-
-  @Produces
-  public CheckReadinessUseCase checkReadiness(InstanceHealthService health) {
-    return health;
   }
 }

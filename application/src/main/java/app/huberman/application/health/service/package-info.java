@@ -1,2 +1,2 @@
-/** Readiness of this instance. */
+/** The start (the schema migration) and the readiness of this instance. */
 package app.huberman.application.health.service;

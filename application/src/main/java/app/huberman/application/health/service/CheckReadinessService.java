@@ -1,12 +1,9 @@
 package app.huberman.application.health.service;
 
 import app.huberman.application.health.port.in.CheckReadinessUseCase;
-import app.huberman.application.health.port.in.CheckStartupUseCase;
-import app.huberman.application.health.port.in.MigrateSchemaUseCase;
 import app.huberman.application.health.port.in.ReadinessReport;
 import app.huberman.application.health.port.in.ReadinessReport.DependencyStatus;
 import app.huberman.application.health.port.out.DependencyProbePort;
-import app.huberman.application.health.port.out.SchemaMigratorPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,56 +16,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The life of one instance as probes see it: started once the schema is migrated, ready while
- * started and every dependency answers.
+ * Whether this instance can serve: once its {@link MigrateSchemaService} migrated the schema, while
+ * every dependency answers.
  *
  * <p>Probes run side by side on {@code probeRunner} and the report waits for them until one shared
  * deadline ({@code probeTimeout} plus {@link #GRACE}): a probe that ignores its own timeout (a hung
  * socket, a stuck file system) is reported down instead of hanging the health endpoint.
  */
-public final class InstanceHealthService
-    implements MigrateSchemaUseCase, CheckStartupUseCase, CheckReadinessUseCase {
+public final class CheckReadinessService implements CheckReadinessUseCase {
 
   static final String SCHEMA = "schema";
 
   /** Time a probe gets beyond its own timeout before it counts as hung. */
   static final Duration GRACE = Duration.ofMillis(500);
 
-  private final SchemaMigratorPort migrator;
+  private final MigratedSchema migrated;
   private final List<DependencyProbePort> probes;
   private final Duration probeTimeout;
   private final Executor probeRunner;
-  private volatile String schemaVersion;
 
-  public InstanceHealthService(
-      SchemaMigratorPort migrator,
+  public CheckReadinessService(
+      MigratedSchema migrated,
       List<DependencyProbePort> probes,
       Duration probeTimeout,
       Executor probeRunner) {
-    this.migrator = Objects.requireNonNull(migrator, "migrator");
+    this.migrated = Objects.requireNonNull(migrated, "migrated");
     this.probes = List.copyOf(probes);
     this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
     this.probeRunner = Objects.requireNonNull(probeRunner, "probeRunner");
   }
 
   @Override
-  public String migrateSchema() {
-    String version = migrator.migrateToLatest();
-    schemaVersion = version;
-    return version;
-  }
-
-  @Override
-  public boolean started() {
-    return schemaVersion != null;
-  }
-
-  @Override
   public ReadinessReport checkReadiness() {
     List<DependencyStatus> statuses = new ArrayList<>();
-    String version = schemaVersion;
     statuses.add(
-        version == null
+        migrated.version().isEmpty()
             ? new DependencyStatus(SCHEMA, false, "migrations have not completed")
             : new DependencyStatus(SCHEMA, true, ""));
     List<CompletableFuture<Void>> running =

@@ -1,13 +1,13 @@
 package app.huberman.application.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.huberman.application.health.port.in.ReadinessReport;
 import app.huberman.application.health.port.in.ReadinessReport.DependencyStatus;
 import app.huberman.application.health.port.out.DependencyProbePort;
-import app.huberman.application.health.service.InstanceHealthService;
-import app.huberman.application.shared.DependencyUnavailableException;
+import app.huberman.application.health.service.CheckReadinessService;
+import app.huberman.application.health.service.MigrateSchemaService;
+import app.huberman.application.health.service.MigratedSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-class InstanceHealthServiceTest {
+class CheckReadinessServiceTest {
 
   private final ExecutorService probeRunner = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -41,59 +41,37 @@ class InstanceHealthServiceTest {
     };
   }
 
-  private static InstanceHealthService migrated(InstanceHealthService service) {
-    service.migrateSchema();
-    return service;
+  /** The schema as this instance migrated it, to version 1. */
+  private static MigratedSchema migrated() {
+    MigratedSchema migrated = new MigratedSchema();
+    new MigrateSchemaService(() -> "1", migrated).migrateSchema();
+    return migrated;
   }
 
   @Test
-  void isNeitherStartedNorReadyUntilTheSchemaIsMigrated() {
-    InstanceHealthService service =
-        new InstanceHealthService(
-            () -> "1", List.of(probe("database", null)), Duration.ofSeconds(2), probeRunner);
+  void isNotReadyUntilTheSchemaIsMigrated() {
+    MigratedSchema migrated = new MigratedSchema();
+    CheckReadinessService service =
+        new CheckReadinessService(
+            migrated, List.of(probe("database", null)), Duration.ofSeconds(2), probeRunner);
 
-    assertThat(service.started()).isFalse();
     assertThat(service.checkReadiness().ready()).isFalse();
     assertThat(service.checkReadiness().dependencies().getFirst())
         .isEqualTo(new DependencyStatus("schema", false, "migrations have not completed"));
 
-    assertThat(service.migrateSchema()).isEqualTo("1");
+    new MigrateSchemaService(() -> "1", migrated).migrateSchema();
 
-    assertThat(service.started()).isTrue();
     assertThat(service.checkReadiness().ready()).isTrue();
   }
 
   @Test
-  void staysUnstartedWhenTheDatabaseIsNotThereYetAndMayTryAgain() {
-    int[] attempts = {0};
-    InstanceHealthService service =
-        new InstanceHealthService(
-            () -> {
-              if (++attempts[0] == 1) {
-                throw new DependencyUnavailableException("database", new IllegalStateException());
-              }
-              return "3";
-            },
-            List.of(),
-            Duration.ofSeconds(1),
-            probeRunner);
-
-    assertThatThrownBy(service::migrateSchema).isInstanceOf(DependencyUnavailableException.class);
-    assertThat(service.started()).isFalse();
-
-    assertThat(service.migrateSchema()).isEqualTo("3");
-    assertThat(service.started()).isTrue();
-  }
-
-  @Test
   void isReadyWhenEveryDependencyAnswersWithinTheConfiguredTimeout() {
-    InstanceHealthService service =
-        migrated(
-            new InstanceHealthService(
-                () -> "1",
-                List.of(probe("database", null), probe("redis", null)),
-                Duration.ofSeconds(2),
-                probeRunner));
+    CheckReadinessService service =
+        new CheckReadinessService(
+            migrated(),
+            List.of(probe("database", null), probe("redis", null)),
+            Duration.ofSeconds(2),
+            probeRunner);
 
     ReadinessReport report = service.checkReadiness();
 
@@ -108,15 +86,14 @@ class InstanceHealthServiceTest {
 
   @Test
   void isNotReadyWhenOneDependencyFailsAndSaysWhy() {
-    InstanceHealthService service =
-        migrated(
-            new InstanceHealthService(
-                () -> "1",
-                List.of(
-                    probe("database", new IllegalStateException("connection refused")),
-                    probe("redis", null)),
-                Duration.ofSeconds(1),
-                probeRunner));
+    CheckReadinessService service =
+        new CheckReadinessService(
+            migrated(),
+            List.of(
+                probe("database", new IllegalStateException("connection refused")),
+                probe("redis", null)),
+            Duration.ofSeconds(1),
+            probeRunner);
 
     ReadinessReport report = service.checkReadiness();
 
@@ -129,13 +106,12 @@ class InstanceHealthServiceTest {
 
   @Test
   void namesTheFailureWhenItHasNoMessage() {
-    InstanceHealthService service =
-        migrated(
-            new InstanceHealthService(
-                () -> "1",
-                List.of(probe("redis", new TimeoutException())),
-                Duration.ofSeconds(1),
-                probeRunner));
+    CheckReadinessService service =
+        new CheckReadinessService(
+            migrated(),
+            List.of(probe("redis", new TimeoutException())),
+            Duration.ofSeconds(1),
+            probeRunner);
 
     assertThat(service.checkReadiness().dependencies().getLast().detail())
         .isEqualTo("TimeoutException");
@@ -156,13 +132,9 @@ class InstanceHealthServiceTest {
             never.await();
           }
         };
-    InstanceHealthService service =
-        migrated(
-            new InstanceHealthService(
-                () -> "1",
-                List.of(hung, probe("redis", null)),
-                Duration.ofMillis(100),
-                probeRunner));
+    CheckReadinessService service =
+        new CheckReadinessService(
+            migrated(), List.of(hung, probe("redis", null)), Duration.ofMillis(100), probeRunner);
     long started = System.nanoTime();
 
     ReadinessReport report = service.checkReadiness();
