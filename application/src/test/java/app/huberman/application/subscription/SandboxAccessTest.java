@@ -11,14 +11,14 @@ import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.application.shared.MutableClock;
 import app.huberman.application.subscription.port.in.SandboxPurchaseRefusedException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
+import app.huberman.application.subscription.service.CountPremiumSubscriptionsService;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
-import app.huberman.application.subscription.service.PurchaseVerificationService;
+import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.SandboxAccess;
 import app.huberman.application.subscription.service.SandboxAccess.Mode;
 import app.huberman.application.subscription.service.SandboxPolicy;
-import app.huberman.application.subscription.service.SubscriptionPorts;
-import app.huberman.application.subscription.service.SubscriptionQueryService;
-import app.huberman.application.subscription.service.WebhookIngestService;
+import app.huberman.application.subscription.service.VerifyPurchaseService;
+import app.huberman.application.subscription.service.ViewSubscriptionService;
 import app.huberman.application.user.InMemoryUserRepository;
 import app.huberman.application.user.UserTestData;
 import app.huberman.domain.job.JobPayload;
@@ -75,14 +75,13 @@ class SandboxAccessTest {
   private final FakePaymentProvider apple = new FakePaymentProvider(PaymentProvider.APPLE);
   private final FakePaymentProvider google = new FakePaymentProvider(PaymentProvider.GOOGLE);
   private final List<FakePaymentProvider> providers = List.of(apple, google);
-  private final SubscriptionPorts ports =
-      new SubscriptionPorts(
-          subscriptions, plans, users, cache, events, unitOfWork, clock, LapsePolicy.defaults());
-  private final WebhookIngestService ingest =
-      new WebhookIngestService(providers, webhookEvents, events, unitOfWork, clock);
-  private final SubscriptionQueryService queries =
-      new SubscriptionQueryService(
-          subscriptions, plans, cache, unitOfWork, clock, LapsePolicy.defaults());
+  private final LapsePolicy lapse = LapsePolicy.defaults();
+  private final ReceiveWebhookService ingest =
+      new ReceiveWebhookService(providers, webhookEvents, events, unitOfWork, clock);
+  private final ViewSubscriptionService queries =
+      new ViewSubscriptionService(subscriptions, plans, cache, unitOfWork, clock, lapse);
+  private final CountPremiumSubscriptionsService premiumCount =
+      new CountPremiumSubscriptionsService(subscriptions, unitOfWork, clock, lapse);
   private int jobsRun;
 
   SandboxAccessTest() {
@@ -98,8 +97,19 @@ class SandboxAccessTest {
     return new SandboxAccess(Mode.ALLOWLIST, Set.of(emails));
   }
 
-  private PurchaseVerificationService verification(SandboxPolicy policy) {
-    return new PurchaseVerificationService(providers, ports, new CountingRateLimiter(), policy);
+  private VerifyPurchaseService verification(SandboxPolicy policy) {
+    return new VerifyPurchaseService(
+        providers,
+        subscriptions,
+        plans,
+        users,
+        cache,
+        events,
+        new CountingRateLimiter(),
+        unitOfWork,
+        clock,
+        lapse,
+        policy);
   }
 
   private static ProviderEvent appleEvent(
@@ -127,7 +137,18 @@ class SandboxAccessTest {
   private void deliver(SandboxPolicy policy, ProviderEvent event) {
     ingest.receive(PaymentProvider.APPLE, apple.webhookAbout(event));
     ProcessWebhookEventHandler processor =
-        new ProcessWebhookEventHandler(providers, webhookEvents, ports, policy);
+        new ProcessWebhookEventHandler(
+            providers,
+            webhookEvents,
+            subscriptions,
+            plans,
+            users,
+            cache,
+            events,
+            unitOfWork,
+            clock,
+            lapse,
+            policy);
     List<RecordingJobQueue.Enqueued> enqueued = jobs.enqueued();
     for (; jobsRun < enqueued.size(); jobsRun++) {
       JobPayload payload = enqueued.get(jobsRun).payload();
@@ -235,7 +256,7 @@ class SandboxAccessTest {
 
       assertThat(view.active()).isTrue();
       assertThat(view.subscription().orElseThrow().environment()).isEqualTo(Environment.SANDBOX);
-      assertThat(queries.premiumSubscriptions())
+      assertThat(premiumCount.premiumSubscriptions())
           .isEqualTo(Map.of(Environment.PRODUCTION, 0L, Environment.SANDBOX, 1L));
     }
   }

@@ -26,17 +26,17 @@ import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.application.subscription.service.CountPremiumSubscriptionsService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
-import app.huberman.application.subscription.service.PurchaseVerificationService;
+import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
 import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
 import app.huberman.application.subscription.service.SandboxPolicy;
-import app.huberman.application.subscription.service.SubscriptionPorts;
-import app.huberman.application.subscription.service.SubscriptionQueryService;
 import app.huberman.application.subscription.service.SubscriptionSchedule;
-import app.huberman.application.subscription.service.WebhookIngestService;
+import app.huberman.application.subscription.service.VerifyPurchaseService;
+import app.huberman.application.subscription.service.ViewSubscriptionService;
 import app.huberman.application.user.InMemoryUserRepository;
 import app.huberman.application.user.UserTestData;
 import app.huberman.domain.job.JobPayload;
@@ -101,25 +101,48 @@ class SubscriptionServicesTest {
   private final FakePaymentProvider apple = new FakePaymentProvider(PaymentProvider.APPLE);
   private final List<FakePaymentProvider> providers = List.of(stripe, apple);
   private final LapsePolicy lapse = LapsePolicy.defaults();
-  private final SubscriptionPorts ports =
-      new SubscriptionPorts(subscriptions, plans, users, cache, events, unitOfWork, clock, lapse);
 
-  private final WebhookIngestService ingest =
-      new WebhookIngestService(providers, webhookEvents, events, unitOfWork, clock);
+  private final ReceiveWebhookService ingest =
+      new ReceiveWebhookService(providers, webhookEvents, events, unitOfWork, clock);
   private final ProcessWebhookEventHandler processor =
-      new ProcessWebhookEventHandler(providers, webhookEvents, ports, SandboxPolicy.ANYBODY);
+      new ProcessWebhookEventHandler(
+          providers,
+          webhookEvents,
+          subscriptions,
+          plans,
+          users,
+          cache,
+          events,
+          unitOfWork,
+          clock,
+          lapse,
+          SandboxPolicy.ANYBODY);
   private final CountingRateLimiter limiter = new CountingRateLimiter();
-  private final PurchaseVerificationService purchases =
-      new PurchaseVerificationService(providers, ports, limiter, SandboxPolicy.ANYBODY);
-  private final SubscriptionQueryService queries =
-      new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock, lapse);
+  private final VerifyPurchaseService purchases =
+      new VerifyPurchaseService(
+          providers,
+          subscriptions,
+          plans,
+          users,
+          cache,
+          events,
+          limiter,
+          unitOfWork,
+          clock,
+          lapse,
+          SandboxPolicy.ANYBODY);
+  private final ViewSubscriptionService queries =
+      new ViewSubscriptionService(subscriptions, plans, cache, unitOfWork, clock, lapse);
+  private final CountPremiumSubscriptionsService premiumCount =
+      new CountPremiumSubscriptionsService(subscriptions, unitOfWork, clock, lapse);
   private final ExpireSubscriptionsHandler expiry =
       new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock, lapse);
   private final FakeProviderRecheck appleApi = new FakeProviderRecheck(PaymentProvider.APPLE);
   private final RecheckOverdueRenewalsHandler overdue =
       new RecheckOverdueRenewalsHandler(List.of(appleApi), subscriptions, jobs, clock);
   private final RecheckSubscriptionHandler recheck =
-      new RecheckSubscriptionHandler(List.of(appleApi), ports);
+      new RecheckSubscriptionHandler(
+          List.of(appleApi), subscriptions, plans, users, cache, events, unitOfWork, clock, lapse);
   private final PruneWebhookEventsHandler prune =
       new PruneWebhookEventsHandler(webhookEvents, clock);
 
@@ -334,8 +357,8 @@ class SubscriptionServicesTest {
     void aWebhookThatCannotBeStoredForADatabaseOutageFailsAsUnavailableAndReportsNothing() {
       DependencyUnavailableException down =
           new DependencyUnavailableException("database", new IllegalStateException("refused"));
-      WebhookIngestService cutOff =
-          new WebhookIngestService(
+      ReceiveWebhookService cutOff =
+          new ReceiveWebhookService(
               providers, new UnreachableWebhookEvents(down), events, unitOfWork, clock);
       WebhookRequest request =
           stripe.webhookAbout(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty()));
@@ -348,8 +371,8 @@ class SubscriptionServicesTest {
 
     @Test
     void aProviderWithNoConfiguredPortIsRejected() {
-      WebhookIngestService stripeOnly =
-          new WebhookIngestService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
+      ReceiveWebhookService stripeOnly =
+          new ReceiveWebhookService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
 
       assertThatThrownBy(
               () -> stripeOnly.receive(PaymentProvider.GOOGLE, stripe.forgedWebhook("evt_1")))
@@ -515,10 +538,11 @@ class SubscriptionServicesTest {
       assertThat(view.plan()).isEqualTo(premium);
       assertThat(view.subscription())
           .hasValueSatisfying(
-              state -> {
-                assertThat(state.owner()).contains(ada.id());
-                assertThat(state.status()).isEqualTo(ACTIVE);
-                assertThat(state.ref()).isEqualTo(APPLE_SUB);
+              shown -> {
+                assertThat(shown.id()).isEqualTo(theOnly().id());
+                assertThat(shown.owner()).contains(ada.id());
+                assertThat(shown.status()).isEqualTo(ACTIVE);
+                assertThat(shown.provider()).isEqualTo(APPLE_SUB.provider());
               });
       assertThat(unitOfWork.transactions()).isEqualTo(1);
       assertThat(cache.entry(ada.id())).isEmpty();
@@ -564,7 +588,7 @@ class SubscriptionServicesTest {
     @Test
     void reportsAreLimitedPerAccountAndPerAddressBeforeTheProviderIsAsked() {
       apple.purchase(SIGNED, () -> appleEvent("tx_1", T0, Optional.of(ada)));
-      for (int i = 0; i < PurchaseVerificationService.PER_ACCOUNT; i++) {
+      for (int i = 0; i < VerifyPurchaseService.PER_ACCOUNT; i++) {
         purchases.verify(ada.id(), purchase, "198.51.100." + i);
       }
 
@@ -572,7 +596,7 @@ class SubscriptionServicesTest {
           .isInstanceOfSatisfying(
               RateLimitedException.class,
               e -> assertThat(e.retryAfter()).isEqualTo(CountingRateLimiter.RETRY_AFTER));
-      for (int i = 0; i < PurchaseVerificationService.PER_ADDRESS; i++) {
+      for (int i = 0; i < VerifyPurchaseService.PER_ADDRESS; i++) {
         limiter.hit("verify:ip:203.0.113.7", Integer.MAX_VALUE, Duration.ofMinutes(1));
       }
       assertThatThrownBy(() -> purchases.verify(bob.id(), purchase, "203.0.113.7"))
@@ -653,7 +677,7 @@ class SubscriptionServicesTest {
       SubscriptionView current = queries.currentSubscription(ada.id());
       assertThat(current.active()).isFalse();
       assertThat(current.subscription().orElseThrow().status()).isEqualTo(ACTIVE);
-      assertThat(queries.premiumSubscriptions()).containsEntry(Environment.PRODUCTION, 0L);
+      assertThat(premiumCount.premiumSubscriptions()).containsEntry(Environment.PRODUCTION, 0L);
     }
 
     @Test
@@ -685,7 +709,7 @@ class SubscriptionServicesTest {
       assertThat(queries.entitlements(ada.id())).isEqualTo(premiumUntil(minutes(60)));
       SubscriptionView current = queries.currentSubscription(ada.id());
       assertThat(current.active()).isTrue();
-      assertThat(current.subscription().orElseThrow().ref()).isEqualTo(STRIPE_SUB);
+      assertThat(current.subscription().orElseThrow().provider()).isEqualTo(STRIPE_SUB.provider());
     }
 
     @Test
@@ -695,7 +719,7 @@ class SubscriptionServicesTest {
           appleEvent(
               "notif_1", T0, Optional.of(bob), Observation.of(EXPIRED).withProduct(MONTHLY_APPLE)));
 
-      assertThat(queries.premiumSubscriptions())
+      assertThat(premiumCount.premiumSubscriptions())
           .isEqualTo(Map.of(Environment.PRODUCTION, 1L, Environment.SANDBOX, 0L));
     }
   }

@@ -13,12 +13,11 @@ import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.UnprocessedWebhooks;
+import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
+import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.ReconcileWebhookEventsHandler;
 import app.huberman.application.subscription.service.SandboxPolicy;
-import app.huberman.application.subscription.service.SubscriptionPorts;
-import app.huberman.application.subscription.service.UnprocessedWebhooksService;
-import app.huberman.application.subscription.service.WebhookIngestService;
 import app.huberman.application.user.InMemoryUserRepository;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
@@ -59,8 +58,12 @@ class WebhookReconciliationTest {
   private final RecordingSubscriptionEvents events = new RecordingSubscriptionEvents();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final FakePaymentProvider stripe = new FakePaymentProvider(PaymentProvider.STRIPE);
-  private final SubscriptionPorts ports =
-      new SubscriptionPorts(
+  private final ReceiveWebhookService ingest =
+      new ReceiveWebhookService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
+  private final ProcessWebhookEventHandler processor =
+      new ProcessWebhookEventHandler(
+          List.of(stripe),
+          webhookEvents,
           subscriptions,
           plans,
           new InMemoryUserRepository(),
@@ -68,11 +71,8 @@ class WebhookReconciliationTest {
           events,
           unitOfWork,
           clock,
-          LapsePolicy.defaults());
-  private final WebhookIngestService ingest =
-      new WebhookIngestService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
-  private final ProcessWebhookEventHandler processor =
-      new ProcessWebhookEventHandler(List.of(stripe), webhookEvents, ports, SandboxPolicy.ANYBODY);
+          LapsePolicy.defaults(),
+          SandboxPolicy.ANYBODY);
   private final ReconcileWebhookEventsHandler reconciler =
       new ReconcileWebhookEventsHandler(webhookEvents, jobs, jobs, events, unitOfWork, clock);
 
@@ -211,7 +211,7 @@ class WebhookReconciliationTest {
     clock.advance(Duration.ofMinutes(5));
 
     List<UnprocessedWebhooks> unprocessed =
-        new UnprocessedWebhooksService(webhookEvents, unitOfWork, clock).unprocessedWebhooks();
+        new CountUnprocessedWebhooksService(webhookEvents, unitOfWork, clock).unprocessedWebhooks();
 
     assertThat(unprocessed)
         .containsExactly(

@@ -17,26 +17,25 @@ import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.application.subscription.service.CountPremiumSubscriptionsService;
+import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ListPlansService;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
-import app.huberman.application.subscription.service.PurchaseVerificationService;
+import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.RecentEntitlements;
 import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
 import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
 import app.huberman.application.subscription.service.ReconcileWebhookEventsHandler;
 import app.huberman.application.subscription.service.SandboxPolicy;
-import app.huberman.application.subscription.service.SubscriptionPorts;
-import app.huberman.application.subscription.service.SubscriptionQueryService;
-import app.huberman.application.subscription.service.UnprocessedWebhooksService;
-import app.huberman.application.subscription.service.WebhookIngestService;
+import app.huberman.application.subscription.service.VerifyPurchaseService;
+import app.huberman.application.subscription.service.ViewSubscriptionService;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.bootstrap.config.PaymentProviders;
 import app.huberman.domain.subscription.LapsePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -58,21 +57,6 @@ public class SubscriptionWiring {
   }
 
   @Produces
-  @Singleton
-  public SubscriptionPorts subscriptionPorts(
-      SubscriptionRepository subscriptions,
-      PlanRepository plans,
-      UserRepository users,
-      EntitlementCachePort entitlementCache,
-      SubscriptionEventsPort events,
-      UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse) {
-    return new SubscriptionPorts(
-        subscriptions, plans, users, entitlementCache, events, unitOfWork, clock, lapse);
-  }
-
-  @Produces
   @ApplicationScoped
   public ReceiveWebhookUseCase receiveWebhooks(
       PaymentProviders providers,
@@ -80,41 +64,57 @@ public class SubscriptionWiring {
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
-    return new WebhookIngestService(providers.all(), webhookEvents, events, unitOfWork, clock);
+    return new ReceiveWebhookService(providers.all(), webhookEvents, events, unitOfWork, clock);
   }
 
   @Produces
   @ApplicationScoped
   public VerifyPurchaseUseCase verifyPurchases(
       PaymentProviders providers,
-      SubscriptionPorts ports,
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      UserRepository users,
+      EntitlementCachePort cache,
+      SubscriptionEventsPort events,
       RateLimiterPort rateLimiter,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse,
       SandboxPolicy sandbox) {
-    return new PurchaseVerificationService(providers.all(), ports, rateLimiter, sandbox);
+    return new VerifyPurchaseService(
+        providers.all(),
+        subscriptions,
+        plans,
+        users,
+        cache,
+        events,
+        rateLimiter,
+        unitOfWork,
+        clock,
+        lapse,
+        sandbox);
   }
 
   @Produces
-  @Singleton
-  @Typed(SubscriptionQueryService.class)
-  public SubscriptionQueryService subscriptionQueries(
+  @ApplicationScoped
+  public ViewSubscriptionUseCase viewSubscriptions(
       SubscriptionRepository subscriptions,
       PlanRepository plans,
       EntitlementCachePort cache,
       UnitOfWorkPort unitOfWork,
       Clock clock,
       LapsePolicy lapse) {
-    return new SubscriptionQueryService(subscriptions, plans, cache, unitOfWork, clock, lapse);
+    return new ViewSubscriptionService(subscriptions, plans, cache, unitOfWork, clock, lapse);
   }
 
   @Produces
-  public ViewSubscriptionUseCase viewSubscriptions(SubscriptionQueryService queries) {
-    return queries;
-  }
-
-  @Produces
+  @ApplicationScoped
   public CountPremiumSubscriptionsUseCase countPremiumSubscriptions(
-      SubscriptionQueryService queries) {
-    return queries;
+      SubscriptionRepository subscriptions,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse) {
+    return new CountPremiumSubscriptionsService(subscriptions, unitOfWork, clock, lapse);
   }
 
   @Produces
@@ -122,9 +122,27 @@ public class SubscriptionWiring {
   public JobHandler processWebhookEvents(
       PaymentProviders providers,
       WebhookEventRepository webhookEvents,
-      SubscriptionPorts ports,
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      UserRepository users,
+      EntitlementCachePort cache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse,
       SandboxPolicy sandbox) {
-    return new ProcessWebhookEventHandler(providers.all(), webhookEvents, ports, sandbox);
+    return new ProcessWebhookEventHandler(
+        providers.all(),
+        webhookEvents,
+        subscriptions,
+        plans,
+        users,
+        cache,
+        events,
+        unitOfWork,
+        clock,
+        lapse,
+        sandbox);
   }
 
   @Produces
@@ -151,8 +169,18 @@ public class SubscriptionWiring {
 
   @Produces
   @Singleton
-  public JobHandler recheckSubscription(PaymentProviders providers, SubscriptionPorts ports) {
-    return new RecheckSubscriptionHandler(providers.rechecks(), ports);
+  public JobHandler recheckSubscription(
+      PaymentProviders providers,
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      UserRepository users,
+      EntitlementCachePort cache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse) {
+    return new RecheckSubscriptionHandler(
+        providers.rechecks(), subscriptions, plans, users, cache, events, unitOfWork, clock, lapse);
   }
 
   @Produces
@@ -178,6 +206,6 @@ public class SubscriptionWiring {
   @ApplicationScoped
   public CountUnprocessedWebhooksUseCase countUnprocessedWebhooks(
       WebhookEventRepository webhookEvents, UnitOfWorkPort unitOfWork, Clock clock) {
-    return new UnprocessedWebhooksService(webhookEvents, unitOfWork, clock);
+    return new CountUnprocessedWebhooksService(webhookEvents, unitOfWork, clock);
   }
 }

@@ -58,8 +58,7 @@ final class PlanCatalogue {
     Optional<Plan> plan = planOf(subscription);
     boolean active =
         plan.isPresent() && plan.get().isPremium() && subscription.grantsAccessAt(now, lapse);
-    return new SubscriptionView(
-        Optional.of(subscription.state()), plan.orElseGet(this::free), active);
+    return SubscriptionView.of(subscription, plan.orElseGet(this::free), active);
   }
 
   boolean grantsAccess(Subscription subscription, Instant now) {
@@ -67,6 +66,6 @@ final class PlanCatalogue {
   }
 
   SubscriptionView none() {
-    return new SubscriptionView(Optional.empty(), free(), false);
+    return SubscriptionView.none(free());
   }
 }

@@ -4,7 +4,9 @@ import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
@@ -18,6 +20,7 @@ import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.Subscription;
@@ -70,20 +73,32 @@ public final class ProcessWebhookEventHandler implements JobHandler {
   private final ProviderEventApplier applier;
   private final SandboxPolicy sandbox;
 
+  /**
+   * @param lapse how long an active subscription outlives an unreported renewal
+   */
   public ProcessWebhookEventHandler(
       Collection<? extends PaymentProviderPort> providers,
       WebhookEventRepository webhookEvents,
-      SubscriptionPorts ports,
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      UserRepository users,
+      EntitlementCachePort entitlementCache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse,
       SandboxPolicy sandbox) {
-    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
     this.providers = new PaymentProviders(providers);
     this.webhookEvents = Objects.requireNonNull(webhookEvents, "webhookEvents");
-    this.subscriptions = ports.subscriptions();
-    this.users = ports.users();
-    this.events = ports.events();
-    this.unitOfWork = ports.unitOfWork();
-    this.clock = ports.clock();
-    this.applier = new ProviderEventApplier(ports);
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.users = Objects.requireNonNull(users, "users");
+    this.events = Objects.requireNonNull(events, "events");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+    this.applier =
+        new ProviderEventApplier(
+            subscriptions, new PlanCatalogue(plans, lapse), entitlementCache, events, unitOfWork);
   }
 
   /** The job that processes a notification just stored, to enqueue in the same transaction. */

@@ -13,6 +13,7 @@ import app.huberman.domain.user.UserId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,12 +31,17 @@ final class ProviderEventApplier {
   private final SubscriptionEventsPort events;
   private final UnitOfWorkPort unitOfWork;
 
-  ProviderEventApplier(SubscriptionPorts ports) {
-    this.subscriptions = ports.subscriptions();
-    this.catalogue = new PlanCatalogue(ports.plans(), ports.lapse());
-    this.entitlementCache = ports.entitlementCache();
-    this.events = ports.events();
-    this.unitOfWork = ports.unitOfWork();
+  ProviderEventApplier(
+      SubscriptionRepository subscriptions,
+      PlanCatalogue catalogue,
+      EntitlementCachePort entitlementCache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork) {
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this.entitlementCache = Objects.requireNonNull(entitlementCache, "entitlementCache");
+    this.events = Objects.requireNonNull(events, "events");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 
   /** Must run in a transaction holding the subscription's lock. */

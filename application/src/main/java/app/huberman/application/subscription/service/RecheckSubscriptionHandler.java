@@ -5,6 +5,8 @@ import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
+import app.huberman.application.subscription.port.out.EntitlementCachePort;
+import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.ProviderRecheckPort;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
@@ -14,6 +16,7 @@ import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -55,19 +59,32 @@ public final class RecheckSubscriptionHandler implements JobHandler {
   private final Clock clock;
   private final ProviderEventApplier applier;
 
+  /**
+   * @param lapse how long an active subscription outlives an unreported renewal
+   */
   public RecheckSubscriptionHandler(
-      Collection<? extends ProviderRecheckPort> rechecks, SubscriptionPorts ports) {
+      Collection<? extends ProviderRecheckPort> rechecks,
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      UserRepository users,
+      EntitlementCachePort entitlementCache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse) {
     for (ProviderRecheckPort recheck : rechecks) {
       if (this.rechecks.putIfAbsent(recheck.provider(), recheck) != null) {
         throw new IllegalArgumentException("Two re-checks for " + recheck.provider().key());
       }
     }
-    this.subscriptions = ports.subscriptions();
-    this.users = ports.users();
-    this.events = ports.events();
-    this.unitOfWork = ports.unitOfWork();
-    this.clock = ports.clock();
-    this.applier = new ProviderEventApplier(ports);
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.users = Objects.requireNonNull(users, "users");
+    this.events = Objects.requireNonNull(events, "events");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.applier =
+        new ProviderEventApplier(
+            subscriptions, new PlanCatalogue(plans, lapse), entitlementCache, events, unitOfWork);
   }
 
   /** The re-check of one subscription; at most one is queued per subscription. */

@@ -4,6 +4,7 @@ import app.huberman.adapters.rest.common.Caller;
 import app.huberman.adapters.rest.common.ClientAddresses;
 import app.huberman.adapters.rest.common.NoStore;
 import app.huberman.adapters.rest.common.RequiresAuthentication;
+import app.huberman.adapters.rest.subscription.SubscriptionResponses.SubscriptionBody;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
@@ -53,7 +54,7 @@ public class PurchaseVerificationResource {
 
   @POST
   @Path("apple/verify")
-  public Object verifyApple(
+  public SubscriptionBody verifyApple(
       AppleVerifyRequest body,
       @Context SecurityContext security,
       @Context HttpServletRequest http) {
@@ -70,7 +71,7 @@ public class PurchaseVerificationResource {
 
   @POST
   @Path("google/verify")
-  public Object verifyGoogle(
+  public SubscriptionBody verifyGoogle(
       GoogleVerifyRequest body,
       @Context SecurityContext security,
       @Context HttpServletRequest http) {
@@ -86,7 +87,8 @@ public class PurchaseVerificationResource {
         clients.of(http));
   }
 
-  private Object verify(UserId caller, ClientPurchase purchase, String field, String clientIp) {
+  private SubscriptionBody verify(
+      UserId caller, ClientPurchase purchase, String field, String clientIp) {
     try {
       return SubscriptionResponses.from(purchases.verify(caller, purchase, clientIp));
     } catch (InvalidNotificationException e) {

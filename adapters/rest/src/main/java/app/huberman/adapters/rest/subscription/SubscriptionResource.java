@@ -4,6 +4,7 @@ import app.huberman.adapters.rest.common.Caller;
 import app.huberman.adapters.rest.common.NoStore;
 import app.huberman.adapters.rest.common.RequiresAuthentication;
 import app.huberman.adapters.rest.subscription.SubscriptionResponses.EntitlementResponse;
+import app.huberman.adapters.rest.subscription.SubscriptionResponses.SubscriptionBody;
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class SubscriptionResource {
 
   @GET
   @Path("subscription")
-  public Object subscription(@Context SecurityContext security) {
+  public SubscriptionBody subscription(@Context SecurityContext security) {
     return SubscriptionResponses.from(
         subscriptions.currentSubscription(Caller.of(security).userId()));
   }

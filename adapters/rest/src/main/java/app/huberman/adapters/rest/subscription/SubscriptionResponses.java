@@ -2,7 +2,6 @@ package app.huberman.adapters.rest.subscription;
 
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.domain.subscription.Entitlement;
-import app.huberman.domain.subscription.Subscription;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,11 +10,15 @@ public final class SubscriptionResponses {
 
   private SubscriptionResponses() {}
 
+  /** The contract's two answers about a user's subscription: Subscription or NoSubscription. */
+  public sealed interface SubscriptionBody permits SubscriptionResponse, NoSubscriptionResponse {}
+
   /** A subscription, or {@code {"status":"none",...}} (no id) for a user without one. */
-  static Object from(SubscriptionView view) {
+  static SubscriptionBody from(SubscriptionView view) {
     PlanResponse plan = PlanResponse.from(view.plan());
     return view.subscription()
-        .<Object>map(state -> SubscriptionResponse.from(state, plan, view.active()))
+        .<SubscriptionBody>map(
+            subscription -> SubscriptionResponse.from(subscription, plan, view.active()))
         .orElseGet(() -> new NoSubscriptionResponse("none", false, plan));
   }
 
@@ -38,28 +41,32 @@ public final class SubscriptionResponses {
       Instant endsAt,
       Instant canceledAt,
       Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt)
+      implements SubscriptionBody {
 
-    static SubscriptionResponse from(Subscription.State state, PlanResponse plan, boolean active) {
+    static SubscriptionResponse from(
+        SubscriptionView.Details subscription, PlanResponse plan, boolean active) {
       return new SubscriptionResponse(
-          state.id().value(),
-          state.owner().map(owner -> owner.value()).orElse(null),
-          state.planId().map(id -> id.value()).orElse(null),
+          subscription.id().value(),
+          subscription.owner().map(owner -> owner.value()).orElse(null),
+          subscription.planId().map(id -> id.value()).orElse(null),
           plan,
-          state.ref().provider().key(),
-          state.environment().key(),
-          state.status().key(),
+          subscription.provider().key(),
+          subscription.environment().key(),
+          subscription.status().key(),
           active,
-          state.trialEndsAt().orElse(null),
-          state.renewsAt().orElse(null),
-          state.endsAt().orElse(null),
-          state.canceledAt().orElse(null),
-          state.createdAt(),
-          state.updatedAt());
+          subscription.trialEndsAt().orElse(null),
+          subscription.renewsAt().orElse(null),
+          subscription.endsAt().orElse(null),
+          subscription.canceledAt().orElse(null),
+          subscription.createdAt(),
+          subscription.updatedAt());
     }
   }
 
-  public record NoSubscriptionResponse(String status, boolean active, PlanResponse plan) {}
+  /** NoSubscription = {status: none, active: false, plan}. */
+  public record NoSubscriptionResponse(String status, boolean active, PlanResponse plan)
+      implements SubscriptionBody {}
 
   /** {@code {"premium": bool, "plan": slug, "features": [...], "expires_at": ...}}. */
   public record EntitlementResponse(

@@ -11,9 +11,13 @@ public final class JsonTestSupport {
   private JsonTestSupport() {}
 
   public static JsonObject toJsonObject(Object value) {
-    try (JsonReader reader =
-        Json.createReader(new StringReader(JsonConfiguration.create().toJson(value)))) {
+    try (JsonReader reader = Json.createReader(new StringReader(toJson(value)))) {
       return reader.readObject();
     }
+  }
+
+  /** The JSON text the API would send, byte for byte. */
+  public static String toJson(Object value) {
+    return JsonConfiguration.create().toJson(value);
   }
 }

@@ -64,21 +64,7 @@ class PlanResponseTest {
 
   @Test
   void writesAbsentProviderIdsAsNull() {
-    Plan free =
-        new Plan(
-            PlanId.of(1),
-            PlanSlug.FREE,
-            "Free",
-            "",
-            BillingInterval.NONE,
-            Money.of(0, "USD"),
-            List.of(),
-            ProviderProductIds.NONE,
-            true,
-            CREATED,
-            CREATED);
-
-    JsonObject json = JsonTestSupport.toJsonObject(PlanResponse.from(free));
+    JsonObject json = JsonTestSupport.toJsonObject(PlanResponse.from(PlanFixtures.free()));
 
     assertThat(json.isNull("stripe_price_id")).isTrue();
     assertThat(json.isNull("apple_product_id")).isTrue();

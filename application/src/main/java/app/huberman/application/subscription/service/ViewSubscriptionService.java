@@ -1,14 +1,12 @@
 package app.huberman.application.subscription.service;
 
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
-import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.domain.subscription.Entitlement;
-import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.UserId;
@@ -16,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,8 +23,7 @@ import java.util.Optional;
  * cache when they can be; the cache is never trusted past the moment its entry would stop being
  * true, and when it cannot be reached PostgreSQL answers.
  */
-public final class SubscriptionQueryService
-    implements ViewSubscriptionUseCase, CountPremiumSubscriptionsUseCase {
+public final class ViewSubscriptionService implements ViewSubscriptionUseCase {
 
   /** How long a computed entitlement is cached, at most. */
   static final Duration ENTITLEMENT_TTL = Duration.ofMinutes(15);
@@ -43,9 +38,11 @@ public final class SubscriptionQueryService
   private final EntitlementCachePort cache;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final LapsePolicy lapse;
 
-  public SubscriptionQueryService(
+  /**
+   * @param lapse how long an active subscription outlives an unreported renewal
+   */
+  public ViewSubscriptionService(
       SubscriptionRepository subscriptions,
       PlanRepository plans,
       EntitlementCachePort cache,
@@ -53,7 +50,6 @@ public final class SubscriptionQueryService
       Clock clock,
       LapsePolicy lapse) {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-    this.lapse = Objects.requireNonNull(lapse, "lapse");
     this.catalogue = new PlanCatalogue(plans, lapse);
     this.cache = Objects.requireNonNull(cache, "cache");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -124,17 +120,5 @@ public final class SubscriptionQueryService
         .map(end -> Duration.between(now, end))
         .filter(untilEnd -> untilEnd.compareTo(ENTITLEMENT_TTL) < 0)
         .orElse(ENTITLEMENT_TTL);
-  }
-
-  @Override
-  public Map<Environment, Long> premiumSubscriptions() {
-    Instant now = clock.instant();
-    Map<Environment, Long> counted =
-        unitOfWork.readOnly(() -> subscriptions.countGrantingPremiumAccess(now, lapse));
-    Map<Environment, Long> all = new EnumMap<>(Environment.class);
-    for (Environment environment : Environment.values()) {
-      all.put(environment, counted.getOrDefault(environment, 0L));
-    }
-    return all;
   }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * fails otherwise is retried one notification at a time, so only the bad one fails. A batch commits
  * on the thread of one of its callers, so {@link #receive} is called outside any transaction.
  */
-public final class WebhookIngestService implements ReceiveWebhookUseCase {
+public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
   /** Enough to share one transaction among all the webhooks an instance handles at once. */
   private static final int MAX_BATCH = 64;
@@ -43,7 +43,7 @@ public final class WebhookIngestService implements ReceiveWebhookUseCase {
   private final UnitOfWorkPort unitOfWork;
   private final GroupCommit<VerifiedNotification, WebhookReceipt> inbox;
 
-  public WebhookIngestService(
+  public ReceiveWebhookService(
       Collection<? extends PaymentProviderPort> providers,
       WebhookEventRepository webhookEvents,
       SubscriptionEventsPort events,

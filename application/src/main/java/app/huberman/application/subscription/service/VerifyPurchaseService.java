@@ -10,11 +10,14 @@ import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.SandboxPurchaseRefusedException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
+import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
+import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.subscription.ClientPurchase;
+import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.Subscription;
@@ -36,7 +39,7 @@ import java.util.Optional;
  * <p>A purchase that cost nothing (App Store sandbox, Play test purchase) is refused before
  * anything is stored unless the {@link SandboxPolicy} admits the caller.
  */
-public final class PurchaseVerificationService implements VerifyPurchaseUseCase {
+public final class VerifyPurchaseService implements VerifyPurchaseUseCase {
 
   static final String OTHER_ACCOUNT = "The purchase belongs to another account";
 
@@ -59,21 +62,32 @@ public final class PurchaseVerificationService implements VerifyPurchaseUseCase 
   private final SubscriptionEventsPort events;
   private final SandboxPolicy sandbox;
 
-  public PurchaseVerificationService(
+  /**
+   * @param lapse how long an active subscription outlives an unreported renewal
+   */
+  public VerifyPurchaseService(
       Collection<? extends PaymentProviderPort> providers,
-      SubscriptionPorts ports,
+      SubscriptionRepository subscriptions,
+      PlanRepository plans,
+      UserRepository users,
+      EntitlementCachePort entitlementCache,
+      SubscriptionEventsPort events,
       RateLimiterPort rateLimiter,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      LapsePolicy lapse,
       SandboxPolicy sandbox) {
-    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
-    this.events = ports.events();
     this.providers = new PaymentProviders(providers);
-    this.subscriptions = ports.subscriptions();
-    this.users = ports.users();
-    this.unitOfWork = ports.unitOfWork();
-    this.clock = ports.clock();
-    this.applier = new ProviderEventApplier(ports);
-    this.catalogue = new PlanCatalogue(ports.plans(), ports.lapse());
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.users = Objects.requireNonNull(users, "users");
+    this.events = Objects.requireNonNull(events, "events");
+    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+    this.catalogue = new PlanCatalogue(plans, lapse);
+    this.applier =
+        new ProviderEventApplier(subscriptions, catalogue, entitlementCache, events, unitOfWork);
   }
 
   @Override

@@ -16,13 +16,13 @@ import java.util.Objects;
  * is one the job queue and the reconciler have not managed to apply (an alert reads it). Ages are
  * by this clock, which also stamped each event's arrival.
  */
-public final class UnprocessedWebhooksService implements CountUnprocessedWebhooksUseCase {
+public final class CountUnprocessedWebhooksService implements CountUnprocessedWebhooksUseCase {
 
   private final WebhookEventRepository webhookEvents;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
 
-  public UnprocessedWebhooksService(
+  public CountUnprocessedWebhooksService(
       WebhookEventRepository webhookEvents, UnitOfWorkPort unitOfWork, Clock clock) {
     this.webhookEvents = Objects.requireNonNull(webhookEvents, "webhookEvents");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
