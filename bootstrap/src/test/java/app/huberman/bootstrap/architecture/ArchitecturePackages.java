@@ -43,16 +43,6 @@ final class ArchitecturePackages {
         .toList();
   }
 
-  /**
-   * Services that still implement more than one use case, relative to the root: to be split (issue
-   * 19), each into one service per use case. A class leaves the list when it is split; {@link
-   * ArchitectureTest} fails while the list names a class that is gone or keeps the rule.
-   */
-  static final List<String> SERVICES_TO_BE_SPLIT =
-      List.of(
-          APPLICATION + ".health.service.InstanceHealthService",
-          APPLICATION + ".subscription.service.SubscriptionQueryService");
-
   /** The annotations the rules name; each must exist, or its rule is void. */
   static List<String> annotations() {
     return List.of(ENTITY, PRODUCES, INJECT, RESOURCE, PERSISTENCE_CONTEXT, CONTEXT);
@@ -70,9 +60,6 @@ final class ArchitecturePackages {
 
   /** Where the services behind the use cases live, with their collaborators and job handlers. */
   final String services;
-
-  /** {@link #SERVICES_TO_BE_SPLIT}, fully qualified. */
-  final List<String> servicesToBeSplit;
 
   final String rest;
   final String persistence;
@@ -97,7 +84,6 @@ final class ArchitecturePackages {
     inboundPorts = below(APPLICATION + ".*.port.in");
     outboundPorts = below(APPLICATION + ".*.port.out");
     services = below(APPLICATION + ".*.service");
-    servicesToBeSplit = SERVICES_TO_BE_SPLIT.stream().map(name -> root + "." + name).toList();
     rest = below(ADAPTERS + ".rest");
     persistence = below(ADAPTERS + ".persistence");
     redis = below(ADAPTERS + ".redis");

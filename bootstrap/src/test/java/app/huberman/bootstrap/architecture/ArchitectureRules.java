@@ -261,16 +261,11 @@ final class ArchitectureRules {
 
   // House rule: one use case, one service.
   ArchRule servicesImplementOneUseCase() {
-    List<String> toBeSplit = packages.servicesToBeSplit;
     return classes()
         .that()
         .resideInAPackage(packages.services)
         .and()
         .haveSimpleNameEndingWith("Service")
-        .and(
-            describe(
-                "are not listed as to be split (issue 19): " + toBeSplit,
-                javaClass -> !toBeSplit.contains(javaClass.getName())))
         .should(implementExactlyOneUseCase())
         .because(
             "one use case, one service named after it (RegisterUserUseCase, RegisterUserService)"
@@ -436,7 +431,7 @@ final class ArchitectureRules {
   }
 
   /** The use cases a class implements, directly or through its supertypes, by simple name. */
-  static List<String> useCasesOf(JavaClass javaClass) {
+  private static List<String> useCasesOf(JavaClass javaClass) {
     return javaClass.getAllRawInterfaces().stream()
         .map(JavaClass::getSimpleName)
         .filter(name -> name.endsWith("UseCase"))

@@ -123,17 +123,6 @@ class ArchitectureTest {
   }
 
   @ArchTest
-  static void everyServiceListedAsToBeSplitExistsAndStillImplementsSeveralUseCases(
-      JavaClasses classes) {
-    assertThat(RULES.packages().servicesToBeSplit)
-        .as("services listed as to be split that are gone, or were split: take them off the list")
-        .allMatch(
-            name ->
-                classes.contain(name)
-                    && ArchitectureRules.useCasesOf(classes.get(name)).size() > 1);
-  }
-
-  @ArchTest
   static void importsNoTestClass(JavaClasses classes) {
     assertThat(classes.stream().map(javaClass -> javaClass.getSource().orElseThrow().getUri()))
         .as("the production import must see no test class, these tests and fixtures included")
