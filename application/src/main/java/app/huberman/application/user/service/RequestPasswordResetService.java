@@ -6,10 +6,7 @@ import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.RequestPasswordResetUseCase;
 import app.huberman.application.user.port.out.UserEventsPort;
-import app.huberman.domain.job.JobOptions;
-import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.user.Email;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,14 +39,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     Email email = AccountInput.email(violations, command.email());
     violations.throwIfAny();
     // The same work for any well-formed email: the job finds out whether there is an account.
-    unitOfWork.inTransaction(
-        () ->
-            jobs.enqueue(
-                SendPasswordResetEmailHandler.TYPE,
-                JobPayload.of(1, Map.of("email", email.normalized())),
-                JobOptions.defaults()
-                    .onQueue(MailQueue.NAME)
-                    .uniqueBy("password-reset:" + Secrets.sha256Hex(email.normalized()))));
+    unitOfWork.inTransaction(() -> jobs.enqueue(SendPasswordResetEmailHandler.jobFor(email)));
     events.passwordResetRequested(email, command.clientIp());
   }
 }

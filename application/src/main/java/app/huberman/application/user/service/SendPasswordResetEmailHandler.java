@@ -1,9 +1,11 @@
 package app.huberman.application.user.service;
 
 import app.huberman.application.job.JobHandler;
+import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.user.port.out.MailerPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.UserRepository;
+import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.user.Email;
@@ -12,6 +14,7 @@ import app.huberman.domain.user.User;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +25,9 @@ import java.util.Optional;
 public final class SendPasswordResetEmailHandler implements JobHandler {
 
   public static final JobType TYPE = JobType.of("mail.password-reset");
+
+  private static final int PAYLOAD_VERSION = 1;
+  private static final String EMAIL = "email";
 
   private final UserRepository users;
   private final PasswordResetTokenRepository resets;
@@ -42,6 +48,19 @@ public final class SendPasswordResetEmailHandler implements JobHandler {
     this.resetUrl = settings.passwordResetUrl();
   }
 
+  /**
+   * The reset mail for whatever account has this email. At most one is queued per email: asking
+   * again while one waits adds nothing, and the link it sends is the newest.
+   */
+  static NewJob jobFor(Email email) {
+    return new NewJob(
+        TYPE,
+        JobPayload.of(PAYLOAD_VERSION, Map.of(EMAIL, email.normalized())),
+        JobOptions.defaults()
+            .onQueue(MailQueue.NAME)
+            .uniqueBy("password-reset:" + Secrets.sha256Hex(email.normalized())));
+  }
+
   @Override
   public JobType type() {
     return TYPE;
@@ -49,7 +68,7 @@ public final class SendPasswordResetEmailHandler implements JobHandler {
 
   @Override
   public void handle(JobPayload payload) {
-    Email email = Email.of(payload.require("email"));
+    Email email = Email.of(payload.require(EMAIL));
     Optional<User> user = users.findByEmail(email);
     if (user.isEmpty()) {
       return; // no account: nothing to send, and the requester learns nothing

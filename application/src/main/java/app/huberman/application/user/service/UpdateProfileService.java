@@ -13,12 +13,9 @@ import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
-import app.huberman.domain.job.JobOptions;
-import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.User;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -101,14 +98,6 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
   }
 
   private void noticeOfEmailChange(User user, Email previous) {
-    jobs.enqueue(
-        SendEmailChangedNoticeHandler.TYPE,
-        JobPayload.of(
-            1,
-            Map.of(
-                "to", previous.value(),
-                "name", user.name(),
-                "new_email_masked", user.email().masked())),
-        JobOptions.defaults().onQueue(MailQueue.NAME));
+    jobs.enqueue(SendEmailChangedNoticeHandler.jobFor(previous, user.name(), user.email()));
   }
 }

@@ -18,7 +18,15 @@ public interface JobQueuePort {
    *     running (the call is then a no-op)
    */
   default Optional<UUID> enqueue(JobType type, JobPayload payload, JobOptions options) {
-    return enqueueAll(List.of(new NewJob(type, payload, options))).getFirst();
+    return enqueue(new NewJob(type, payload, options));
+  }
+
+  /**
+   * @return the new job's id, or empty when a job with the same unique key is already queued or
+   *     running (the call is then a no-op)
+   */
+  default Optional<UUID> enqueue(NewJob job) {
+    return enqueueAll(List.of(job)).getFirst();
   }
 
   /**
