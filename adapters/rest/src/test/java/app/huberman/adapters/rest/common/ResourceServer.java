@@ -19,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.WebappContext;
@@ -54,6 +56,16 @@ public final class ResourceServer implements AutoCloseable {
           UnexpectedExceptionMapper.class,
           ValidationExceptionMapper.class,
           WebApplicationExceptionMapper.class);
+
+  /**
+   * Held, so that the level set here outlives a collection. Jersey warns that each resource
+   * instance is no provider, which is true and harmless; failures show as failed assertions.
+   */
+  private static final Logger SERVER_LOGS = Logger.getLogger("org.glassfish");
+
+  static {
+    SERVER_LOGS.setLevel(Level.SEVERE);
+  }
 
   private final HttpServer server;
   private final URI base;
