@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationDefaultsTest {
 
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  private static final Pattern CELL = Pattern.compile("\\|");
+  private static final Pattern SLASH = Pattern.compile(" / ");
   private static final Pattern WEB_XML_DEFAULT = Pattern.compile("\\$\\{ENV=([A-Z_]+):([^}]*)}");
 
   private final Map<String, String> defaults = defaults();
@@ -106,15 +108,15 @@ class ConfigurationDefaultsTest {
   private static Map<String, String> readmeDefaults() throws IOException {
     Map<String, String> readme = new LinkedHashMap<>();
     for (String line : Files.readAllLines(REPOSITORY.resolve("README.md"))) {
-      List<String> cells = List.of(line.split("\\|", -1));
+      List<String> cells = CELL.splitAsStream(line).toList();
       if (cells.size() < 4 || !cells.get(1).strip().matches("[A-Z_]+( / [A-Z_]+)*")) {
         continue;
       }
-      String[] names = cells.get(1).strip().split(" / ");
-      String[] values = cells.get(2).strip().split(" / ");
-      if (names.length == values.length) {
-        for (int i = 0; i < names.length; i++) {
-          readme.put(names[i], readmeValue(values[i]));
+      List<String> names = SLASH.splitAsStream(cells.get(1).strip()).toList();
+      List<String> values = SLASH.splitAsStream(cells.get(2).strip()).toList();
+      if (names.size() == values.size()) {
+        for (int i = 0; i < names.size(); i++) {
+          readme.put(names.get(i), readmeValue(values.get(i)));
         }
       }
     }
