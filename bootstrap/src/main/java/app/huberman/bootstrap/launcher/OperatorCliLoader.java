@@ -32,7 +32,7 @@ import java.util.zip.ZipInputStream;
 final class OperatorCliLoader {
 
   static final String WAR = "MICRO-INF/deploy/ROOT.war";
-  static final String CLI = "app.huberman.bootstrap.cli.OperatorCli";
+  static final String CLI = "app.huberman.bootstrap.wiring.CliWiring";
 
   /**
    * What the persistence adapter needs from the platform outside the server: JPA and JTA for

@@ -27,6 +27,7 @@ final class ArchitecturePackages {
   static final List<String> JAX_RS = List.of("jakarta.ws.rs..");
   static final List<String> MONITORING_LIBRARIES =
       List.of("org.eclipse.microprofile.health..", "org.eclipse.microprofile.metrics..");
+  static final List<String> CLI_LIBRARIES = List.of("picocli..");
 
   // Annotations, by name: the rules need not compile against the APIs they police.
   static final String ENTITY = "jakarta.persistence.Entity";
@@ -38,7 +39,8 @@ final class ArchitecturePackages {
 
   /** The libraries the rules keep inside some adapters; each must exist, or its rule is void. */
   static List<String> restrictedLibraries() {
-    return Stream.of(PERSISTENCE_LIBRARIES, REDIS_LIBRARIES, JAX_RS, MONITORING_LIBRARIES)
+    return Stream.of(
+            PERSISTENCE_LIBRARIES, REDIS_LIBRARIES, JAX_RS, MONITORING_LIBRARIES, CLI_LIBRARIES)
         .flatMap(List::stream)
         .toList();
   }
@@ -65,6 +67,7 @@ final class ArchitecturePackages {
   final String persistence;
   final String redis;
   final String monitoring;
+  final String cli;
   final String bootstrap;
 
   /** Where the CDI producers live. */
@@ -88,6 +91,7 @@ final class ArchitecturePackages {
     persistence = below(ADAPTERS + ".persistence");
     redis = below(ADAPTERS + ".redis");
     monitoring = below(ADAPTERS + ".monitoring");
+    cli = below(ADAPTERS + ".cli");
     bootstrap = below(BOOTSTRAP);
     wiring = below(BOOTSTRAP + ".wiring");
     modulesAsSlices = root + ".(*)..";
@@ -96,7 +100,7 @@ final class ArchitecturePackages {
 
   /** The packages of the Maven modules, each of which must be imported. */
   List<String> modules() {
-    return List.of(domain, application, rest, persistence, redis, monitoring, bootstrap);
+    return List.of(domain, application, rest, persistence, redis, monitoring, cli, bootstrap);
   }
 
   /** Every project package a rule names: each must hold classes, or the rule checks nothing. */
@@ -112,6 +116,7 @@ final class ArchitecturePackages {
         persistence,
         redis,
         monitoring,
+        cli,
         bootstrap,
         wiring,
         modulesAsSlices,

@@ -1,6 +1,7 @@
 package app.huberman.bootstrap.architecture;
 
 import static app.huberman.bootstrap.architecture.ArchitecturePackages.ADAPTERS;
+import static app.huberman.bootstrap.architecture.ArchitecturePackages.CLI_LIBRARIES;
 import static app.huberman.bootstrap.architecture.ArchitecturePackages.CONTEXT;
 import static app.huberman.bootstrap.architecture.ArchitecturePackages.ENTITY;
 import static app.huberman.bootstrap.architecture.ArchitecturePackages.INJECT;
@@ -116,6 +117,7 @@ final class ArchitectureRules {
         contextsAreFreeOfCycles(),
         inboundAdaptersUseOnlyInboundPorts(),
         monitoringUsesPortsNotServices(),
+        theCliUsesOnlyTheApplication(),
         onlyThePersistenceAdapterUsesPersistenceLibraries(),
         onlyTheRedisAdapterUsesRedisson(),
         onlyRestAndMonitoringUseJaxRs(),
@@ -322,6 +324,31 @@ final class ArchitectureRules {
         .because(
             "the monitoring adapter answers probes through use cases and implements the outbound"
                 + " ports that record events (logs and metrics); it never reaches the services");
+  }
+
+  // Rule 8, for the operator CLI: an inbound adapter that runs without the container.
+  ArchRule theCliUsesOnlyTheApplication() {
+    return classes()
+        .that()
+        .resideInAPackage(packages.cli)
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            Stream.concat(
+                    Stream.of(
+                        packages.cli,
+                        packages.inboundPorts,
+                        packages.applicationShared,
+                        packages.domain,
+                        JDK),
+                    CLI_LIBRARIES.stream())
+                .toArray(String[]::new))
+        .because(
+            "the operator CLI is an inbound adapter that depends on the application only: it"
+                + " calls use cases (port.in, with the domain types they take and return, and"
+                + " application.shared), parses with picocli and prints with the JDK; bootstrap"
+                + " builds the use cases from the other adapters and hands them over (CliUseCases),"
+                + " so no command reaches a port.out, an adapter or a container API");
   }
 
   // Rule 9, persistence.

@@ -5,6 +5,8 @@ import static app.huberman.bootstrap.architecture.ArchitecturePackages.PRODUCTIO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.bootstrap.architecture.fixtures.adapters.cli.RepositoryWritingCliCommand;
+import app.huberman.bootstrap.architecture.fixtures.adapters.cli.TransactionalCliCommand;
 import app.huberman.bootstrap.architecture.fixtures.adapters.monitoring.ServiceCallingHealthCheck;
 import app.huberman.bootstrap.architecture.fixtures.adapters.persistence.order.PersistenceContextRepository;
 import app.huberman.bootstrap.architecture.fixtures.adapters.persistence.order.RedissonLockingRepository;
@@ -78,6 +80,8 @@ class ArchitectureRulesBiteTest {
           new Bite(RULES.contextsAreFreeOfCycles(), Customer.class),
           new Bite(RULES.inboundAdaptersUseOnlyInboundPorts(), RepositoryHoldingResource.class),
           new Bite(RULES.monitoringUsesPortsNotServices(), ServiceCallingHealthCheck.class),
+          new Bite(RULES.theCliUsesOnlyTheApplication(), RepositoryWritingCliCommand.class),
+          new Bite(RULES.theCliUsesOnlyTheApplication(), TransactionalCliCommand.class),
           new Bite(
               RULES.onlyThePersistenceAdapterUsesPersistenceLibraries(),
               EntityManagerOrderFinder.class),

@@ -71,6 +71,9 @@ class ArchitectureTest {
   static final ArchRule monitoringUsesPortsNotServices = RULES.monitoringUsesPortsNotServices();
 
   @ArchTest
+  static final ArchRule theCliUsesOnlyTheApplication = RULES.theCliUsesOnlyTheApplication();
+
+  @ArchTest
   static final ArchRule onlyThePersistenceAdapterUsesPersistenceLibraries =
       RULES.onlyThePersistenceAdapterUsesPersistenceLibraries();
 

@@ -6,13 +6,9 @@ import java.util.Objects;
 
 /**
  * The SMTP server to hand mail to and the address it comes from (MAIL_HOST, MAIL_PORT, MAIL_FROM;
- * bootstrap reads them).
+ * bootstrap reads them, with the defaults of its microprofile-config.properties).
  */
 public record MailSettings(String host, int port, String from) {
-
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 1025;
-  public static final String DEFAULT_FROM = "no-reply@huberman.app";
 
   public MailSettings {
     Objects.requireNonNull(host, "host");
@@ -24,11 +20,6 @@ public record MailSettings(String host, int port, String from) {
       throw new IllegalArgumentException("Not a TCP port: " + port);
     }
     fromAddress(from);
-  }
-
-  /** 127.0.0.1:1025 (a local catcher such as Mailpit), from no-reply@huberman.app. */
-  public static MailSettings defaults() {
-    return new MailSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_FROM);
   }
 
   InternetAddress fromAddress() {

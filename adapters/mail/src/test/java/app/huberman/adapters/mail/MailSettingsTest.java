@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Test;
 class MailSettingsTest {
 
   @Test
-  void theDefaultsAreALocalCatcher() {
-    assertThat(MailSettings.defaults())
-        .isEqualTo(new MailSettings("127.0.0.1", 1025, "no-reply@huberman.app"));
-    assertThat(MailSettings.defaults().server()).isEqualTo("127.0.0.1:1025");
+  void errorMessagesNameTheServerByHostAndPort() {
+    assertThat(new MailSettings("127.0.0.1", 1025, "no-reply@huberman.app").server())
+        .isEqualTo("127.0.0.1:1025");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package app.huberman.adapters.monitoring.logging;
 
+import app.huberman.application.shared.JsonText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.invoke.MethodHandle;
@@ -90,7 +91,7 @@ public class JsonLogFormatter extends Formatter {
       } else if (entry.getValue() instanceof Boolean flag) {
         line.append(flag);
       } else {
-        quote(line, String.valueOf(entry.getValue()));
+        JsonText.quote(line, String.valueOf(entry.getValue()));
       }
     }
   }
@@ -116,11 +117,11 @@ public class JsonLogFormatter extends Formatter {
   private static void appendException(StringBuilder line, Throwable thrown) {
     line.append(",\"exception\":{");
     line.append("\"class\":");
-    quote(line, thrown.getClass().getName());
+    JsonText.quote(line, thrown.getClass().getName());
     line.append(",\"message\":");
-    quote(line, thrown.getMessage() == null ? "" : thrown.getMessage());
+    JsonText.quote(line, thrown.getMessage() == null ? "" : thrown.getMessage());
     line.append(",\"stack\":");
-    quote(line, trimmedStack(thrown));
+    JsonText.quote(line, trimmedStack(thrown));
     line.append('}');
   }
 
@@ -156,30 +157,7 @@ public class JsonLogFormatter extends Formatter {
 
   private static void field(StringBuilder line, String name, String value) {
     line.append(",\"").append(name).append("\":");
-    quote(line, value);
-  }
-
-  /** Writes a JSON string; control characters are escaped, so a message never breaks the line. */
-  static void quote(StringBuilder line, String value) {
-    line.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> line.append("\\\"");
-        case '\\' -> line.append("\\\\");
-        case '\n' -> line.append("\\n");
-        case '\r' -> line.append("\\r");
-        case '\t' -> line.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            line.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            line.append(c);
-          }
-        }
-      }
-    }
-    line.append('"');
+    JsonText.quote(line, value);
   }
 
   /** The request id and user id of this thread, from whichever copy of LogContext it uses. */
