@@ -53,6 +53,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -113,6 +114,8 @@ final class ArchitectureRules {
         outboundPortsAreInterfacesInPortOut(),
         interfacesInPortOutArePortsOrRepositories(),
         servicesImplementOneUseCase(),
+        applicationNamesNoStorageOrMarkup(),
+        inboundPortsShowNoStoredState(),
         modulesAreFreeOfCycles(),
         contextsAreFreeOfCycles(),
         inboundAdaptersUseOnlyInboundPorts(),
@@ -274,6 +277,30 @@ final class ArchitectureRules {
                 + " and taking only the ports it uses, so that a caller needing one behaviour"
                 + " builds nothing else; job handlers (...Handler) and the services' small"
                 + " collaborators are not services");
+  }
+
+  // House rule: the application speaks the domain's language.
+  ArchRule applicationNamesNoStorageOrMarkup() {
+    return classes()
+        .that()
+        .resideInAPackage(packages.application)
+        .should(nameNoMechanics())
+        .because(
+            "ports and services say what must happen (atomically, durably) in the domain's"
+                + " words; SQL, JDBC, transactions and HTML are how an adapter does it");
+  }
+
+  // House rule: a query answers with a read model.
+  ArchRule inboundPortsShowNoStoredState() {
+    return noClasses()
+        .that()
+        .resideInAPackage(packages.inboundPorts)
+        .should()
+        .dependOnClassesThat(resideInAPackage(packages.domain).and(simpleNameEndingWith("State")))
+        .because(
+            "what an aggregate keeps (its State, for rehydration) is not what a caller is shown:"
+                + " a query use case returns a read-model record of port.in, so the store can"
+                + " change without changing the API");
   }
 
   // Rule 7, between modules.
@@ -479,6 +506,29 @@ final class ArchitectureRules {
                       + " implements "
                       + (useCases.isEmpty() ? "no use case" : String.join(", ", useCases))));
         }
+      }
+    };
+  }
+
+  private static final Pattern MECHANICS =
+      Pattern.compile("(?i).*(sql|jdbc|transaction|statement|html).*");
+
+  /** Neither the class nor any of its fields and methods is named for a mechanism. */
+  private static ArchCondition<JavaClass> nameNoMechanics() {
+    return new ArchCondition<>("name no SQL, JDBC, transaction, statement or HTML") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        Stream.concat(
+                Stream.of(type.getSimpleName()),
+                Stream.concat(
+                    type.getFields().stream().map(field -> field.getName()),
+                    type.getMethods().stream().map(method -> method.getName())))
+            .filter(name -> MECHANICS.matcher(name).matches())
+            .forEach(
+                name ->
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            type, type.getDescription() + " names a mechanism: " + name)));
       }
     };
   }

@@ -19,13 +19,16 @@ import app.huberman.bootstrap.architecture.fixtures.adapters.rest.order.FieldInj
 import app.huberman.bootstrap.architecture.fixtures.adapters.rest.order.HealthCheckResource;
 import app.huberman.bootstrap.architecture.fixtures.adapters.rest.order.OrderRow;
 import app.huberman.bootstrap.architecture.fixtures.adapters.rest.order.RepositoryHoldingResource;
+import app.huberman.bootstrap.architecture.fixtures.application.order.port.in.OrderDetails;
 import app.huberman.bootstrap.architecture.fixtures.application.order.port.in.OrderFinder;
+import app.huberman.bootstrap.architecture.fixtures.application.order.port.out.OrderArchivePort;
 import app.huberman.bootstrap.architecture.fixtures.application.order.port.out.OrderStore;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.CancelOrderUseCase;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.ClockReadingService;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.EntityManagerOrderFinder;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.NotificationPort;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.OrderDeskService;
+import app.huberman.bootstrap.architecture.fixtures.application.order.service.OrderHtmlReceipt;
 import app.huberman.bootstrap.architecture.fixtures.application.order.service.OrderTotalsService;
 import app.huberman.bootstrap.architecture.fixtures.bootstrap.wiring.EntityPeekingWiring;
 import app.huberman.bootstrap.architecture.fixtures.bootstrap.wiring.ResponseCachingWiring;
@@ -75,6 +78,9 @@ class ArchitectureRulesBiteTest {
           new Bite(RULES.interfacesInPortOutArePortsOrRepositories(), OrderStore.class),
           new Bite(RULES.servicesImplementOneUseCase(), OrderDeskService.class),
           new Bite(RULES.servicesImplementOneUseCase(), OrderTotalsService.class),
+          new Bite(RULES.applicationNamesNoStorageOrMarkup(), OrderArchivePort.class),
+          new Bite(RULES.applicationNamesNoStorageOrMarkup(), OrderHtmlReceipt.class),
+          new Bite(RULES.inboundPortsShowNoStoredState(), OrderDetails.class),
           new Bite(RULES.modulesAreFreeOfCycles(), ApplicationAwareOrder.class),
           new Bite(RULES.contextsAreFreeOfCycles(), Invoice.class),
           new Bite(RULES.contextsAreFreeOfCycles(), Customer.class),

@@ -59,6 +59,13 @@ class ArchitectureTest {
 
   @ArchTest static final ArchRule servicesImplementOneUseCase = RULES.servicesImplementOneUseCase();
 
+  @ArchTest
+  static final ArchRule applicationNamesNoStorageOrMarkup =
+      RULES.applicationNamesNoStorageOrMarkup();
+
+  @ArchTest
+  static final ArchRule inboundPortsShowNoStoredState = RULES.inboundPortsShowNoStoredState();
+
   @ArchTest static final ArchRule modulesAreFreeOfCycles = RULES.modulesAreFreeOfCycles();
 
   @ArchTest static final ArchRule contextsAreFreeOfCycles = RULES.contextsAreFreeOfCycles();
