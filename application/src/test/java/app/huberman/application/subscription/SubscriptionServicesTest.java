@@ -9,7 +9,9 @@ import static app.huberman.domain.subscription.SubscriptionStatus.PAST_DUE;
 import static app.huberman.domain.subscription.SubscriptionStatus.TRIALING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import app.huberman.application.job.ScheduledTask;
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.CountingRateLimiter;
@@ -41,6 +43,7 @@ import app.huberman.application.subscription.service.ViewSubscriptionService;
 import app.huberman.application.user.UserTestData;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.PermanentJobFailure;
+import app.huberman.domain.job.Schedule;
 import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Entitlement;
 import app.huberman.domain.subscription.Environment;
@@ -54,6 +57,7 @@ import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -831,12 +835,12 @@ class SubscriptionServicesTest {
     @Test
     void isScheduledEveryMinuteTheRecheckHourlyTheReconcilerEveryFiveAndThePruneNightly() {
       assertThat(SubscriptionSchedule.scheduledTasks())
-          .extracting(task -> task.jobType().value() + " @ " + task.schedule().expression())
+          .extracting(task -> task.jobType().value(), ScheduledTask::schedule)
           .containsExactly(
-              "subscriptions.expire @ * * * * *",
-              "subscriptions.recheck-overdue @ 23 * * * *",
-              "subscriptions.reconcile-webhooks @ */5 * * * *",
-              "subscriptions.prune-webhook-events @ 37 4 * * *");
+              tuple("subscriptions.expire", Schedule.every(Duration.ofMinutes(1))),
+              tuple("subscriptions.recheck-overdue", Schedule.hourlyAt(23)),
+              tuple("subscriptions.reconcile-webhooks", Schedule.every(Duration.ofMinutes(5))),
+              tuple("subscriptions.prune-webhook-events", Schedule.dailyAt(LocalTime.of(4, 37))));
     }
   }
 

@@ -114,7 +114,8 @@ public final class Device {
       return null;
     }
     if (!isValidName(name.get())) {
-      throw new IllegalArgumentException("A device name is at most 255 printable characters");
+      throw new IllegalArgumentException(
+          "A device name is at most " + MAX_NAME_LENGTH + " printable characters");
     }
     String stripped = name.get().strip();
     return stripped.isEmpty() ? null : stripped;

@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public final class User {
 
-  static final int MAX_NAME_LENGTH = 255;
+  /** The longest name, stripped; the column's size. */
+  public static final int MAX_NAME_LENGTH = 255;
 
   private final UserId id;
   private final UUID uuid;
@@ -115,7 +116,7 @@ public final class User {
     Objects.requireNonNull(name, "name");
     String stripped = name.strip();
     if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("A name is 1 to 255 characters");
+      throw new IllegalArgumentException("A name is 1 to " + MAX_NAME_LENGTH + " characters");
     }
     return stripped;
   }
