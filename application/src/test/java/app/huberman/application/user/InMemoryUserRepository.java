@@ -88,15 +88,6 @@ public final class InMemoryUserRepository implements UserRepository {
   }
 
   private static User copyOf(User user) {
-    return User.rehydrate(
-        user.id(),
-        user.uuid(),
-        user.name(),
-        user.email(),
-        user.passwordHash(),
-        user.role(),
-        user.emailVerifiedAt().orElse(null),
-        user.createdAt(),
-        user.updatedAt());
+    return User.rehydrate(user.state());
   }
 }
