@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -55,14 +54,6 @@ public final class InMemoryUserRepository implements UserRepository {
   @Override
   public Optional<User> findById(UserId id) {
     return Optional.ofNullable(users.get(id)).map(InMemoryUserRepository::copyOf);
-  }
-
-  @Override
-  public Optional<User> findByUuid(UUID uuid) {
-    return users.values().stream()
-        .filter(user -> user.uuid().equals(uuid))
-        .findFirst()
-        .map(InMemoryUserRepository::copyOf);
   }
 
   @Override
