@@ -1,16 +1,15 @@
 package app.huberman.application.job;
 
-import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
+import app.huberman.domain.job.Schedule;
 import java.util.Objects;
 
 /**
- * A job enqueued on a cron schedule. The tick enqueues a job rather than doing the work itself, so
- * the work gets the queue's retries and durability.
+ * A job enqueued on a {@link Schedule}. The tick enqueues a job rather than doing the work itself,
+ * so the work gets the queue's retries and durability.
  */
-public record ScheduledTask(
-    String name, CronSchedule schedule, JobType jobType, JobPayload payload) {
+public record ScheduledTask(String name, Schedule schedule, JobType jobType, JobPayload payload) {
 
   public ScheduledTask {
     Objects.requireNonNull(name, "name");

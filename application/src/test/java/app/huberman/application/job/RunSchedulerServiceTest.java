@@ -6,10 +6,10 @@ import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.job.port.out.SchedulerTickPort;
 import app.huberman.application.job.service.RunSchedulerService;
 import app.huberman.application.shared.DirectUnitOfWork;
-import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
+import app.huberman.domain.job.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,18 +57,18 @@ class RunSchedulerServiceTest {
                   })
               .toList();
 
-  private RunSchedulerService instance(String cron) {
+  private RunSchedulerService instance(Schedule schedule) {
     return new RunSchedulerService(
         ticks,
         queue,
         new DirectUnitOfWork(),
-        List.of(new ScheduledTask("report", CronSchedule.parse(cron), REPORT, JobPayload.empty())));
+        List.of(new ScheduledTask("report", schedule, REPORT, JobPayload.empty())));
   }
 
   @Test
   void startsADueTaskOnceWhicheverInstanceTicksFirst() {
-    RunSchedulerService a = instance("0 * * * *");
-    RunSchedulerService b = instance("0 * * * *");
+    RunSchedulerService a = instance(Schedule.hourlyAt(0));
+    RunSchedulerService b = instance(Schedule.hourlyAt(0));
 
     assertThat(a.runDueTasks("a")).containsExactly("report");
     assertThat(b.runDueTasks("b")).isEmpty();
@@ -82,7 +82,7 @@ class RunSchedulerServiceTest {
 
   @Test
   void startsAgainAtTheNextTickOnlyAndNeverReplaysMissedTicks() {
-    RunSchedulerService scheduler = instance("*/5 * * * *");
+    RunSchedulerService scheduler = instance(Schedule.every(Duration.ofMinutes(5)));
     scheduler.runDueTasks("a");
 
     ticks.now = ticks.now.plus(Duration.ofHours(3)); // down for three hours: 36 ticks missed

@@ -12,6 +12,7 @@ import app.huberman.application.shared.MutableClock;
 import app.huberman.application.subscription.port.in.SandboxPurchaseRefusedException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.service.CountPremiumSubscriptionsService;
+import app.huberman.application.subscription.service.PaymentProviders;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.SandboxAccess;
@@ -19,7 +20,6 @@ import app.huberman.application.subscription.service.SandboxAccess.Mode;
 import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.VerifyPurchaseService;
 import app.huberman.application.subscription.service.ViewSubscriptionService;
-import app.huberman.application.user.InMemoryUserRepository;
 import app.huberman.application.user.UserTestData;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.subscription.ClientPurchase;
@@ -63,7 +63,7 @@ class SandboxAccessTest {
 
   private final MutableClock clock = new MutableClock(T0);
   private final InMemoryPlanRepository plans = new InMemoryPlanRepository().add(free, premium);
-  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
   private final InMemorySubscriptionRepository subscriptions =
       new InMemorySubscriptionRepository(plans);
   private final RecordingJobQueue jobs = new RecordingJobQueue();
@@ -78,15 +78,16 @@ class SandboxAccessTest {
   private final LapsePolicy lapse = LapsePolicy.defaults();
   private final ReceiveWebhookService ingest =
       new ReceiveWebhookService(providers, webhookEvents, events, unitOfWork, clock);
+  private final SharedCollaborators shared =
+      SharedCollaborators.over(plans, subscriptions, cache, events, unitOfWork);
   private final ViewSubscriptionService queries =
-      new ViewSubscriptionService(subscriptions, plans, cache, unitOfWork, clock, lapse);
+      new ViewSubscriptionService(subscriptions, shared.catalogue(), cache, unitOfWork, clock);
   private final CountPremiumSubscriptionsService premiumCount =
       new CountPremiumSubscriptionsService(subscriptions, unitOfWork, clock, lapse);
   private int jobsRun;
 
   SandboxAccessTest() {
-    users.add(tester);
-    users.add(stranger);
+    accounts.add(tester, stranger);
   }
 
   private static SandboxPolicy apple(SandboxAccess access) {
@@ -99,17 +100,16 @@ class SandboxAccessTest {
 
   private VerifyPurchaseService verification(SandboxPolicy policy) {
     return new VerifyPurchaseService(
-        providers,
+        new PaymentProviders(providers),
         subscriptions,
-        plans,
-        users,
-        cache,
-        events,
+        accounts,
+        shared.applier(),
+        shared.catalogue(),
+        policy,
         new CountingRateLimiter(),
+        events,
         unitOfWork,
-        clock,
-        lapse,
-        policy);
+        clock);
   }
 
   private static ProviderEvent appleEvent(
@@ -138,17 +138,15 @@ class SandboxAccessTest {
     ingest.receive(PaymentProvider.APPLE, apple.webhookAbout(event));
     ProcessWebhookEventHandler processor =
         new ProcessWebhookEventHandler(
-            providers,
+            new PaymentProviders(providers),
             webhookEvents,
             subscriptions,
-            plans,
-            users,
-            cache,
+            accounts,
+            shared.applier(),
+            policy,
             events,
             unitOfWork,
-            clock,
-            lapse,
-            policy);
+            clock);
     List<RecordingJobQueue.Enqueued> enqueued = jobs.enqueued();
     for (; jobsRun < enqueued.size(); jobsRun++) {
       JobPayload payload = enqueued.get(jobsRun).payload();

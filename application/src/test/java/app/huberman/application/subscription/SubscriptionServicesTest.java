@@ -9,7 +9,9 @@ import static app.huberman.domain.subscription.SubscriptionStatus.PAST_DUE;
 import static app.huberman.domain.subscription.SubscriptionStatus.TRIALING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import app.huberman.application.job.ScheduledTask;
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.ConflictException;
 import app.huberman.application.shared.CountingRateLimiter;
@@ -28,6 +30,7 @@ import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.application.subscription.service.CountPremiumSubscriptionsService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
+import app.huberman.application.subscription.service.PaymentProviders;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
 import app.huberman.application.subscription.service.ReceiveWebhookService;
@@ -37,10 +40,10 @@ import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.SubscriptionSchedule;
 import app.huberman.application.subscription.service.VerifyPurchaseService;
 import app.huberman.application.subscription.service.ViewSubscriptionService;
-import app.huberman.application.user.InMemoryUserRepository;
 import app.huberman.application.user.UserTestData;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.PermanentJobFailure;
+import app.huberman.domain.job.Schedule;
 import app.huberman.domain.subscription.ClientPurchase;
 import app.huberman.domain.subscription.Entitlement;
 import app.huberman.domain.subscription.Environment;
@@ -54,6 +57,7 @@ import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +90,7 @@ class SubscriptionServicesTest {
 
   private final MutableClock clock = new MutableClock(T0);
   private final InMemoryPlanRepository plans = new InMemoryPlanRepository().add(free, premium);
-  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
   private final InMemorySubscriptionRepository subscriptions =
       new InMemorySubscriptionRepository(plans);
   private final RecordingJobQueue jobs = new RecordingJobQueue();
@@ -101,38 +105,37 @@ class SubscriptionServicesTest {
   private final FakePaymentProvider apple = new FakePaymentProvider(PaymentProvider.APPLE);
   private final List<FakePaymentProvider> providers = List.of(stripe, apple);
   private final LapsePolicy lapse = LapsePolicy.defaults();
+  private final SharedCollaborators shared =
+      SharedCollaborators.over(plans, subscriptions, cache, events, unitOfWork);
 
   private final ReceiveWebhookService ingest =
       new ReceiveWebhookService(providers, webhookEvents, events, unitOfWork, clock);
   private final ProcessWebhookEventHandler processor =
       new ProcessWebhookEventHandler(
-          providers,
+          new PaymentProviders(providers),
           webhookEvents,
           subscriptions,
-          plans,
-          users,
-          cache,
+          accounts,
+          shared.applier(),
+          SandboxPolicy.ANYBODY,
           events,
           unitOfWork,
-          clock,
-          lapse,
-          SandboxPolicy.ANYBODY);
+          clock);
   private final CountingRateLimiter limiter = new CountingRateLimiter();
   private final VerifyPurchaseService purchases =
       new VerifyPurchaseService(
-          providers,
+          new PaymentProviders(providers),
           subscriptions,
-          plans,
-          users,
-          cache,
-          events,
+          accounts,
+          shared.applier(),
+          shared.catalogue(),
+          SandboxPolicy.ANYBODY,
           limiter,
+          events,
           unitOfWork,
-          clock,
-          lapse,
-          SandboxPolicy.ANYBODY);
+          clock);
   private final ViewSubscriptionService queries =
-      new ViewSubscriptionService(subscriptions, plans, cache, unitOfWork, clock, lapse);
+      new ViewSubscriptionService(subscriptions, shared.catalogue(), cache, unitOfWork, clock);
   private final CountPremiumSubscriptionsService premiumCount =
       new CountPremiumSubscriptionsService(subscriptions, unitOfWork, clock, lapse);
   private final ExpireSubscriptionsHandler expiry =
@@ -142,15 +145,14 @@ class SubscriptionServicesTest {
       new RecheckOverdueRenewalsHandler(List.of(appleApi), subscriptions, jobs, clock);
   private final RecheckSubscriptionHandler recheck =
       new RecheckSubscriptionHandler(
-          List.of(appleApi), subscriptions, plans, users, cache, events, unitOfWork, clock, lapse);
+          List.of(appleApi), subscriptions, accounts, shared.applier(), events, unitOfWork, clock);
   private final PruneWebhookEventsHandler prune =
       new PruneWebhookEventsHandler(webhookEvents, clock);
 
   private int jobsRun;
 
   SubscriptionServicesTest() {
-    users.add(ada);
-    users.add(bob);
+    accounts.add(ada, bob);
   }
 
   private static Instant minutes(long minutes) {
@@ -833,12 +835,12 @@ class SubscriptionServicesTest {
     @Test
     void isScheduledEveryMinuteTheRecheckHourlyTheReconcilerEveryFiveAndThePruneNightly() {
       assertThat(SubscriptionSchedule.scheduledTasks())
-          .extracting(task -> task.jobType().value() + " @ " + task.schedule().expression())
+          .extracting(task -> task.jobType().value(), ScheduledTask::schedule)
           .containsExactly(
-              "subscriptions.expire @ * * * * *",
-              "subscriptions.recheck-overdue @ 23 * * * *",
-              "subscriptions.reconcile-webhooks @ */5 * * * *",
-              "subscriptions.prune-webhook-events @ 37 4 * * *");
+              tuple("subscriptions.expire", Schedule.every(Duration.ofMinutes(1))),
+              tuple("subscriptions.recheck-overdue", Schedule.hourlyAt(23)),
+              tuple("subscriptions.reconcile-webhooks", Schedule.every(Duration.ofMinutes(5))),
+              tuple("subscriptions.prune-webhook-events", Schedule.dailyAt(LocalTime.of(4, 37))));
     }
   }
 

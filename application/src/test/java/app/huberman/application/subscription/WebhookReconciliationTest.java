@@ -14,14 +14,13 @@ import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.in.UnprocessedWebhooks;
 import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
+import app.huberman.application.subscription.service.PaymentProviders;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.ReconcileWebhookEventsHandler;
 import app.huberman.application.subscription.service.SandboxPolicy;
-import app.huberman.application.user.InMemoryUserRepository;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
-import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
@@ -62,17 +61,17 @@ class WebhookReconciliationTest {
       new ReceiveWebhookService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
   private final ProcessWebhookEventHandler processor =
       new ProcessWebhookEventHandler(
-          List.of(stripe),
+          new PaymentProviders(List.of(stripe)),
           webhookEvents,
           subscriptions,
-          plans,
-          new InMemoryUserRepository(),
-          new InMemoryEntitlementCache(),
+          new InMemoryAccountDirectory(),
+          SharedCollaborators.over(
+                  plans, subscriptions, new InMemoryEntitlementCache(), events, unitOfWork)
+              .applier(),
+          SandboxPolicy.ANYBODY,
           events,
           unitOfWork,
-          clock,
-          LapsePolicy.defaults(),
-          SandboxPolicy.ANYBODY);
+          clock);
   private final ReconcileWebhookEventsHandler reconciler =
       new ReconcileWebhookEventsHandler(webhookEvents, jobs, jobs, events, unitOfWork, clock);
 

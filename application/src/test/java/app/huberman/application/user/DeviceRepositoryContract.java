@@ -59,13 +59,14 @@ public abstract class DeviceRepositoryContract {
     Device named = deviceOf(ada.id(), "apns-token", REGISTERED_AT);
     Device unnamed =
         Device.rehydrate(
-            devices.nextId(),
-            ada.id(),
-            DeviceToken.of(longToken),
-            DevicePlatform.WEB,
-            Optional.empty(),
-            REGISTERED_AT,
-            REGISTERED_AT.plusSeconds(30));
+            new Device.State(
+                devices.nextId(),
+                ada.id(),
+                DeviceToken.of(longToken),
+                DevicePlatform.WEB,
+                Optional.empty(),
+                REGISTERED_AT,
+                REGISTERED_AT.plusSeconds(30)));
 
     assertThat(devices.addIfTokenFree(named)).isTrue();
     assertThat(devices.addIfTokenFree(unnamed)).isTrue();

@@ -111,13 +111,6 @@ public final class InMemoryDeviceRepository implements DeviceRepository {
   }
 
   private static Device copyOf(Device device) {
-    return Device.rehydrate(
-        device.id(),
-        device.owner(),
-        device.token(),
-        device.platform(),
-        device.name(),
-        device.createdAt(),
-        device.lastRegisteredAt());
+    return Device.rehydrate(device.state());
   }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -58,14 +57,6 @@ public final class InMemoryUserRepository implements UserRepository {
   }
 
   @Override
-  public Optional<User> findByUuid(UUID uuid) {
-    return users.values().stream()
-        .filter(user -> user.uuid().equals(uuid))
-        .findFirst()
-        .map(InMemoryUserRepository::copyOf);
-  }
-
-  @Override
   public Optional<User> findByEmail(Email email) {
     return users.values().stream()
         .filter(user -> user.email().normalized().equals(email.normalized()))
@@ -88,15 +79,6 @@ public final class InMemoryUserRepository implements UserRepository {
   }
 
   private static User copyOf(User user) {
-    return User.rehydrate(
-        user.id(),
-        user.uuid(),
-        user.name(),
-        user.email(),
-        user.passwordHash(),
-        user.role(),
-        user.emailVerifiedAt().orElse(null),
-        user.createdAt(),
-        user.updatedAt());
+    return User.rehydrate(user.state());
   }
 }

@@ -28,6 +28,10 @@ import app.huberman.application.user.service.DeleteAccountService;
 import app.huberman.application.user.service.LogInService;
 import app.huberman.application.user.service.LogOutService;
 import app.huberman.application.user.service.MakeAdminService;
+import app.huberman.application.user.service.NewPasswords;
+import app.huberman.application.user.service.PasswordConfirmation;
+import app.huberman.application.user.service.PasswordGuessLimit;
+import app.huberman.application.user.service.PerClientLimit;
 import app.huberman.application.user.service.RegisterUserService;
 import app.huberman.application.user.service.RequestPasswordResetService;
 import app.huberman.application.user.service.ResetPasswordService;
@@ -35,6 +39,8 @@ import app.huberman.application.user.service.RevokeAdminService;
 import app.huberman.application.user.service.SendEmailChangedNoticeHandler;
 import app.huberman.application.user.service.SendPasswordResetEmailHandler;
 import app.huberman.application.user.service.ShowProfileService;
+import app.huberman.application.user.service.SignOutEverywhere;
+import app.huberman.application.user.service.TokenIssuer;
 import app.huberman.application.user.service.TokenVerdictCache;
 import app.huberman.application.user.service.UpdateProfileService;
 import app.huberman.application.user.service.UserSettings;
@@ -45,6 +51,7 @@ import app.huberman.domain.user.DevicePlatform;
 import app.huberman.domain.user.DeviceToken;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordHash;
+import app.huberman.domain.user.PasswordPolicy;
 import app.huberman.domain.user.Role;
 import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
@@ -127,36 +134,32 @@ class UserServicesTest {
   private final UserEventsPort recorder = recordingEvents();
   private final CommonPasswordsPort commonPasswords = Set.of("password123")::contains;
 
-  private final RegisterUserService registration =
-      new RegisterUserService(
-          users, tokens, hasher, commonPasswords, limiter, recorder, unitOfWork, clock, settings);
-  private final LogInService logIn =
-      new LogInService(users, tokens, hasher, limiter, recorder, unitOfWork, clock, settings);
   private final AuthenticateService authentication =
       new AuthenticateService(tokens, unitOfWork, clock);
   private final TokenVerdictCache verdicts = new TokenVerdictCache(authentication, clock);
+  private final PerClientLimit perClient = new PerClientLimit(limiter, recorder);
+  private final PasswordGuessLimit guesses = new PasswordGuessLimit(limiter, recorder);
+  private final PasswordConfirmation confirmation = new PasswordConfirmation(hasher, guesses);
+  private final NewPasswords newPasswords =
+      new NewPasswords(new PasswordPolicy(commonPasswords::isCommon), hasher);
+  private final TokenIssuer issuer = new TokenIssuer(tokens, settings.tokenTtl());
+  private final SignOutEverywhere sessions = new SignOutEverywhere(tokens, verdicts);
+
+  private final RegisterUserService registration =
+      new RegisterUserService(users, newPasswords, perClient, issuer, recorder, unitOfWork, clock);
+  private final LogInService logIn =
+      new LogInService(users, hasher, guesses, issuer, recorder, unitOfWork, clock);
   private final LogOutService logOut = new LogOutService(tokens, verdicts, recorder, unitOfWork);
   private final ShowProfileService showProfile = new ShowProfileService();
   private final UpdateProfileService profileUpdates =
-      new UpdateProfileService(
-          users, resets, hasher, limiter, recorder, queue, verdicts, unitOfWork, clock);
+      new UpdateProfileService(users, resets, confirmation, queue, verdicts, unitOfWork, clock);
   private final DeleteAccountService deletion =
-      new DeleteAccountService(
-          users, tokens, resets, hasher, limiter, recorder, verdicts, unitOfWork);
+      new DeleteAccountService(users, resets, confirmation, sessions, recorder, unitOfWork);
   private final RequestPasswordResetService resetRequests =
-      new RequestPasswordResetService(limiter, recorder, queue, unitOfWork);
+      new RequestPasswordResetService(perClient, recorder, queue, unitOfWork);
   private final ResetPasswordService passwordResets =
       new ResetPasswordService(
-          users,
-          tokens,
-          resets,
-          hasher,
-          commonPasswords,
-          limiter,
-          recorder,
-          verdicts,
-          unitOfWork,
-          clock);
+          users, resets, newPasswords, perClient, sessions, recorder, unitOfWork, clock);
 
   private SignedIn register(String email) {
     return registration.register(new RegisterUserCommand("Jane", email, PASSWORD, PASSWORD, IP));

@@ -7,6 +7,7 @@ import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -93,16 +94,17 @@ public final class UserTestData {
 
   public User build() {
     return User.rehydrate(
-        UserId.of(id),
-        uuid != null
-            ? uuid
-            : UUID.nameUUIDFromBytes(("user-" + id).getBytes(StandardCharsets.UTF_8)),
-        name,
-        Email.of(email),
-        new PasswordHash(passwordHash),
-        role,
-        emailVerifiedAt,
-        createdAt,
-        updatedAt);
+        new User.State(
+            UserId.of(id),
+            uuid != null
+                ? uuid
+                : UUID.nameUUIDFromBytes(("user-" + id).getBytes(StandardCharsets.UTF_8)),
+            name,
+            Email.of(email),
+            new PasswordHash(passwordHash),
+            role,
+            Optional.ofNullable(emailVerifiedAt),
+            createdAt,
+            updatedAt));
   }
 }

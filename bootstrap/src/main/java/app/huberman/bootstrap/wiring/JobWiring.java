@@ -16,6 +16,7 @@ import app.huberman.application.job.port.out.JobStorePort;
 import app.huberman.application.job.port.out.QueueStatsPort;
 import app.huberman.application.job.port.out.SchedulerTickPort;
 import app.huberman.application.job.service.CheckQueuesService;
+import app.huberman.application.job.service.JobSchedule;
 import app.huberman.application.job.service.ManageFailedJobsService;
 import app.huberman.application.job.service.PruneFailedJobsHandler;
 import app.huberman.application.job.service.RunJobsService;
@@ -23,9 +24,7 @@ import app.huberman.application.job.service.RunSchedulerService;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.SubscriptionSchedule;
-import app.huberman.application.user.service.PruneExpiredTokensHandler;
-import app.huberman.domain.job.CronSchedule;
-import app.huberman.domain.job.JobPayload;
+import app.huberman.application.user.service.UserSchedule;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,24 +42,14 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class JobWiring {
 
-  /** The tasks every instance schedules; a tick runs once across all of them. */
+  /** The tasks every instance schedules, from each context's schedule; a tick runs once. */
   static List<ScheduledTask> scheduledTasks() {
-    return Stream.concat(jobTasks().stream(), SubscriptionSchedule.scheduledTasks().stream())
+    return Stream.of(
+            JobSchedule.scheduledTasks(),
+            UserSchedule.scheduledTasks(),
+            SubscriptionSchedule.scheduledTasks())
+        .flatMap(List::stream)
         .toList();
-  }
-
-  private static List<ScheduledTask> jobTasks() {
-    return List.of(
-        new ScheduledTask(
-            "prune-failed-jobs",
-            CronSchedule.parse("17 3 * * *"),
-            PruneFailedJobsHandler.TYPE,
-            JobPayload.empty()),
-        new ScheduledTask(
-            "prune-expired-tokens",
-            CronSchedule.parse("7 * * * *"),
-            PruneExpiredTokensHandler.TYPE,
-            JobPayload.empty()));
   }
 
   /**

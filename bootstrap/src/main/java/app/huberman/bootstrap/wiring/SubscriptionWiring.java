@@ -12,6 +12,7 @@ import app.huberman.application.subscription.port.in.ListPlansUseCase;
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
+import app.huberman.application.subscription.port.out.AccountDirectoryPort;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
@@ -21,7 +22,9 @@ import app.huberman.application.subscription.service.CountPremiumSubscriptionsSe
 import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ListPlansService;
+import app.huberman.application.subscription.service.PlanCatalogue;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
+import app.huberman.application.subscription.service.ProviderEventApplier;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
 import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.RecentEntitlements;
@@ -31,7 +34,6 @@ import app.huberman.application.subscription.service.ReconcileWebhookEventsHandl
 import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.VerifyPurchaseService;
 import app.huberman.application.subscription.service.ViewSubscriptionService;
-import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.bootstrap.config.PaymentProviders;
 import app.huberman.domain.subscription.LapsePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +41,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The subscriptions context's use cases and job handlers. */
+/**
+ * The subscriptions context's use cases and job handlers, and the collaborators several of them
+ * share (provider ports by provider, plan catalogue, event applier), each built once here. Those
+ * are final classes, which a normal scope could not proxy: {@code Singleton}.
+ */
 @ApplicationScoped
 public class SubscriptionWiring {
 
@@ -67,44 +73,66 @@ public class SubscriptionWiring {
     return new ReceiveWebhookService(providers.all(), webhookEvents, events, unitOfWork, clock);
   }
 
+  /** The ports of the payment providers switched on, by provider. */
+  @Produces
+  @Singleton
+  public app.huberman.application.subscription.service.PaymentProviders paymentProviderPorts(
+      PaymentProviders configured) {
+    return new app.huberman.application.subscription.service.PaymentProviders(configured.all());
+  }
+
+  @Produces
+  @Singleton
+  public PlanCatalogue planCatalogue(PlanRepository plans, LapsePolicy lapse) {
+    return new PlanCatalogue(plans, lapse);
+  }
+
+  @Produces
+  @Singleton
+  public ProviderEventApplier providerEventApplier(
+      SubscriptionRepository subscriptions,
+      PlanCatalogue catalogue,
+      EntitlementCachePort cache,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork) {
+    return new ProviderEventApplier(subscriptions, catalogue, cache, events, unitOfWork);
+  }
+
   @Produces
   @ApplicationScoped
   public VerifyPurchaseUseCase verifyPurchases(
-      PaymentProviders providers,
+      app.huberman.application.subscription.service.PaymentProviders providers,
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
-      UserRepository users,
-      EntitlementCachePort cache,
-      SubscriptionEventsPort events,
+      AccountDirectoryPort accounts,
+      ProviderEventApplier applier,
+      PlanCatalogue catalogue,
+      SandboxPolicy sandbox,
       RateLimiterPort rateLimiter,
+      SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse,
-      SandboxPolicy sandbox) {
+      Clock clock) {
     return new VerifyPurchaseService(
-        providers.all(),
+        providers,
         subscriptions,
-        plans,
-        users,
-        cache,
-        events,
+        accounts,
+        applier,
+        catalogue,
+        sandbox,
         rateLimiter,
+        events,
         unitOfWork,
-        clock,
-        lapse,
-        sandbox);
+        clock);
   }
 
   @Produces
   @ApplicationScoped
   public ViewSubscriptionUseCase viewSubscriptions(
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
+      PlanCatalogue catalogue,
       EntitlementCachePort cache,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse) {
-    return new ViewSubscriptionService(subscriptions, plans, cache, unitOfWork, clock, lapse);
+      Clock clock) {
+    return new ViewSubscriptionService(subscriptions, catalogue, cache, unitOfWork, clock);
   }
 
   @Produces
@@ -120,29 +148,25 @@ public class SubscriptionWiring {
   @Produces
   @Singleton
   public JobHandler processWebhookEvents(
-      PaymentProviders providers,
+      app.huberman.application.subscription.service.PaymentProviders providers,
       WebhookEventRepository webhookEvents,
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
-      UserRepository users,
-      EntitlementCachePort cache,
+      AccountDirectoryPort accounts,
+      ProviderEventApplier applier,
+      SandboxPolicy sandbox,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse,
-      SandboxPolicy sandbox) {
+      Clock clock) {
     return new ProcessWebhookEventHandler(
-        providers.all(),
+        providers,
         webhookEvents,
         subscriptions,
-        plans,
-        users,
-        cache,
+        accounts,
+        applier,
+        sandbox,
         events,
         unitOfWork,
-        clock,
-        lapse,
-        sandbox);
+        clock);
   }
 
   @Produces
@@ -172,15 +196,13 @@ public class SubscriptionWiring {
   public JobHandler recheckSubscription(
       PaymentProviders providers,
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
-      UserRepository users,
-      EntitlementCachePort cache,
+      AccountDirectoryPort accounts,
+      ProviderEventApplier applier,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse) {
+      Clock clock) {
     return new RecheckSubscriptionHandler(
-        providers.rechecks(), subscriptions, plans, users, cache, events, unitOfWork, clock, lapse);
+        providers.rechecks(), subscriptions, accounts, applier, events, unitOfWork, clock);
   }
 
   @Produces

@@ -31,6 +31,10 @@ import app.huberman.application.user.service.DeleteAccountService;
 import app.huberman.application.user.service.ListDevicesService;
 import app.huberman.application.user.service.LogInService;
 import app.huberman.application.user.service.LogOutService;
+import app.huberman.application.user.service.NewPasswords;
+import app.huberman.application.user.service.PasswordConfirmation;
+import app.huberman.application.user.service.PasswordGuessLimit;
+import app.huberman.application.user.service.PerClientLimit;
 import app.huberman.application.user.service.PruneExpiredTokensHandler;
 import app.huberman.application.user.service.RegisterDeviceService;
 import app.huberman.application.user.service.RegisterUserService;
@@ -40,9 +44,12 @@ import app.huberman.application.user.service.ResetPasswordService;
 import app.huberman.application.user.service.SendEmailChangedNoticeHandler;
 import app.huberman.application.user.service.SendPasswordResetEmailHandler;
 import app.huberman.application.user.service.ShowProfileService;
+import app.huberman.application.user.service.SignOutEverywhere;
+import app.huberman.application.user.service.TokenIssuer;
 import app.huberman.application.user.service.TokenVerdictCache;
 import app.huberman.application.user.service.UpdateProfileService;
 import app.huberman.application.user.service.UserSettings;
+import app.huberman.domain.user.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -51,40 +58,75 @@ import java.time.Clock;
 
 /**
  * The users context's use cases, one producer each, and its job handlers. Each service gets the
- * ports its use case needs; the verdict cache is the one object several of them share.
+ * ports its use case needs and the shared collaborators (limits, token issuer, password checks),
+ * each built once here. Those are final classes, which a normal scope could not proxy: {@code
+ * Singleton}, as the verdict cache.
  */
 @ApplicationScoped
 public class UserWiring {
 
   @Produces
+  @Singleton
+  public PerClientLimit perClientLimit(RateLimiterPort rateLimiter, UserEventsPort events) {
+    return new PerClientLimit(rateLimiter, events);
+  }
+
+  @Produces
+  @Singleton
+  public PasswordGuessLimit passwordGuessLimit(RateLimiterPort rateLimiter, UserEventsPort events) {
+    return new PasswordGuessLimit(rateLimiter, events);
+  }
+
+  @Produces
+  @Singleton
+  public PasswordConfirmation passwordConfirmation(
+      PasswordHasherPort hasher, PasswordGuessLimit guesses) {
+    return new PasswordConfirmation(hasher, guesses);
+  }
+
+  @Produces
+  @Singleton
+  public NewPasswords newPasswords(CommonPasswordsPort commonPasswords, PasswordHasherPort hasher) {
+    return new NewPasswords(new PasswordPolicy(commonPasswords::isCommon), hasher);
+  }
+
+  @Produces
+  @Singleton
+  public TokenIssuer tokenIssuer(AccessTokenRepository tokens, UserSettings settings) {
+    return new TokenIssuer(tokens, settings.tokenTtl());
+  }
+
+  @Produces
+  @Singleton
+  public SignOutEverywhere signOutEverywhere(
+      AccessTokenRepository tokens, AuthenticationCachePort verdicts) {
+    return new SignOutEverywhere(tokens, verdicts);
+  }
+
+  @Produces
   @ApplicationScoped
   public RegisterUserUseCase registerUser(
       UserRepository users,
-      AccessTokenRepository tokens,
-      PasswordHasherPort hasher,
-      CommonPasswordsPort commonPasswords,
-      RateLimiterPort rateLimiter,
+      NewPasswords passwords,
+      PerClientLimit limit,
+      TokenIssuer issuer,
       UserEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      UserSettings settings) {
-    return new RegisterUserService(
-        users, tokens, hasher, commonPasswords, rateLimiter, events, unitOfWork, clock, settings);
+      Clock clock) {
+    return new RegisterUserService(users, passwords, limit, issuer, events, unitOfWork, clock);
   }
 
   @Produces
   @ApplicationScoped
   public LogInUseCase logIn(
       UserRepository users,
-      AccessTokenRepository tokens,
       PasswordHasherPort hasher,
-      RateLimiterPort rateLimiter,
+      PasswordGuessLimit guesses,
+      TokenIssuer issuer,
       UserEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      UserSettings settings) {
-    return new LogInService(
-        users, tokens, hasher, rateLimiter, events, unitOfWork, clock, settings);
+      Clock clock) {
+    return new LogInService(users, hasher, guesses, issuer, events, unitOfWork, clock);
   }
 
   /**
@@ -130,66 +172,46 @@ public class UserWiring {
   public UpdateProfileUseCase updateProfile(
       UserRepository users,
       PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      RateLimiterPort rateLimiter,
-      UserEventsPort events,
+      PasswordConfirmation passwords,
       JobQueuePort jobs,
       AuthenticationCachePort verdicts,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
-    return new UpdateProfileService(
-        users, resets, hasher, rateLimiter, events, jobs, verdicts, unitOfWork, clock);
+    return new UpdateProfileService(users, resets, passwords, jobs, verdicts, unitOfWork, clock);
   }
 
   @Produces
   @ApplicationScoped
   public DeleteAccountUseCase deleteAccount(
       UserRepository users,
-      AccessTokenRepository tokens,
       PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      RateLimiterPort rateLimiter,
+      PasswordConfirmation passwords,
+      SignOutEverywhere sessions,
       UserEventsPort events,
-      AuthenticationCachePort verdicts,
       UnitOfWorkPort unitOfWork) {
-    return new DeleteAccountService(
-        users, tokens, resets, hasher, rateLimiter, events, verdicts, unitOfWork);
+    return new DeleteAccountService(users, resets, passwords, sessions, events, unitOfWork);
   }
 
   @Produces
   @ApplicationScoped
   public RequestPasswordResetUseCase requestPasswordReset(
-      RateLimiterPort rateLimiter,
-      UserEventsPort events,
-      JobQueuePort jobs,
-      UnitOfWorkPort unitOfWork) {
-    return new RequestPasswordResetService(rateLimiter, events, jobs, unitOfWork);
+      PerClientLimit limit, UserEventsPort events, JobQueuePort jobs, UnitOfWorkPort unitOfWork) {
+    return new RequestPasswordResetService(limit, events, jobs, unitOfWork);
   }
 
   @Produces
   @ApplicationScoped
   public ResetPasswordUseCase resetPassword(
       UserRepository users,
-      AccessTokenRepository tokens,
       PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      CommonPasswordsPort commonPasswords,
-      RateLimiterPort rateLimiter,
+      NewPasswords passwords,
+      PerClientLimit limit,
+      SignOutEverywhere sessions,
       UserEventsPort events,
-      AuthenticationCachePort verdicts,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     return new ResetPasswordService(
-        users,
-        tokens,
-        resets,
-        hasher,
-        commonPasswords,
-        rateLimiter,
-        events,
-        verdicts,
-        unitOfWork,
-        clock);
+        users, resets, passwords, limit, sessions, events, unitOfWork, clock);
   }
 
   @Produces

@@ -33,21 +33,14 @@ public final class Device {
   private final Instant createdAt;
   private Instant lastRegisteredAt;
 
-  private Device(
-      DeviceId id,
-      UserId owner,
-      DeviceToken token,
-      DevicePlatform platform,
-      Optional<String> name,
-      Instant createdAt,
-      Instant lastRegisteredAt) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.owner = Objects.requireNonNull(owner, "owner");
-    this.token = Objects.requireNonNull(token, "token");
-    this.platform = Objects.requireNonNull(platform, "platform");
-    this.name = checkedName(name);
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-    this.lastRegisteredAt = Objects.requireNonNull(lastRegisteredAt, "lastRegisteredAt");
+  private Device(State state) {
+    this.id = Objects.requireNonNull(state.id(), "id");
+    this.owner = Objects.requireNonNull(state.owner(), "owner");
+    this.token = Objects.requireNonNull(state.token(), "token");
+    this.platform = Objects.requireNonNull(state.platform(), "platform");
+    this.name = checkedName(state.name());
+    this.createdAt = Objects.requireNonNull(state.createdAt(), "createdAt");
+    this.lastRegisteredAt = Objects.requireNonNull(state.lastRegisteredAt(), "lastRegisteredAt");
   }
 
   /**
@@ -63,19 +56,18 @@ public final class Device {
       DevicePlatform platform,
       Optional<String> name,
       Instant now) {
-    return new Device(id, owner, token, platform, name, now, now);
+    return new Device(new State(id, owner, token, platform, name, now, now));
   }
 
   /** For the store only: rebuilds a saved device. */
-  public static Device rehydrate(
-      DeviceId id,
-      UserId owner,
-      DeviceToken token,
-      DevicePlatform platform,
-      Optional<String> name,
-      Instant createdAt,
-      Instant lastRegisteredAt) {
-    return new Device(id, owner, token, platform, name, createdAt, lastRegisteredAt);
+  public static Device rehydrate(State state) {
+    return new Device(state);
+  }
+
+  /** Everything the store keeps, in one value. */
+  public State state() {
+    return new State(
+        id, owner, token, platform, Optional.ofNullable(name), createdAt, lastRegisteredAt);
   }
 
   /**
@@ -114,7 +106,8 @@ public final class Device {
       return null;
     }
     if (!isValidName(name.get())) {
-      throw new IllegalArgumentException("A device name is at most 255 printable characters");
+      throw new IllegalArgumentException(
+          "A device name is at most " + MAX_NAME_LENGTH + " printable characters");
     }
     String stripped = name.get().strip();
     return stripped.isEmpty() ? null : stripped;
@@ -147,4 +140,14 @@ public final class Device {
   public Instant lastRegisteredAt() {
     return lastRegisteredAt;
   }
+
+  /** A device's saved state, as {@link #rehydrate} takes it and {@link #state()} gives it. */
+  public record State(
+      DeviceId id,
+      UserId owner,
+      DeviceToken token,
+      DevicePlatform platform,
+      Optional<String> name,
+      Instant createdAt,
+      Instant lastRegisteredAt) {}
 }

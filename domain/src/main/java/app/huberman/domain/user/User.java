@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public final class User {
 
-  static final int MAX_NAME_LENGTH = 255;
+  /** The longest name, stripped; the column's size. */
+  public static final int MAX_NAME_LENGTH = 255;
 
   private final UserId id;
   private final UUID uuid;
@@ -23,46 +24,41 @@ public final class User {
   private final Instant createdAt;
   private Instant updatedAt;
 
-  private User(
-      UserId id,
-      UUID uuid,
-      String name,
-      Email email,
-      PasswordHash passwordHash,
-      Role role,
-      Instant emailVerifiedAt,
-      Instant createdAt,
-      Instant updatedAt) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.uuid = Objects.requireNonNull(uuid, "uuid");
-    this.name = checkedName(name);
-    this.email = Objects.requireNonNull(email, "email");
-    this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-    this.role = Objects.requireNonNull(role, "role");
-    this.emailVerifiedAt = emailVerifiedAt;
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-    this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+  private User(State state) {
+    this.id = Objects.requireNonNull(state.id(), "id");
+    this.uuid = Objects.requireNonNull(state.uuid(), "uuid");
+    this.name = checkedName(state.name());
+    this.email = Objects.requireNonNull(state.email(), "email");
+    this.passwordHash = Objects.requireNonNull(state.passwordHash(), "passwordHash");
+    this.role = Objects.requireNonNull(state.role(), "role");
+    this.emailVerifiedAt = state.emailVerifiedAt().orElse(null);
+    this.createdAt = Objects.requireNonNull(state.createdAt(), "createdAt");
+    this.updatedAt = Objects.requireNonNull(state.updatedAt(), "updatedAt");
   }
 
   /** A new account; the caller has checked the password against the policy and hashed it. */
   public static User register(
       UserId id, UUID uuid, String name, Email email, PasswordHash hash, Role role, Instant now) {
-    return new User(id, uuid, name, email, hash, role, null, now, now);
+    return new User(new State(id, uuid, name, email, hash, role, Optional.empty(), now, now));
   }
 
   /** For the store only: rebuilds a saved user without re-checking business rules. */
-  public static User rehydrate(
-      UserId id,
-      UUID uuid,
-      String name,
-      Email email,
-      PasswordHash passwordHash,
-      Role role,
-      Instant emailVerifiedAt,
-      Instant createdAt,
-      Instant updatedAt) {
-    return new User(
-        id, uuid, name, email, passwordHash, role, emailVerifiedAt, createdAt, updatedAt);
+  public static User rehydrate(State state) {
+    return new User(state);
+  }
+
+  /** Everything the store keeps, in one value. */
+  public State state() {
+    return new State(
+        id,
+        uuid,
+        name,
+        email,
+        passwordHash,
+        role,
+        Optional.ofNullable(emailVerifiedAt),
+        createdAt,
+        updatedAt);
   }
 
   /**
@@ -115,7 +111,7 @@ public final class User {
     Objects.requireNonNull(name, "name");
     String stripped = name.strip();
     if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("A name is 1 to 255 characters");
+      throw new IllegalArgumentException("A name is 1 to " + MAX_NAME_LENGTH + " characters");
     }
     return stripped;
   }
@@ -155,4 +151,16 @@ public final class User {
   public Instant updatedAt() {
     return updatedAt;
   }
+
+  /** A user's saved state, as {@link #rehydrate} takes it and {@link #state()} gives it. */
+  public record State(
+      UserId id,
+      UUID uuid,
+      String name,
+      Email email,
+      PasswordHash passwordHash,
+      Role role,
+      Optional<Instant> emailVerifiedAt,
+      Instant createdAt,
+      Instant updatedAt) {}
 }

@@ -7,13 +7,16 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The configured payment providers, by provider: one port each. */
-final class PaymentProviders {
+/**
+ * The configured payment providers, by provider: one port each. Built once by the composition root
+ * and shared by the use cases that verify purchases and process webhooks.
+ */
+public final class PaymentProviders {
 
   private final Map<PaymentProvider, PaymentProviderPort> byProvider =
       new EnumMap<>(PaymentProvider.class);
 
-  PaymentProviders(Collection<? extends PaymentProviderPort> ports) {
+  public PaymentProviders(Collection<? extends PaymentProviderPort> ports) {
     for (PaymentProviderPort port : ports) {
       if (byProvider.putIfAbsent(port.provider(), port) != null) {
         throw new IllegalArgumentException("Two ports for provider " + port.provider().key());

@@ -17,14 +17,15 @@ import java.util.Optional;
 
 /**
  * Looks up the plans subscriptions refer to: by a provider's product when an event arrives, by id
- * when a subscription is shown. Every lookup runs in the caller's transaction.
+ * when a subscription is shown. Every lookup runs in the caller's transaction. Built once by the
+ * composition root and shared.
  */
-final class PlanCatalogue {
+public final class PlanCatalogue {
 
   private final PlanRepository plans;
   private final LapsePolicy lapse;
 
-  PlanCatalogue(PlanRepository plans, LapsePolicy lapse) {
+  public PlanCatalogue(PlanRepository plans, LapsePolicy lapse) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.lapse = Objects.requireNonNull(lapse, "lapse");
   }

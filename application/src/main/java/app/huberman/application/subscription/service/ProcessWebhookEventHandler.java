@@ -4,32 +4,27 @@ import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.EntitlementCachePort;
+import app.huberman.application.subscription.port.out.AccountDirectoryPort;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
-import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.StoredWebhookEvent;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
-import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.subscription.Environment;
 import app.huberman.domain.subscription.EventOutcome;
-import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.Email;
-import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,39 +61,32 @@ public final class ProcessWebhookEventHandler implements JobHandler {
   private final PaymentProviders providers;
   private final WebhookEventRepository webhookEvents;
   private final SubscriptionRepository subscriptions;
-  private final UserRepository users;
+  private final AccountDirectoryPort accounts;
+  private final ProviderEventApplier applier;
+  private final SandboxPolicy sandbox;
   private final SubscriptionEventsPort events;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final ProviderEventApplier applier;
-  private final SandboxPolicy sandbox;
 
-  /**
-   * @param lapse how long an active subscription outlives an unreported renewal
-   */
   public ProcessWebhookEventHandler(
-      Collection<? extends PaymentProviderPort> providers,
+      PaymentProviders providers,
       WebhookEventRepository webhookEvents,
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
-      UserRepository users,
-      EntitlementCachePort entitlementCache,
+      AccountDirectoryPort accounts,
+      ProviderEventApplier applier,
+      SandboxPolicy sandbox,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse,
-      SandboxPolicy sandbox) {
-    this.providers = new PaymentProviders(providers);
+      Clock clock) {
+    this.providers = Objects.requireNonNull(providers, "providers");
     this.webhookEvents = Objects.requireNonNull(webhookEvents, "webhookEvents");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-    this.users = Objects.requireNonNull(users, "users");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.applier = Objects.requireNonNull(applier, "applier");
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
-    this.applier =
-        new ProviderEventApplier(
-            subscriptions, new PlanCatalogue(plans, lapse), entitlementCache, events, unitOfWork);
   }
 
   /** The job that processes a notification just stored, to enqueue in the same transaction. */
@@ -152,7 +140,7 @@ public final class ProcessWebhookEventHandler implements JobHandler {
     EventOutcome.Result result = EventOutcome.Result.NO_OBSERVATION;
     Optional<String> note = Optional.empty();
     if (event.isPresent()) {
-      Optional<User> tokenOwner = event.get().accountToken().flatMap(users::findByUuid);
+      Optional<UserId> tokenOwner = event.get().accountToken().flatMap(accounts::idOf);
       Optional<Subscription> admitted = lockIfAdmitted(event.get(), tokenOwner, now);
       if (admitted.isEmpty()) {
         webhookEvents.markProcessed(provider, eventId, now, Optional.of(SANDBOX_IGNORED));
@@ -163,11 +151,10 @@ public final class ProcessWebhookEventHandler implements JobHandler {
         return;
       }
       Subscription subscription = admitted.get();
-      Optional<UserId> owner = tokenOwner.map(User::id);
-      if (owner.isPresent() && subscription.isOwnedByAnotherThan(owner.get())) {
+      if (tokenOwner.isPresent() && subscription.isOwnedByAnotherThan(tokenOwner.get())) {
         note = Optional.of(OTHER_OWNER);
       }
-      result = applier.apply(subscription, event.get(), owner, now).result();
+      result = applier.apply(subscription, event.get(), tokenOwner, now).result();
     }
     webhookEvents.markProcessed(provider, eventId, now, note);
     EventOutcome.Result reported = result;
@@ -184,7 +171,7 @@ public final class ProcessWebhookEventHandler implements JobHandler {
    * ignored event leaves no row behind.
    */
   private Optional<Subscription> lockIfAdmitted(
-      ProviderEvent event, Optional<User> tokenOwner, Instant now) {
+      ProviderEvent event, Optional<UserId> tokenOwner, Instant now) {
     PaymentProvider provider = event.subscription().provider();
     if (!event.isSandbox()) {
       Subscription subscription = subscriptions.lockOrStart(event.subscription(), now);
@@ -206,19 +193,18 @@ public final class ProcessWebhookEventHandler implements JobHandler {
 
   /** A paid-looking event about a subscription already marked sandbox (a Play voided purchase). */
   private boolean admits(
-      PaymentProvider provider, Subscription subscription, Optional<User> tokenOwner) {
+      PaymentProvider provider, Subscription subscription, Optional<UserId> tokenOwner) {
     return sandbox.admits(
         provider, subscription.environment(), accountOf(Optional.of(subscription), tokenOwner));
   }
 
   /** The owner stays, so the owner is whom a sandbox purchase would serve. */
   private Optional<Email> accountOf(
-      Optional<Subscription> subscription, Optional<User> tokenOwner) {
+      Optional<Subscription> subscription, Optional<UserId> tokenOwner) {
     return subscription
         .flatMap(Subscription::owner)
-        .flatMap(users::findById)
-        .or(() -> tokenOwner)
-        .map(User::email);
+        .flatMap(accounts::emailOf)
+        .or(() -> tokenOwner.flatMap(accounts::emailOf));
   }
 
   private static PaymentProvider providerOf(JobPayload payload) {

@@ -21,9 +21,9 @@ import java.util.Set;
  * Applies a provider event to a locked subscription and does what follows from it: saves it,
  * reports a status change and, once the transaction has committed, evicts the cached entitlements
  * it affects. Shared by the webhook job, the app's purchase report and the re-check, so all change
- * a subscription the same way.
+ * a subscription the same way; built once by the composition root.
  */
-final class ProviderEventApplier {
+public final class ProviderEventApplier {
 
   private final SubscriptionRepository subscriptions;
   private final PlanCatalogue catalogue;
@@ -31,7 +31,7 @@ final class ProviderEventApplier {
   private final SubscriptionEventsPort events;
   private final UnitOfWorkPort unitOfWork;
 
-  ProviderEventApplier(
+  public ProviderEventApplier(
       SubscriptionRepository subscriptions,
       PlanCatalogue catalogue,
       EntitlementCachePort entitlementCache,

@@ -5,24 +5,20 @@ import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.InvalidNotificationException;
-import app.huberman.application.subscription.port.out.EntitlementCachePort;
-import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.application.subscription.port.out.AccountDirectoryPort;
 import app.huberman.application.subscription.port.out.ProviderRecheckPort;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
-import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.job.JobOptions;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.subscription.EventOutcome;
-import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.subscription.SubscriptionId;
-import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,38 +49,31 @@ public final class RecheckSubscriptionHandler implements JobHandler {
   private final Map<PaymentProvider, ProviderRecheckPort> rechecks =
       new EnumMap<>(PaymentProvider.class);
   private final SubscriptionRepository subscriptions;
-  private final UserRepository users;
+  private final AccountDirectoryPort accounts;
+  private final ProviderEventApplier applier;
   private final SubscriptionEventsPort events;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final ProviderEventApplier applier;
 
-  /**
-   * @param lapse how long an active subscription outlives an unreported renewal
-   */
   public RecheckSubscriptionHandler(
       Collection<? extends ProviderRecheckPort> rechecks,
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
-      UserRepository users,
-      EntitlementCachePort entitlementCache,
+      AccountDirectoryPort accounts,
+      ProviderEventApplier applier,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse) {
+      Clock clock) {
     for (ProviderRecheckPort recheck : rechecks) {
       if (this.rechecks.putIfAbsent(recheck.provider(), recheck) != null) {
         throw new IllegalArgumentException("Two re-checks for " + recheck.provider().key());
       }
     }
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-    this.users = Objects.requireNonNull(users, "users");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.applier = Objects.requireNonNull(applier, "applier");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.applier =
-        new ProviderEventApplier(
-            subscriptions, new PlanCatalogue(plans, lapse), entitlementCache, events, unitOfWork);
   }
 
   /** The re-check of one subscription; at most one is queued per subscription. */
@@ -130,7 +119,7 @@ public final class RecheckSubscriptionHandler implements JobHandler {
     if (locked.isEmpty()) {
       return;
     }
-    Optional<UserId> owner = event.accountToken().flatMap(users::findByUuid).map(User::id);
+    Optional<UserId> owner = event.accountToken().flatMap(accounts::idOf);
     EventOutcome outcome = applier.apply(locked.get(), event, owner, now);
     AfterCommit.run(
         unitOfWork,

@@ -1,11 +1,16 @@
 package app.huberman.application.subscription.service;
 
 import app.huberman.application.job.ScheduledTask;
-import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobPayload;
+import app.huberman.domain.job.Schedule;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 
-/** The subscriptions context's recurring jobs, for bootstrap to register with the scheduler. */
+/**
+ * The subscriptions context's recurring jobs, declared beside the handlers they run, for bootstrap
+ * to register with the scheduler (as {@code UserSchedule} and {@code JobSchedule} do for theirs).
+ */
 public final class SubscriptionSchedule {
 
   private SubscriptionSchedule() {}
@@ -14,22 +19,22 @@ public final class SubscriptionSchedule {
     return List.of(
         new ScheduledTask(
             "expire-subscriptions",
-            CronSchedule.parse("* * * * *"),
+            Schedule.every(Duration.ofMinutes(1)),
             ExpireSubscriptionsHandler.TYPE,
             JobPayload.empty()),
         new ScheduledTask(
             "recheck-overdue-renewals",
-            CronSchedule.parse("23 * * * *"),
+            Schedule.hourlyAt(23),
             RecheckOverdueRenewalsHandler.TYPE,
             JobPayload.empty()),
         new ScheduledTask(
             "reconcile-webhooks",
-            CronSchedule.parse("*/5 * * * *"),
+            Schedule.every(Duration.ofMinutes(5)),
             ReconcileWebhookEventsHandler.TYPE,
             JobPayload.empty()),
         new ScheduledTask(
             "prune-webhook-events",
-            CronSchedule.parse("37 4 * * *"),
+            Schedule.dailyAt(LocalTime.of(4, 37)),
             PruneWebhookEventsHandler.TYPE,
             JobPayload.empty()));
   }

@@ -10,23 +10,18 @@ import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.SandboxPurchaseRefusedException;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
-import app.huberman.application.subscription.port.out.EntitlementCachePort;
-import app.huberman.application.subscription.port.out.PaymentProviderPort;
-import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.application.subscription.port.out.AccountDirectoryPort;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
-import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.subscription.ClientPurchase;
-import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.Subscription;
-import app.huberman.domain.user.User;
+import app.huberman.domain.user.Email;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,41 +48,36 @@ public final class VerifyPurchaseService implements VerifyPurchaseUseCase {
 
   private final PaymentProviders providers;
   private final SubscriptionRepository subscriptions;
-  private final UserRepository users;
-  private final UnitOfWorkPort unitOfWork;
-  private final Clock clock;
+  private final AccountDirectoryPort accounts;
   private final ProviderEventApplier applier;
   private final PlanCatalogue catalogue;
+  private final SandboxPolicy sandbox;
   private final RateLimiterPort rateLimiter;
   private final SubscriptionEventsPort events;
-  private final SandboxPolicy sandbox;
+  private final UnitOfWorkPort unitOfWork;
+  private final Clock clock;
 
-  /**
-   * @param lapse how long an active subscription outlives an unreported renewal
-   */
   public VerifyPurchaseService(
-      Collection<? extends PaymentProviderPort> providers,
+      PaymentProviders providers,
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
-      UserRepository users,
-      EntitlementCachePort entitlementCache,
-      SubscriptionEventsPort events,
+      AccountDirectoryPort accounts,
+      ProviderEventApplier applier,
+      PlanCatalogue catalogue,
+      SandboxPolicy sandbox,
       RateLimiterPort rateLimiter,
+      SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse,
-      SandboxPolicy sandbox) {
-    this.providers = new PaymentProviders(providers);
+      Clock clock) {
+    this.providers = Objects.requireNonNull(providers, "providers");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-    this.users = Objects.requireNonNull(users, "users");
-    this.events = Objects.requireNonNull(events, "events");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.applier = Objects.requireNonNull(applier, "applier");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+    this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
-    this.catalogue = new PlanCatalogue(plans, lapse);
-    this.applier =
-        new ProviderEventApplier(subscriptions, catalogue, entitlementCache, events, unitOfWork);
   }
 
   @Override
@@ -98,15 +88,16 @@ public final class VerifyPurchaseService implements VerifyPurchaseUseCase {
     ProviderEvent event = providers.of(purchase.provider()).verifyPurchase(purchase);
     return unitOfWork.inTransaction(
         () -> {
-          User user =
-              users.findById(caller).orElseThrow(() -> new NotFoundException("No such account"));
+          Email email =
+              accounts.emailOf(caller).orElseThrow(() -> new NotFoundException("No such account"));
           PaymentProvider provider = purchase.provider();
-          if (!sandbox.admits(provider, event.environment(), Optional.of(user.email()))) {
+          if (!sandbox.admits(provider, event.environment(), Optional.of(email))) {
             // Reported now: the refusal rolls the transaction back, so nothing would commit.
             events.sandboxPurchaseRefused(provider, caller);
             throw new SandboxPurchaseRefusedException(provider);
           }
-          if (event.accountToken().filter(token -> !token.equals(user.uuid())).isPresent()) {
+          if (event.accountToken().isPresent()
+              && !accounts.idOf(event.accountToken().get()).equals(Optional.of(caller))) {
             throw new ConflictException(OTHER_ACCOUNT);
           }
           Instant now = clock.instant();

@@ -4,10 +4,8 @@ import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.SubscriptionView;
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
-import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.domain.subscription.Entitlement;
-import app.huberman.domain.subscription.LapsePolicy;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.user.UserId;
 import java.time.Clock;
@@ -39,18 +37,14 @@ public final class ViewSubscriptionService implements ViewSubscriptionUseCase {
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
 
-  /**
-   * @param lapse how long an active subscription outlives an unreported renewal
-   */
   public ViewSubscriptionService(
       SubscriptionRepository subscriptions,
-      PlanRepository plans,
+      PlanCatalogue catalogue,
       EntitlementCachePort cache,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      LapsePolicy lapse) {
+      Clock clock) {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-    this.catalogue = new PlanCatalogue(plans, lapse);
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");

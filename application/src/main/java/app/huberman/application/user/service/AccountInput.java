@@ -3,6 +3,7 @@ package app.huberman.application.user.service;
 import app.huberman.application.shared.NotFoundException;
 import app.huberman.application.shared.Violations;
 import app.huberman.domain.user.Email;
+import app.huberman.domain.user.User;
 
 /**
  * An account's name and email as the client sent them, checked with a message per field, and the
@@ -14,13 +15,20 @@ final class AccountInput {
 
   private AccountInput() {}
 
+  /** What a 422 says of a name longer than its aggregate takes (an account's, a device's). */
+  static String nameTooLong(int maxLength) {
+    return "The name must not be longer than " + maxLength + " characters.";
+  }
+
   /**
    * @return the name without surrounding blanks, or null when it is missing
    */
   static String name(Violations violations, String raw) {
     String required = violations.required("name", raw);
-    if (required != null && !required.isBlank() && required.strip().length() > 255) {
-      violations.add("name", "The name must not be longer than 255 characters.");
+    if (required != null
+        && !required.isBlank()
+        && required.strip().length() > User.MAX_NAME_LENGTH) {
+      violations.add("name", nameTooLong(User.MAX_NAME_LENGTH));
     }
     return required == null ? null : required.strip();
   }

@@ -1,12 +1,8 @@
 package app.huberman.application.user.service;
 
 import app.huberman.application.shared.Violations;
-import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.DeleteAccountUseCase;
-import app.huberman.application.user.port.out.AccessTokenRepository;
-import app.huberman.application.user.port.out.AuthenticationCachePort;
-import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
@@ -20,29 +16,25 @@ import java.util.Objects;
 public final class DeleteAccountService implements DeleteAccountUseCase {
 
   private final UserRepository users;
-  private final AccessTokenRepository tokens;
   private final PasswordResetTokenRepository resets;
-  private final UserEventsPort events;
-  private final AuthenticationCachePort verdicts;
-  private final UnitOfWorkPort unitOfWork;
   private final PasswordConfirmation passwords;
+  private final SignOutEverywhere sessions;
+  private final UserEventsPort events;
+  private final UnitOfWorkPort unitOfWork;
 
   public DeleteAccountService(
       UserRepository users,
-      AccessTokenRepository tokens,
       PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      RateLimiterPort rateLimiter,
+      PasswordConfirmation passwords,
+      SignOutEverywhere sessions,
       UserEventsPort events,
-      AuthenticationCachePort verdicts,
       UnitOfWorkPort unitOfWork) {
     this.users = Objects.requireNonNull(users, "users");
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.resets = Objects.requireNonNull(resets, "resets");
+    this.passwords = Objects.requireNonNull(passwords, "passwords");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.events = Objects.requireNonNull(events, "events");
-    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-    this.passwords = new PasswordConfirmation(hasher, rateLimiter, events);
   }
 
   @Override
@@ -57,12 +49,12 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
     passwords.confirm(user, password, "password", command.clientIp());
     unitOfWork.inTransaction(
         () -> {
-          tokens.deleteAllOf(user.id());
+          sessions.revokeTokens(user.id());
           resets.delete(user.email().normalized());
           users.delete(user.id());
           return null;
         });
-    verdicts.forget(user.id());
+    sessions.forgetVerdicts(user.id());
     events.deleted(user.id(), command.clientIp());
   }
 }

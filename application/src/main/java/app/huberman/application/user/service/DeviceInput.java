@@ -43,7 +43,7 @@ final class DeviceInput {
       return Optional.empty();
     }
     if (raw.strip().length() > Device.MAX_NAME_LENGTH) {
-      violations.add("name", "The name must not be longer than 255 characters.");
+      violations.add("name", AccountInput.nameTooLong(Device.MAX_NAME_LENGTH));
     } else if (!Device.isValidName(raw)) {
       violations.add("name", "The name must not contain control characters.");
     }

@@ -1,13 +1,11 @@
 package app.huberman.application.user.service;
 
 import app.huberman.application.shared.Violations;
-import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.InvalidCredentialsException;
 import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.ProfileView;
 import app.huberman.application.user.port.in.SignedIn;
-import app.huberman.application.user.port.out.AccessTokenRepository;
 import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
@@ -27,28 +25,27 @@ public final class LogInService implements LogInUseCase {
 
   private final UserRepository users;
   private final PasswordHasherPort hasher;
+  private final PasswordGuessLimit guesses;
+  private final TokenIssuer issuer;
   private final UserEventsPort events;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final PasswordGuessLimit guesses;
-  private final TokenIssuer issuer;
 
   public LogInService(
       UserRepository users,
-      AccessTokenRepository tokens,
       PasswordHasherPort hasher,
-      RateLimiterPort rateLimiter,
+      PasswordGuessLimit guesses,
+      TokenIssuer issuer,
       UserEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      UserSettings settings) {
+      Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.guesses = Objects.requireNonNull(guesses, "guesses");
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.guesses = new PasswordGuessLimit(rateLimiter, events);
-    this.issuer = new TokenIssuer(tokens, settings.tokenTtl());
   }
 
   @Override

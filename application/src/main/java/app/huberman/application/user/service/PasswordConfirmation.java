@@ -2,9 +2,7 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
-import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.user.port.out.PasswordHasherPort;
-import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.domain.user.User;
 import java.util.Objects;
 
@@ -14,17 +12,16 @@ import java.util.Objects;
  * PasswordGuessLimit} with the logins: past its limits the check is refused (429) before the
  * password is looked at.
  */
-final class PasswordConfirmation {
+public final class PasswordConfirmation {
 
   static final String INCORRECT = "The password is incorrect.";
 
   private final PasswordHasherPort hasher;
   private final PasswordGuessLimit guesses;
 
-  PasswordConfirmation(
-      PasswordHasherPort hasher, RateLimiterPort rateLimiter, UserEventsPort events) {
+  public PasswordConfirmation(PasswordHasherPort hasher, PasswordGuessLimit guesses) {
     this.hasher = Objects.requireNonNull(hasher, "hasher");
-    this.guesses = new PasswordGuessLimit(rateLimiter, events);
+    this.guesses = Objects.requireNonNull(guesses, "guesses");
   }
 
   /**

@@ -15,14 +15,15 @@ import java.util.Objects;
  *
  * <p>A check is counted before the password is verified, in one atomic step per limit, so parallel
  * requests cannot all pass a count taken before any of them failed; a check whose password was
- * right is then taken back, so only failures stay counted.
+ * right is then taken back, so only failures stay counted. Built once by the composition root and
+ * shared.
  */
-final class PasswordGuessLimit {
+public final class PasswordGuessLimit {
 
   private final RateLimiterPort rateLimiter;
   private final UserEventsPort events;
 
-  PasswordGuessLimit(RateLimiterPort rateLimiter, UserEventsPort events) {
+  public PasswordGuessLimit(RateLimiterPort rateLimiter, UserEventsPort events) {
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.events = Objects.requireNonNull(events, "events");
   }

@@ -9,13 +9,14 @@ import java.util.Objects;
 /**
  * The limit on what anyone may try without an account ({@code register}, {@code forgot-password},
  * {@code reset-password}): {@value RateLimits#ATTEMPTS} attempts a minute per client and action.
+ * Built once by the composition root and shared.
  */
-final class PerClientLimit {
+public final class PerClientLimit {
 
   private final RateLimiterPort rateLimiter;
   private final UserEventsPort events;
 
-  PerClientLimit(RateLimiterPort rateLimiter, UserEventsPort events) {
+  public PerClientLimit(RateLimiterPort rateLimiter, UserEventsPort events) {
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.events = Objects.requireNonNull(events, "events");
   }

@@ -2,20 +2,15 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
-import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.ProfileView;
 import app.huberman.application.user.port.in.RegisterUserUseCase;
 import app.huberman.application.user.port.in.SignedIn;
-import app.huberman.application.user.port.out.AccessTokenRepository;
-import app.huberman.application.user.port.out.CommonPasswordsPort;
 import app.huberman.application.user.port.out.DuplicateEmailException;
-import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordHash;
-import app.huberman.domain.user.PasswordPolicy;
 import app.huberman.domain.user.Role;
 import app.huberman.domain.user.User;
 import java.time.Clock;
@@ -27,32 +22,28 @@ import java.util.UUID;
 public final class RegisterUserService implements RegisterUserUseCase {
 
   private final UserRepository users;
-  private final PasswordHasherPort hasher;
-  private final PasswordPolicy passwordPolicy;
+  private final NewPasswords passwords;
+  private final PerClientLimit limit;
+  private final TokenIssuer issuer;
   private final UserEventsPort events;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final PerClientLimit limit;
-  private final TokenIssuer issuer;
 
   public RegisterUserService(
       UserRepository users,
-      AccessTokenRepository tokens,
-      PasswordHasherPort hasher,
-      CommonPasswordsPort commonPasswords,
-      RateLimiterPort rateLimiter,
+      NewPasswords passwords,
+      PerClientLimit limit,
+      TokenIssuer issuer,
       UserEventsPort events,
       UnitOfWorkPort unitOfWork,
-      Clock clock,
-      UserSettings settings) {
+      Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
-    this.hasher = Objects.requireNonNull(hasher, "hasher");
-    this.passwordPolicy = new PasswordPolicy(commonPasswords::isCommon);
+    this.passwords = Objects.requireNonNull(passwords, "passwords");
+    this.limit = Objects.requireNonNull(limit, "limit");
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.limit = new PerClientLimit(rateLimiter, events);
-    this.issuer = new TokenIssuer(tokens, settings.tokenTtl());
   }
 
   @Override
@@ -61,14 +52,13 @@ public final class RegisterUserService implements RegisterUserUseCase {
     Violations violations = new Violations();
     String name = AccountInput.name(violations, command.name());
     Email email = AccountInput.email(violations, command.email());
-    PasswordChecks.check(
-        violations, passwordPolicy, command.password(), command.passwordConfirmation());
+    passwords.check(violations, command.password(), command.passwordConfirmation());
     violations.throwIfAny();
     if (unitOfWork.readOnly(() -> users.findByEmail(email)).isPresent()) {
       throw ValidationException.of("email", AccountInput.EMAIL_TAKEN);
     }
     // Outside the transaction: hashing takes tens of milliseconds.
-    PasswordHash hash = hasher.hash(command.password());
+    PasswordHash hash = passwords.hash(command.password());
     SignedIn signedIn =
         unitOfWork.inTransaction(
             () -> {

@@ -2,7 +2,6 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.Violations;
-import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.RequestPasswordResetUseCase;
 import app.huberman.application.user.port.out.UserEventsPort;
@@ -22,14 +21,11 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
   private final PerClientLimit limit;
 
   public RequestPasswordResetService(
-      RateLimiterPort rateLimiter,
-      UserEventsPort events,
-      JobQueuePort jobs,
-      UnitOfWorkPort unitOfWork) {
+      PerClientLimit limit, UserEventsPort events, JobQueuePort jobs, UnitOfWorkPort unitOfWork) {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-    this.limit = new PerClientLimit(rateLimiter, events);
+    this.limit = Objects.requireNonNull(limit, "limit");
   }
 
   @Override

@@ -2,19 +2,13 @@ package app.huberman.application.user.service;
 
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
-import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.ResetPasswordUseCase;
-import app.huberman.application.user.port.out.AccessTokenRepository;
-import app.huberman.application.user.port.out.AuthenticationCachePort;
-import app.huberman.application.user.port.out.CommonPasswordsPort;
-import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
 import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.PasswordHash;
-import app.huberman.domain.user.PasswordPolicy;
 import app.huberman.domain.user.PasswordResetToken;
 import app.huberman.domain.user.User;
 import java.time.Clock;
@@ -31,37 +25,31 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
   static final String INVALID_TOKEN = "This password reset token is invalid or has expired.";
 
   private final UserRepository users;
-  private final AccessTokenRepository tokens;
   private final PasswordResetTokenRepository resets;
-  private final PasswordHasherPort hasher;
-  private final PasswordPolicy passwordPolicy;
+  private final NewPasswords passwords;
+  private final PerClientLimit limit;
+  private final SignOutEverywhere sessions;
   private final UserEventsPort events;
-  private final AuthenticationCachePort verdicts;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final PerClientLimit limit;
 
   public ResetPasswordService(
       UserRepository users,
-      AccessTokenRepository tokens,
       PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      CommonPasswordsPort commonPasswords,
-      RateLimiterPort rateLimiter,
+      NewPasswords passwords,
+      PerClientLimit limit,
+      SignOutEverywhere sessions,
       UserEventsPort events,
-      AuthenticationCachePort verdicts,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.resets = Objects.requireNonNull(resets, "resets");
-    this.hasher = Objects.requireNonNull(hasher, "hasher");
-    this.passwordPolicy = new PasswordPolicy(commonPasswords::isCommon);
+    this.passwords = Objects.requireNonNull(passwords, "passwords");
+    this.limit = Objects.requireNonNull(limit, "limit");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.events = Objects.requireNonNull(events, "events");
-    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.limit = new PerClientLimit(rateLimiter, events);
   }
 
   @Override
@@ -70,10 +58,9 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
     Violations violations = new Violations();
     String token = violations.required("token", command.token());
     Email email = AccountInput.email(violations, command.email());
-    PasswordChecks.check(
-        violations, passwordPolicy, command.password(), command.passwordConfirmation());
+    passwords.check(violations, command.password(), command.passwordConfirmation());
     violations.throwIfAny();
-    PasswordHash newHash = hasher.hash(command.password());
+    PasswordHash newHash = passwords.hash(command.password());
     User user =
         unitOfWork.inTransaction(
             () -> {
@@ -90,10 +77,10 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
               found.changePassword(newHash, now);
               users.update(found);
               resets.delete(email.normalized());
-              tokens.deleteAllOf(found.id());
+              sessions.revokeTokens(found.id());
               return found;
             });
-    verdicts.forget(user.id());
+    sessions.forgetVerdicts(user.id());
     events.passwordResetCompleted(user.id(), command.clientIp());
   }
 }

@@ -8,15 +8,18 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Issues bearer tokens {@code "<id>|<secret>"}; only the secret's SHA-256 is stored. */
-final class TokenIssuer {
+/**
+ * Issues bearer tokens {@code "<id>|<secret>"}; only the secret's SHA-256 is stored. Built once by
+ * the composition root, with the token lifetime of the settings, and shared.
+ */
+public final class TokenIssuer {
 
   static final String DEFAULT_NAME = "mobile";
 
   private final AccessTokenRepository tokens;
   private final Duration ttl;
 
-  TokenIssuer(AccessTokenRepository tokens, Duration ttl) {
+  public TokenIssuer(AccessTokenRepository tokens, Duration ttl) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
   }

@@ -3,15 +3,12 @@ package app.huberman.application.user.service;
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.shared.Violations;
-import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.in.ProfileView;
 import app.huberman.application.user.port.in.UpdateProfileUseCase;
 import app.huberman.application.user.port.out.AuthenticationCachePort;
 import app.huberman.application.user.port.out.DuplicateEmailException;
-import app.huberman.application.user.port.out.PasswordHasherPort;
 import app.huberman.application.user.port.out.PasswordResetTokenRepository;
-import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.application.user.port.out.UserRepository;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.User;
@@ -27,29 +24,27 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
 
   private final UserRepository users;
   private final PasswordResetTokenRepository resets;
+  private final PasswordConfirmation passwords;
   private final JobQueuePort jobs;
   private final AuthenticationCachePort verdicts;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
-  private final PasswordConfirmation passwords;
 
   public UpdateProfileService(
       UserRepository users,
       PasswordResetTokenRepository resets,
-      PasswordHasherPort hasher,
-      RateLimiterPort rateLimiter,
-      UserEventsPort events,
+      PasswordConfirmation passwords,
       JobQueuePort jobs,
       AuthenticationCachePort verdicts,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
     this.resets = Objects.requireNonNull(resets, "resets");
+    this.passwords = Objects.requireNonNull(passwords, "passwords");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.passwords = new PasswordConfirmation(hasher, rateLimiter, events);
   }
 
   @Override

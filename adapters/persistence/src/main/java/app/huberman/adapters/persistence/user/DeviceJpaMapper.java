@@ -18,21 +18,23 @@ final class DeviceJpaMapper {
 
   static Device toDomain(DeviceJpaEntity row) {
     return Device.rehydrate(
-        DeviceId.of(row.id),
-        UserId.of(row.userId),
-        new DeviceToken(row.token),
-        DevicePlatform.fromWireName(row.platform)
-            .orElseThrow(() -> new IllegalStateException("Stored platform " + row.platform)),
-        Optional.ofNullable(row.name),
-        row.createdAt,
-        row.lastRegisteredAt);
+        new Device.State(
+            DeviceId.of(row.id),
+            UserId.of(row.userId),
+            new DeviceToken(row.token),
+            DevicePlatform.fromWireName(row.platform)
+                .orElseThrow(() -> new IllegalStateException("Stored platform " + row.platform)),
+            Optional.ofNullable(row.name),
+            row.createdAt,
+            row.lastRegisteredAt));
   }
 
   /** Copies what may change onto a row, which stays the managed one. */
   static void copyOnto(DeviceJpaEntity row, Device device) {
-    row.platform = device.platform().wireName();
-    row.name = device.name().orElse(null);
-    row.lastRegisteredAt = device.lastRegisteredAt();
+    Device.State state = device.state();
+    row.platform = state.platform().wireName();
+    row.name = state.name().orElse(null);
+    row.lastRegisteredAt = state.lastRegisteredAt();
   }
 
   /** The key of the unique constraint: hex SHA-256 of the token's UTF-8 bytes. */

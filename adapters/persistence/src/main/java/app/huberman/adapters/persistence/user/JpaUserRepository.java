@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 @Dependent
 public class JpaUserRepository implements UserRepository {
@@ -69,16 +68,6 @@ public class JpaUserRepository implements UserRepository {
    * sigma, a dotted capital I) Java's {@link Email#normalized()} and PostgreSQL's {@code lower}
    * differ, and the index is what decides which account an address belongs to.
    */
-  @Override
-  public Optional<User> findByUuid(UUID uuid) {
-    return entityManager
-        .createQuery("select u from User u where u.uuid = :uuid", UserJpaEntity.class)
-        .setParameter("uuid", uuid)
-        .getResultStream()
-        .findFirst()
-        .map(UserJpaMapper::toDomain);
-  }
-
   @Override
   public Optional<User> findByEmail(Email email) {
     return entityManager

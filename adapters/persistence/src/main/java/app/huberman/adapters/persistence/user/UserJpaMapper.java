@@ -16,22 +16,24 @@ final class UserJpaMapper {
 
   static User toDomain(UserJpaEntity row) {
     return User.rehydrate(
-        UserId.of(row.id),
-        row.uuid,
-        row.name,
-        new Email(row.email),
-        new PasswordHash(row.passwordHash),
-        Role.valueOf(row.role.name()),
-        row.emailVerifiedAt,
-        row.createdAt,
-        row.updatedAt);
+        new User.State(
+            UserId.of(row.id),
+            row.uuid,
+            row.name,
+            new Email(row.email),
+            new PasswordHash(row.passwordHash),
+            Role.valueOf(row.role.name()),
+            Optional.ofNullable(row.emailVerifiedAt),
+            row.createdAt,
+            row.updatedAt));
   }
 
   static UserJpaEntity toNewRow(User user) {
+    User.State state = user.state();
     UserJpaEntity row = new UserJpaEntity();
-    row.id = user.id().value();
-    row.uuid = user.uuid();
-    row.createdAt = user.createdAt();
+    row.id = state.id().value();
+    row.uuid = state.uuid();
+    row.createdAt = state.createdAt();
     copyOnto(row, user);
     return row;
   }
@@ -41,12 +43,13 @@ final class UserJpaMapper {
    * this transaction, so a concurrent change makes the flush fail instead of being overwritten.
    */
   static void copyOnto(UserJpaEntity row, User user) {
-    row.name = user.name();
-    row.email = user.email().value();
-    row.passwordHash = user.passwordHash().phc();
-    row.role = UserJpaEntity.StoredRole.valueOf(user.role().name());
-    row.emailVerifiedAt = user.emailVerifiedAt().orElse(null);
-    row.updatedAt = user.updatedAt();
+    User.State state = user.state();
+    row.name = state.name();
+    row.email = state.email().value();
+    row.passwordHash = state.passwordHash().phc();
+    row.role = UserJpaEntity.StoredRole.valueOf(state.role().name());
+    row.emailVerifiedAt = state.emailVerifiedAt().orElse(null);
+    row.updatedAt = state.updatedAt();
   }
 
   static AccessToken toDomain(AccessTokenJpaEntity row) {

@@ -6,12 +6,13 @@ import app.huberman.adapters.persistence.PostgresTestDatabase;
 import app.huberman.adapters.persistence.TestTransactions;
 import app.huberman.application.job.ScheduledTask;
 import app.huberman.application.job.service.RunSchedulerService;
-import app.huberman.domain.job.CronSchedule;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
+import app.huberman.domain.job.Schedule;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,12 +48,12 @@ class SchedulerIT {
     database.execute("TRUNCATE jobs, scheduler_ticks");
   }
 
-  private static RunSchedulerService instance(String cron) {
+  private static RunSchedulerService instance(Schedule schedule) {
     return new RunSchedulerService(
         new JdbcSchedulerTicks(transactions.dataSource()),
         new JdbcJobQueue(transactions.dataSource()),
         transactions,
-        List.of(new ScheduledTask("report", CronSchedule.parse(cron), REPORT, JobPayload.empty())));
+        List.of(new ScheduledTask("report", schedule, REPORT, JobPayload.empty())));
   }
 
   private static long count(String sql) {
@@ -68,8 +69,8 @@ class SchedulerIT {
 
   @Test
   void eachTickRunsOnceAcrossTwoInstancesTickingTogether() throws Exception {
-    RunSchedulerService a = instance("* * * * *");
-    RunSchedulerService b = instance("* * * * *");
+    RunSchedulerService a = instance(Schedule.every(Duration.ofMinutes(1)));
+    RunSchedulerService b = instance(Schedule.every(Duration.ofMinutes(1)));
     CyclicBarrier together = new CyclicBarrier(2);
     List<String> started = Collections.synchronizedList(new ArrayList<>());
     List<Thread> instances = new ArrayList<>();
@@ -106,8 +107,8 @@ class SchedulerIT {
         "INSERT INTO scheduler_ticks (task, tick, claimed_by)"
             + " VALUES ('report', date_trunc('hour', now()) - interval '10 hours', 'long-gone')");
 
-    List<String> started = instance("0 * * * *").runDueTasks("instance-a");
-    List<String> again = instance("0 * * * *").runDueTasks("instance-a");
+    List<String> started = instance(Schedule.hourlyAt(0)).runDueTasks("instance-a");
+    List<String> again = instance(Schedule.hourlyAt(0)).runDueTasks("instance-a");
 
     assertThat(started).containsExactly("report");
     assertThat(again).isEmpty();

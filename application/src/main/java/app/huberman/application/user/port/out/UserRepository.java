@@ -4,7 +4,6 @@ import app.huberman.domain.user.Email;
 import app.huberman.domain.user.User;
 import app.huberman.domain.user.UserId;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The store of accounts. Emails are unique regardless of case. */
 public interface UserRepository {
@@ -23,9 +22,6 @@ public interface UserRepository {
   void update(User user);
 
   Optional<User> findById(UserId id);
-
-  /** Looks up by the public uuid (the account token clients hand payment providers). */
-  Optional<User> findByUuid(UUID uuid);
 
   /** Looks up by {@link Email#normalized()}. */
   Optional<User> findByEmail(Email email);
