@@ -103,7 +103,11 @@ class SubscriptionServicesTest {
   private final LapsePolicy lapse = LapsePolicy.defaults();
 
   private final ReceiveWebhookService ingest =
-      new ReceiveWebhookService(providers, webhookEvents, events, unitOfWork, clock);
+      new ReceiveWebhookService(
+          providers,
+          new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
+          events,
+          unitOfWork);
   private final ProcessWebhookEventHandler processor =
       new ProcessWebhookEventHandler(
           providers,
@@ -359,7 +363,10 @@ class SubscriptionServicesTest {
           new DependencyUnavailableException("database", new IllegalStateException("refused"));
       ReceiveWebhookService cutOff =
           new ReceiveWebhookService(
-              providers, new UnreachableWebhookEvents(down), events, unitOfWork, clock);
+              providers,
+              new OneByOneWebhookInbox(new UnreachableWebhookEvents(down), unitOfWork, clock),
+              events,
+              unitOfWork);
       WebhookRequest request =
           stripe.webhookAbout(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty()));
 
@@ -372,7 +379,11 @@ class SubscriptionServicesTest {
     @Test
     void aProviderWithNoConfiguredPortIsRejected() {
       ReceiveWebhookService stripeOnly =
-          new ReceiveWebhookService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
+          new ReceiveWebhookService(
+              List.of(stripe),
+              new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
+              events,
+              unitOfWork);
 
       assertThatThrownBy(
               () -> stripeOnly.receive(PaymentProvider.GOOGLE, stripe.forgedWebhook("evt_1")))
@@ -993,8 +1004,10 @@ class SubscriptionServicesTest {
   class Pruning {
 
     private void receivedAt(Instant at, String eventId, boolean processed) {
-      webhookEvents.addIfAbsent(
-          new VerifiedNotification(PaymentProvider.STRIPE, eventId, "test", at, "{}"), at);
+      webhookEvents.add(
+          List.of(new VerifiedNotification(PaymentProvider.STRIPE, eventId, "test", at, "{}")),
+          at,
+          ProcessWebhookEventHandler::jobFor);
       if (processed) {
         webhookEvents.markProcessed(PaymentProvider.STRIPE, eventId, at, Optional.empty());
       }
@@ -1026,13 +1039,7 @@ class SubscriptionServicesTest {
     }
 
     @Override
-    public Set<WebhookEventKey> addAllIfAbsent(
-        List<VerifiedNotification> notifications, Instant receivedAt) {
-      throw down;
-    }
-
-    @Override
-    public Set<WebhookEventKey> addAllIfAbsent(
+    public Set<WebhookEventKey> add(
         List<VerifiedNotification> notifications,
         Instant receivedAt,
         Function<VerifiedNotification, NewJob> processingJob) {
