@@ -62,6 +62,14 @@ public final class InMemoryJobQueue implements JobQueuePort, FailedJobRepository
         .anyMatch(q -> q.job().options().uniqueKey().filter(uniqueKey::equals).isPresent());
   }
 
+  /** The {@code key} value of the payload of each queued or running job of the type. */
+  public synchronized List<String> payloadValues(JobType type, String key) {
+    return queued.values().stream()
+        .filter(queued -> queued.job().type().equals(type))
+        .map(queued -> queued.job().payload().require(key))
+        .toList();
+  }
+
   public synchronized List<Queued> queued() {
     return List.copyOf(queued.values());
   }

@@ -1,8 +1,8 @@
 package app.huberman.application.job;
 
 import app.huberman.application.job.port.out.ClaimedJob;
-import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobStorePort;
+import app.huberman.application.job.port.out.NextJobs;
 import app.huberman.application.job.port.out.RescuedJob;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.job.JobType;
@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * The job queue in memory for worker tests: jobs in enqueue order, reservations fenced by holder
- * and attempt as in PostgreSQL, and a record of every {@code completeAndClaim} statement. No clock:
- * a retried job is simply not available again.
+ * and attempt as in PostgreSQL, and a record of every worker's turn ({@code nextJobs}). No clock: a
+ * retried job is simply not available again.
  */
 public final class InMemoryJobStore implements JobStorePort {
 
@@ -59,12 +59,12 @@ public final class InMemoryJobStore implements JobStorePort {
     }
   }
 
-  /** One {@code completeAndClaim} statement: the ids it was asked to delete, and its limit. */
-  public record Statement(List<Long> finishedIds, int max) {}
+  /** One call of {@code nextJobs}: the ids it was asked to complete, and its limit. */
+  public record Turn(List<Long> finishedIds, int max) {}
 
   private final Map<Long, StoredJob> jobs = new LinkedHashMap<>();
   private final Map<Long, String> buried = new LinkedHashMap<>();
-  private final List<Statement> statements = new ArrayList<>();
+  private final List<Turn> turns = new ArrayList<>();
   private long nextId = 1;
 
   /** Adds an available job on the default queue, with the default run-time limit. */
@@ -91,8 +91,8 @@ public final class InMemoryJobStore implements JobStorePort {
     return Map.copyOf(buried);
   }
 
-  public synchronized List<Statement> statements() {
-    return List.copyOf(statements);
+  public synchronized List<Turn> turns() {
+    return List.copyOf(turns);
   }
 
   /** What a rescue and another worker's claim do: the job is now held by {@code worker}. */
@@ -103,9 +103,9 @@ public final class InMemoryJobStore implements JobStorePort {
   }
 
   @Override
-  public synchronized CompletedAndClaimed completeAndClaim(
+  public synchronized NextJobs nextJobs(
       List<ClaimedJob> finished, Set<QueueName> queues, int max, String workerId) {
-    statements.add(new Statement(finished.stream().map(ClaimedJob::id).toList(), max));
+    turns.add(new Turn(finished.stream().map(ClaimedJob::id).toList(), max));
     List<ClaimedJob> lost = finished.stream().filter(job -> !complete(job)).toList();
     List<ClaimedJob> claimed = new ArrayList<>();
     for (StoredJob job : jobs.values()) {
@@ -129,7 +129,7 @@ public final class InMemoryJobStore implements JobStorePort {
                 job.runTimeLimit));
       }
     }
-    return new CompletedAndClaimed(lost, claimed);
+    return new NextJobs(lost, claimed);
   }
 
   @Override

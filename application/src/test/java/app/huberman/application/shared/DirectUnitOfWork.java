@@ -16,7 +16,6 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
 
   private final AtomicInteger transactions = new AtomicInteger();
   private final AtomicInteger readOnlyTransactions = new AtomicInteger();
-  private final AtomicInteger singleStatements = new AtomicInteger();
   private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
   private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
@@ -65,22 +64,11 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
     return run(work);
   }
 
-  @Override
-  public <T> T singleStatement(Supplier<T> work) {
-    singleStatements.incrementAndGet();
-    return work.get();
-  }
-
   public int transactions() {
     return transactions.get();
   }
 
   public int readOnlyTransactions() {
     return readOnlyTransactions.get();
-  }
-
-  /** Units of work run as one statement outside any transaction. */
-  public int singleStatements() {
-    return singleStatements.get();
   }
 }

@@ -10,9 +10,9 @@ import app.huberman.application.subscription.port.out.WebhookEventKey;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.domain.subscription.PaymentProvider;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,31 +46,21 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
   }
 
   @Override
-  public synchronized Set<WebhookEventKey> addAllIfAbsent(
-      List<VerifiedNotification> notifications, Instant receivedAt) {
+  public synchronized Set<WebhookEventKey> add(
+      List<VerifiedNotification> notifications,
+      Instant receivedAt,
+      Function<VerifiedNotification, NewJob> processingJob) {
     Set<WebhookEventKey> added = new LinkedHashSet<>();
+    List<NewJob> processing = new ArrayList<>();
     for (VerifiedNotification notification : notifications) {
       StoredWebhookEvent stored =
           new StoredWebhookEvent(notification, receivedAt, Optional.empty(), 0, Optional.empty());
       if (events.putIfAbsent(notification.key(), stored) == null) {
         added.add(notification.key());
+        processing.add(processingJob.apply(notification));
       }
     }
-    return added;
-  }
-
-  @Override
-  public synchronized Set<WebhookEventKey> addAllIfAbsent(
-      List<VerifiedNotification> notifications,
-      Instant receivedAt,
-      Function<VerifiedNotification, NewJob> processingJob) {
-    Set<WebhookEventKey> added = addAllIfAbsent(notifications, receivedAt);
-    Set<WebhookEventKey> enqueued = new HashSet<>();
-    jobs.enqueueAll(
-        notifications.stream()
-            .filter(n -> added.contains(n.key()) && enqueued.add(n.key()))
-            .map(processingJob)
-            .toList());
+    jobs.enqueueAll(processing);
     return added;
   }
 

@@ -22,10 +22,7 @@ class InMemoryWebhookEventRepositoryTest extends WebhookEventRepositoryContract 
 
   @Override
   protected List<String> processingJobsEnqueued() {
-    return jobs.queued().stream()
-        .filter(queued -> queued.job().type().equals(PROCESS))
-        .map(queued -> queued.job().payload().require("event"))
-        .toList();
+    return jobs.payloadValues(PROCESS, "event");
   }
 
   @Override

@@ -77,7 +77,11 @@ class SandboxAccessTest {
   private final List<FakePaymentProvider> providers = List.of(apple, google);
   private final LapsePolicy lapse = LapsePolicy.defaults();
   private final ReceiveWebhookService ingest =
-      new ReceiveWebhookService(providers, webhookEvents, events, unitOfWork, clock);
+      new ReceiveWebhookService(
+          providers,
+          new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
+          events,
+          unitOfWork);
   private final SharedCollaborators shared =
       SharedCollaborators.over(plans, subscriptions, cache, events, unitOfWork);
   private final ViewSubscriptionService queries =

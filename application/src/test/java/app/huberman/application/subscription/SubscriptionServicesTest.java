@@ -109,7 +109,11 @@ class SubscriptionServicesTest {
       SharedCollaborators.over(plans, subscriptions, cache, events, unitOfWork);
 
   private final ReceiveWebhookService ingest =
-      new ReceiveWebhookService(providers, webhookEvents, events, unitOfWork, clock);
+      new ReceiveWebhookService(
+          providers,
+          new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
+          events,
+          unitOfWork);
   private final ProcessWebhookEventHandler processor =
       new ProcessWebhookEventHandler(
           new PaymentProviders(providers),
@@ -361,7 +365,10 @@ class SubscriptionServicesTest {
           new DependencyUnavailableException("database", new IllegalStateException("refused"));
       ReceiveWebhookService cutOff =
           new ReceiveWebhookService(
-              providers, new UnreachableWebhookEvents(down), events, unitOfWork, clock);
+              providers,
+              new OneByOneWebhookInbox(new UnreachableWebhookEvents(down), unitOfWork, clock),
+              events,
+              unitOfWork);
       WebhookRequest request =
           stripe.webhookAbout(stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.empty()));
 
@@ -374,7 +381,11 @@ class SubscriptionServicesTest {
     @Test
     void aProviderWithNoConfiguredPortIsRejected() {
       ReceiveWebhookService stripeOnly =
-          new ReceiveWebhookService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
+          new ReceiveWebhookService(
+              List.of(stripe),
+              new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
+              events,
+              unitOfWork);
 
       assertThatThrownBy(
               () -> stripeOnly.receive(PaymentProvider.GOOGLE, stripe.forgedWebhook("evt_1")))
@@ -995,8 +1006,10 @@ class SubscriptionServicesTest {
   class Pruning {
 
     private void receivedAt(Instant at, String eventId, boolean processed) {
-      webhookEvents.addIfAbsent(
-          new VerifiedNotification(PaymentProvider.STRIPE, eventId, "test", at, "{}"), at);
+      webhookEvents.add(
+          List.of(new VerifiedNotification(PaymentProvider.STRIPE, eventId, "test", at, "{}")),
+          at,
+          ProcessWebhookEventHandler::jobFor);
       if (processed) {
         webhookEvents.markProcessed(PaymentProvider.STRIPE, eventId, at, Optional.empty());
       }
@@ -1028,13 +1041,7 @@ class SubscriptionServicesTest {
     }
 
     @Override
-    public Set<WebhookEventKey> addAllIfAbsent(
-        List<VerifiedNotification> notifications, Instant receivedAt) {
-      throw down;
-    }
-
-    @Override
-    public Set<WebhookEventKey> addAllIfAbsent(
+    public Set<WebhookEventKey> add(
         List<VerifiedNotification> notifications,
         Instant receivedAt,
         Function<VerifiedNotification, NewJob> processingJob) {

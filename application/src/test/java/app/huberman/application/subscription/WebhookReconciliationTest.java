@@ -58,7 +58,11 @@ class WebhookReconciliationTest {
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final FakePaymentProvider stripe = new FakePaymentProvider(PaymentProvider.STRIPE);
   private final ReceiveWebhookService ingest =
-      new ReceiveWebhookService(List.of(stripe), webhookEvents, events, unitOfWork, clock);
+      new ReceiveWebhookService(
+          List.of(stripe),
+          new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
+          events,
+          unitOfWork);
   private final ProcessWebhookEventHandler processor =
       new ProcessWebhookEventHandler(
           new PaymentProviders(List.of(stripe)),

@@ -51,12 +51,6 @@ public class JtaUnitOfWork implements UnitOfWorkPort {
     return translated(() -> transactions.supports(work));
   }
 
-  /** Outside any transaction: the JTA data source then hands out connections in autocommit. */
-  @Override
-  public <T> T singleStatement(Supplier<T> work) {
-    return translated(() -> transactions.outside(work));
-  }
-
   @Override
   public void afterCommit(Runnable action) {
     if (synchronizations.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {

@@ -24,13 +24,4 @@ public class TransactionRunner {
   public <T> T supports(Supplier<T> work) {
     return work.get();
   }
-
-  /**
-   * Runs work outside any transaction (suspending the caller's, if there is one): each statement
-   * gets a connection in autocommit and commits on its own.
-   */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  public <T> T outside(Supplier<T> work) {
-    return work.get();
-  }
 }

@@ -18,6 +18,7 @@ import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
+import app.huberman.application.subscription.port.out.WebhookInboxPort;
 import app.huberman.application.subscription.service.CountPremiumSubscriptionsService;
 import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
@@ -66,11 +67,10 @@ public class SubscriptionWiring {
   @ApplicationScoped
   public ReceiveWebhookUseCase receiveWebhooks(
       PaymentProviders providers,
-      WebhookEventRepository webhookEvents,
+      WebhookInboxPort inbox,
       SubscriptionEventsPort events,
-      UnitOfWorkPort unitOfWork,
-      Clock clock) {
-    return new ReceiveWebhookService(providers.all(), webhookEvents, events, unitOfWork, clock);
+      UnitOfWorkPort unitOfWork) {
+    return new ReceiveWebhookService(providers.all(), inbox, events, unitOfWork);
   }
 
   /** The ports of the payment providers switched on, by provider. */

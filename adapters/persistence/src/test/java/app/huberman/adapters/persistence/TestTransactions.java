@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 /**
  * A unit of work on plain JDBC, standing in for JTA in adapter tests: each thread's transaction has
  * one connection, which {@link #dataSource()} hands to the repositories, as the application server
- * does. The time limit of a timed transaction is enforced by PostgreSQL's statement timeout.
+ * does; outside a transaction it hands out the thread's connection in autocommit. The time limit of
+ * a timed transaction is enforced by PostgreSQL's statement timeout.
  */
 public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
 
@@ -29,7 +30,7 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
 
   public TestTransactions(DataSource target) {
     this.target = target;
-    this.dataSource = LocalConnections.handingOut(target, current::get);
+    this.dataSource = LocalConnections.handingOut(target, this::connection);
   }
 
   /** The data source the adapters under test use. */
@@ -50,24 +51,6 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
   @Override
   public <T> T readOnly(Supplier<T> work) {
     return run(work);
-  }
-
-  /** In autocommit on this thread's kept connection, as a JTA data source outside a transaction. */
-  @Override
-  public <T> T singleStatement(Supplier<T> work) {
-    if (current.get() != null) {
-      return work.get(); // joins the transaction already running
-    }
-    try {
-      current.set(keptConnection());
-      try {
-        return work.get();
-      } finally {
-        current.remove();
-      }
-    } catch (SQLException | RuntimeException e) {
-      throw ConnectionFailures.translated(e);
-    }
   }
 
   @Override
@@ -105,6 +88,15 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
     } catch (RuntimeException e) {
       throw ConnectionFailures.translated(e);
     }
+  }
+
+  /**
+   * The thread's transaction's connection or, outside a transaction, its kept connection in
+   * autocommit, as a JTA data source hands out outside a transaction.
+   */
+  private Connection connection() throws SQLException {
+    Connection transaction = current.get();
+    return transaction != null ? transaction : keptConnection();
   }
 
   private Connection keptConnection() throws SQLException {

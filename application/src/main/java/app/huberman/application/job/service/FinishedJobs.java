@@ -50,8 +50,8 @@ final class FinishedJobs {
   }
 
   /**
-   * The statement that deleted them ran: reports each job as succeeded, or as lost if it is among
-   * {@code lost}, and forgets them all.
+   * The store completed them: reports each job as succeeded, or as lost if it is among {@code
+   * lost}, and forgets them all.
    */
   void completed(List<ClaimedJob> lost, JobEventsPort events) {
     Set<Long> lostIds = new HashSet<>();

@@ -5,9 +5,9 @@ import app.huberman.application.job.JobHandler.Completion;
 import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.port.in.RunJobsUseCase;
 import app.huberman.application.job.port.out.ClaimedJob;
-import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobEventsPort;
 import app.huberman.application.job.port.out.JobStorePort;
+import app.huberman.application.job.port.out.NextJobs;
 import app.huberman.application.job.port.out.RescuedJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.domain.job.FailureVerdict;
@@ -33,12 +33,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>A handler that changes nothing in the database ({@link Completion#AFTER_WORK}) runs outside
  * any transaction; its job is deleted afterwards, fenced the same way, together with the worker's
- * other finished jobs in the statement of its next claim. A finished job waits for that statement
- * at most about {@link #COMPLETION_DELAY_LIMIT} plus the run of one other job: before starting a
- * job, the worker deletes its finished jobs if the oldest was claimed longer ago than that limit,
- * or if the job about to start may run longer than one of them, so that, the visibility timeout
- * being at least 30 s longer than the run-time limit, no finished job's reservation runs out while
- * it waits. A worker that dies meanwhile leaves them reserved, and they run again.
+ * other finished jobs when it asks for its next jobs ({@link JobStorePort#nextJobs}). A finished
+ * job waits for that at most about {@link #COMPLETION_DELAY_LIMIT} plus the run of one other job:
+ * before starting a job, the worker deletes its finished jobs if the oldest was claimed longer ago
+ * than that limit, or if the job about to start may run longer than one of them, so that, the
+ * visibility timeout being at least 30 s longer than the run-time limit, no finished job's
+ * reservation runs out while it waits. A worker that dies meanwhile leaves them reserved, and they
+ * run again.
  */
 public final class RunJobsService implements RunJobsUseCase {
 
@@ -83,7 +84,7 @@ public final class RunJobsService implements RunJobsUseCase {
   public int runNextBatch(
       String workerId, Set<QueueName> queues, int batchSize, BooleanSupplier stopping) {
     FinishedJobs finished = finishedByWorker.computeIfAbsent(workerId, id -> new FinishedJobs());
-    List<ClaimedJob> claimed = completeAndClaim(finished, queues, batchSize, workerId);
+    List<ClaimedJob> claimed = nextJobs(finished, queues, batchSize, workerId);
     long claimedAt = nanoTime.getAsLong();
     int started = 0;
     try {
@@ -116,21 +117,17 @@ public final class RunJobsService implements RunJobsUseCase {
     }
   }
 
-  /** One statement, outside any transaction: deletes the finished jobs and claims the next ones. */
-  private List<ClaimedJob> completeAndClaim(
+  /** Outside any unit of work: completes the finished jobs and takes the next ones, atomically. */
+  private List<ClaimedJob> nextJobs(
       FinishedJobs finished, Set<QueueName> queues, int batchSize, String workerId) {
-    List<ClaimedJob> completing = finished.jobs();
-    CompletedAndClaimed result =
-        unitOfWork.singleStatement(
-            () -> store.completeAndClaim(completing, queues, batchSize, workerId));
-    finished.completed(result.lost(), events);
-    return result.claimed();
+    NextJobs next = store.nextJobs(finished.jobs(), queues, batchSize, workerId);
+    finished.completed(next.lost(), events);
+    return next.claimed();
   }
 
   private void complete(FinishedJobs finished) {
     if (!finished.isEmpty()) {
-      List<ClaimedJob> completing = finished.jobs();
-      finished.completed(unitOfWork.singleStatement(() -> store.completeAll(completing)), events);
+      finished.completed(store.completeAll(finished.jobs()), events);
     }
   }
 

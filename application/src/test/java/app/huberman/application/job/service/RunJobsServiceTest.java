@@ -3,7 +3,7 @@ package app.huberman.application.job.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.application.job.InMemoryJobStore;
-import app.huberman.application.job.InMemoryJobStore.Statement;
+import app.huberman.application.job.InMemoryJobStore.Turn;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.JobHandler.Completion;
 import app.huberman.application.job.JobHandlers;
@@ -81,12 +81,10 @@ class RunJobsServiceTest {
     assertThat(runBatch()).isZero();
 
     assertThat(store.ids()).isEmpty();
-    assertThat(store.statements())
-        .containsExactly(
-            new Statement(List.of(), 5), new Statement(List.of(first, second, third), 5));
+    assertThat(store.turns())
+        .containsExactly(new Turn(List.of(), 5), new Turn(List.of(first, second, third), 5));
     assertThat(events).endsWith("succeeded 1", "succeeded 2", "succeeded 3");
     assertThat(unitOfWork.transactions()).as("no transaction at all").isZero();
-    assertThat(unitOfWork.singleStatements()).isEqualTo(2);
   }
 
   @Test
@@ -134,7 +132,7 @@ class RunJobsServiceTest {
     assertThat(store.job(retried).orElseThrow().reservedBy()).isEmpty();
     assertThat(store.job(retried).orElseThrow().available()).as("waits for its backoff").isFalse();
     assertThat(store.buried()).containsOnlyKeys(buried);
-    assertThat(store.statements()).allSatisfy(s -> assertThat(s.finishedIds()).isEmpty());
+    assertThat(store.turns()).allSatisfy(s -> assertThat(s.finishedIds()).isEmpty());
   }
 
   @Test
@@ -181,8 +179,8 @@ class RunJobsServiceTest {
     worker.completeFinishedJobs("a worker that never ran");
 
     assertThat(store.ids()).isEmpty();
-    assertThat(store.statements()).hasSize(2);
-    assertThat(store.statements().getLast()).isEqualTo(new Statement(List.of(1L), 0));
+    assertThat(store.turns()).hasSize(2);
+    assertThat(store.turns().getLast()).isEqualTo(new Turn(List.of(1L), 0));
   }
 
   @Test
@@ -202,7 +200,7 @@ class RunJobsServiceTest {
     runBatch();
 
     assertThat(slowJobDeletedWhenNextStarted).containsExactly(true);
-    assertThat(store.statements().getLast()).isEqualTo(new Statement(List.of(slow), 0));
+    assertThat(store.turns().getLast()).isEqualTo(new Turn(List.of(slow), 0));
     assertThat(store.job(next)).as("finished just now: waits for the next claim").isPresent();
   }
 

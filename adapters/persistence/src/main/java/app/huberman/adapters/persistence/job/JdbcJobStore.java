@@ -1,9 +1,10 @@
 package app.huberman.adapters.persistence.job;
 
+import app.huberman.adapters.persistence.ConnectionFailures;
 import app.huberman.adapters.persistence.Jdbc;
 import app.huberman.application.job.port.out.ClaimedJob;
-import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobStorePort;
+import app.huberman.application.job.port.out.NextJobs;
 import app.huberman.application.job.port.out.QueueStatsPort;
 import app.huberman.application.job.port.out.RescuedJob;
 import app.huberman.domain.job.JobType;
@@ -119,7 +120,17 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
   }
 
   @Override
-  public CompletedAndClaimed completeAndClaim(
+  public NextJobs nextJobs(
+      List<ClaimedJob> finished, Set<QueueName> queues, int max, String workerId) {
+    try {
+      return completeAndClaim(finished, queues, max, workerId);
+    } catch (RuntimeException e) {
+      // Outside a unit of work, nothing else says that the database could not be reached.
+      throw ConnectionFailures.translated(e);
+    }
+  }
+
+  private NextJobs completeAndClaim(
       List<ClaimedJob> finished, Set<QueueName> queues, int max, String workerId) {
     String[] names = queues.stream().map(QueueName::value).toArray(String[]::new);
     Map<Long, ClaimedJob> unconfirmed = new HashMap<>();
@@ -156,7 +167,7 @@ public class JdbcJobStore implements JobStorePort, QueueStatsPort {
           }
           List<ClaimedJob> lost =
               finished.stream().filter(job -> unconfirmed.containsKey(job.id())).toList();
-          return new CompletedAndClaimed(lost, claimed);
+          return new NextJobs(lost, claimed);
         });
   }
 

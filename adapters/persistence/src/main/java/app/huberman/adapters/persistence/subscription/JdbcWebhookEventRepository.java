@@ -118,25 +118,11 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
   }
 
   /**
-   * One statement for the whole batch. A key repeated in the list keeps its first notification;
-   * rows go in key order (see {@link #KEY_ORDER}).
-   */
-  @Override
-  public Set<WebhookEventKey> addAllIfAbsent(
-      List<VerifiedNotification> notifications, Instant receivedAt) {
-    List<VerifiedNotification> rows = firstOfEachKey(notifications);
-    if (rows.isEmpty()) {
-      return Set.of();
-    }
-    return storing(addEvents(rows.size()), eventParameters(rows, receivedAt));
-  }
-
-  /**
    * One statement for the whole batch, events and jobs: the jobs are inserted from the events'
    * {@code RETURNING}, so only a stored event gets its job, and the batch costs one round trip.
    */
   @Override
-  public Set<WebhookEventKey> addAllIfAbsent(
+  public Set<WebhookEventKey> add(
       List<VerifiedNotification> notifications,
       Instant receivedAt,
       Function<VerifiedNotification, NewJob> processingJob) {
@@ -292,17 +278,6 @@ public class JdbcWebhookEventRepository implements WebhookEventRepository {
                 PaymentProvider.fromKey(row.getString("provider")),
                 row.getLong("unprocessed"),
                 Jdbc.instant(row, "oldest")));
-  }
-
-  /** A statement storing {@code rows} notifications and returning the keys it stored. */
-  private static String addEvents(int rows) {
-    return """
-        INSERT INTO webhook_events (provider, event_id, type, payload, occurred_at, received_at)
-        VALUES %s
-        ON CONFLICT (provider, event_id) DO NOTHING
-        RETURNING provider, event_id
-        """
-        .formatted(values(rows, ADD_ROW));
   }
 
   /**

@@ -9,8 +9,8 @@ import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.TestJobHandler;
 import app.huberman.application.job.port.out.ClaimedJob;
-import app.huberman.application.job.port.out.CompletedAndClaimed;
 import app.huberman.application.job.port.out.JobEventsPort;
+import app.huberman.application.job.port.out.NextJobs;
 import app.huberman.application.job.port.out.RescuedJob;
 import app.huberman.application.job.service.ManageFailedJobsService;
 import app.huberman.application.job.service.RunJobsService;
@@ -532,9 +532,7 @@ class JobQueueIT {
     database.execute("UPDATE jobs SET reserved_by = 'other' WHERE id = " + takenOver.id());
     database.execute("UPDATE jobs SET attempts = attempts + 1 WHERE id = " + retried.id());
 
-    CompletedAndClaimed result =
-        transactions.singleStatement(
-            () -> store.completeAndClaim(finished, DEFAULT_QUEUE, 5, "w1"));
+    NextJobs result = store.nextJobs(finished, DEFAULT_QUEUE, 5, "w1");
 
     assertThat(result.lost()).containsExactly(takenOver, retried);
     assertThat(result.claimed())
@@ -566,7 +564,7 @@ class JobQueueIT {
     enqueue(SEND, "2", JobOptions.defaults());
     List<ClaimedJob> finished = store.claim(DEFAULT_QUEUE, 1, "w1");
 
-    assertThat(transactions.singleStatement(() -> store.completeAll(finished))).isEmpty();
+    assertThat(store.completeAll(finished)).isEmpty();
 
     assertThat(count("SELECT count(*) FROM jobs")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM jobs WHERE reserved_at IS NULL")).isEqualTo(1);

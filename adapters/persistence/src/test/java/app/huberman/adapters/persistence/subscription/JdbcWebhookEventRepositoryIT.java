@@ -89,7 +89,7 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
         listen.execute("LISTEN " + JdbcJobQueue.CHANNEL);
       }
 
-      transactions.inTransaction(() -> events.addAllIfAbsent(batch, AT, job));
+      transactions.inTransaction(() -> events.add(batch, AT, job));
 
       assertThat(
               database.strings(
@@ -122,9 +122,12 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
       String id = "evt_" + i;
       transactions.inTransaction(
           () ->
-              events.addIfAbsent(
-                  new VerifiedNotification(PaymentProvider.STRIPE, id, "invoice.paid", AT, "{}"),
-                  AT));
+              events.add(
+                  List.of(
+                      new VerifiedNotification(
+                          PaymentProvider.STRIPE, id, "invoice.paid", AT, "{}")),
+                  AT,
+                  JdbcWebhookEventRepositoryIT::unkeyedJob));
     }
     Instant later = AT.plus(Duration.ofHours(1));
     CountDownLatch firstHoldsItsLocks = new CountDownLatch(1);
@@ -166,6 +169,14 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
     }
   }
 
+  /** A processing job without a unique key: it leaves its event looking stalled to reconcilers. */
+  private static NewJob unkeyedJob(VerifiedNotification notification) {
+    return new NewJob(
+        JobType.of("test.process"),
+        JobPayload.of(1, Map.of("event_id", notification.eventId())),
+        JobOptions.defaults());
+  }
+
   private static JdbcWebhookEventRepository repository() {
     return new JdbcWebhookEventRepository(transactions.dataSource());
   }
@@ -178,9 +189,12 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
 
     transactions.inTransaction(
         () ->
-            events.addIfAbsent(
-                new VerifiedNotification(PaymentProvider.STRIPE, "evt_9", "invoice.paid", AT, sent),
-                AT));
+            events.add(
+                List.of(
+                    new VerifiedNotification(
+                        PaymentProvider.STRIPE, "evt_9", "invoice.paid", AT, sent)),
+                AT,
+                JdbcWebhookEventRepositoryIT::unkeyedJob));
 
     assertThat(
             transactions.readOnly(() -> events.find(PaymentProvider.STRIPE, "evt_9")).orElseThrow())

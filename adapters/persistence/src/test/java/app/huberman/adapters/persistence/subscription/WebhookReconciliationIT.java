@@ -162,9 +162,7 @@ class WebhookReconciliationIT {
                         "{}"))
             .toList();
     transactions.inTransaction(
-        () ->
-            webhookEvents.addAllIfAbsent(
-                notifications, receivedAt, ProcessWebhookEventHandler::jobFor));
+        () -> webhookEvents.add(notifications, receivedAt, ProcessWebhookEventHandler::jobFor));
   }
 
   /** Moves the event's processing job to the failed jobs, as the job store buries a job. */

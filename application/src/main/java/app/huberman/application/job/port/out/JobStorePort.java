@@ -6,31 +6,32 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The durable queue as workers see it. Every method is one statement in the current transaction
- * (or, outside one, a statement that commits on its own); all times come from the database clock.
+ * The durable queue as workers see it; all times come from the store's clock. Each method joins the
+ * caller's unit of work, except {@link #nextJobs} (and {@link #claim}, {@link #completeAll}), which
+ * workers call outside any: each is atomic on its own and commits by itself.
  */
 public interface JobStorePort {
 
   /**
-   * Deletes the {@code finished} jobs, each fenced by its reservation as {@link #complete} is, and
-   * reserves up to {@code max} available jobs of the given queues for {@code workerId}, oldest
-   * first, skipping jobs other workers hold, counting the attempt: both in one statement. With no
-   * finished jobs it only claims; with {@code max} 0 it only deletes.
+   * A worker's turn: completes the jobs it {@code finished} (each only while the worker still holds
+   * its reservation, as {@link #complete} does) and hands it up to {@code max} next available jobs
+   * of the given queues, oldest first, skipping jobs other workers hold, reserved for {@code
+   * workerId} with their attempt counted. Atomic on its own: called outside any unit of work, it
+   * commits by itself. With no finished jobs it only claims; with {@code max} 0 it only completes.
    */
-  CompletedAndClaimed completeAndClaim(
-      List<ClaimedJob> finished, Set<QueueName> queues, int max, String workerId);
+  NextJobs nextJobs(List<ClaimedJob> finished, Set<QueueName> queues, int max, String workerId);
 
   /**
    * Reserves up to {@code max} available jobs of the given queues for {@code workerId}, oldest
    * first, skipping jobs other workers hold, and counts the attempt.
    */
   default List<ClaimedJob> claim(Set<QueueName> queues, int max, String workerId) {
-    return completeAndClaim(List.of(), queues, max, workerId).claimed();
+    return nextJobs(List.of(), queues, max, workerId).claimed();
   }
 
-  /** Deletes the finished jobs, each fenced as {@link #complete} is; returns those it lost. */
+  /** Completes the finished jobs, each fenced as {@link #complete} is; returns those it lost. */
   default List<ClaimedJob> completeAll(List<ClaimedJob> finished) {
-    return completeAndClaim(finished, Set.of(), 0, "").lost();
+    return nextJobs(finished, Set.of(), 0, "").lost();
   }
 
   /** Deletes a finished job; false if the reservation was lost, which must undo the work. */

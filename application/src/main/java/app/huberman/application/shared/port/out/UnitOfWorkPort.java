@@ -28,16 +28,6 @@ public interface UnitOfWorkPort {
   <T> T readOnly(Supplier<T> work);
 
   /**
-   * Runs work that is a single statement, atomic on its own: implementations may run it outside any
-   * transaction, in autocommit, which saves the round trips of {@code BEGIN} and {@code COMMIT}.
-   * Never call it for work of several statements that must commit together. By default it runs in a
-   * transaction, which is equally correct.
-   */
-  default <T> T singleStatement(Supplier<T> work) {
-    return inTransaction(work);
-  }
-
-  /**
    * Runs {@code action} once the current transaction has committed, and not at all if it rolls
    * back: for side effects outside the database (evicting a cache) that must not run early. Outside
    * a transaction it runs at once. A failing action is the action's problem: it must not throw.

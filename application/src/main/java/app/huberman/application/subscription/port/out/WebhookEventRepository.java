@@ -12,33 +12,16 @@ import java.util.function.Function;
 public interface WebhookEventRepository {
 
   /**
-   * Stores the notification unless one with the same provider and event id is stored already.
-   * Concurrent calls with the same id store exactly one.
-   *
-   * @return whether this call stored it
-   */
-  default boolean addIfAbsent(VerifiedNotification notification, Instant receivedAt) {
-    return addAllIfAbsent(List.of(notification), receivedAt).contains(notification.key());
-  }
-
-  /**
    * Stores each notification whose provider and event id is not stored already, all received at the
-   * same time. Two notifications with the same key in the list store the first. Concurrent calls
-   * with the same key store exactly one.
+   * same time, and enqueues the job {@code processingJob} makes of each one it stored, in the
+   * current unit of work: a stored notification always has its job, a duplicate never gets one. Two
+   * notifications with the same key in the list store the first. Concurrent calls with the same key
+   * store exactly one.
    *
-   * @return the keys this call stored; a key missing was stored before (or earlier in the list)
+   * @return the keys this call stored (and enqueued a job for); a key missing was stored before (or
+   *     earlier in the list)
    */
-  Set<WebhookEventKey> addAllIfAbsent(List<VerifiedNotification> notifications, Instant receivedAt);
-
-  /**
-   * Stores the notifications as {@link #addAllIfAbsent(List, Instant)} does and enqueues, in the
-   * same transaction, the job {@code processingJob} makes of each one it stored: a stored
-   * notification always has its job, a duplicate never gets one. The inbox's whole write, so a
-   * store can make it one round trip (ADR 0007).
-   *
-   * @return the keys this call stored (and enqueued a job for)
-   */
-  Set<WebhookEventKey> addAllIfAbsent(
+  Set<WebhookEventKey> add(
       List<VerifiedNotification> notifications,
       Instant receivedAt,
       Function<VerifiedNotification, NewJob> processingJob);

@@ -1,8 +1,9 @@
-package app.huberman.application.shared;
+package app.huberman.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.huberman.application.shared.DependencyUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

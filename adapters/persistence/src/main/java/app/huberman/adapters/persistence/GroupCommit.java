@@ -1,4 +1,4 @@
-package app.huberman.application.shared;
+package app.huberman.adapters.persistence;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
