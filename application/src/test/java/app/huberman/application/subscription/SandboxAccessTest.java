@@ -78,7 +78,7 @@ class SandboxAccessTest {
   private final LapsePolicy lapse = LapsePolicy.defaults();
   private final ReceiveWebhookService ingest =
       new ReceiveWebhookService(
-          providers,
+          new PaymentProviders(providers),
           new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
           events,
           unitOfWork);

@@ -110,7 +110,7 @@ class SubscriptionServicesTest {
 
   private final ReceiveWebhookService ingest =
       new ReceiveWebhookService(
-          providers,
+          new PaymentProviders(providers),
           new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
           events,
           unitOfWork);
@@ -365,7 +365,7 @@ class SubscriptionServicesTest {
           new DependencyUnavailableException("database", new IllegalStateException("refused"));
       ReceiveWebhookService cutOff =
           new ReceiveWebhookService(
-              providers,
+              new PaymentProviders(providers),
               new OneByOneWebhookInbox(new UnreachableWebhookEvents(down), unitOfWork, clock),
               events,
               unitOfWork);
@@ -382,7 +382,7 @@ class SubscriptionServicesTest {
     void aProviderWithNoConfiguredPortIsRejected() {
       ReceiveWebhookService stripeOnly =
           new ReceiveWebhookService(
-              List.of(stripe),
+              new PaymentProviders(List.of(stripe)),
               new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
               events,
               unitOfWork);

@@ -59,7 +59,7 @@ class WebhookReconciliationTest {
   private final FakePaymentProvider stripe = new FakePaymentProvider(PaymentProvider.STRIPE);
   private final ReceiveWebhookService ingest =
       new ReceiveWebhookService(
-          List.of(stripe),
+          new PaymentProviders(List.of(stripe)),
           new OneByOneWebhookInbox(webhookEvents, unitOfWork, clock),
           events,
           unitOfWork);

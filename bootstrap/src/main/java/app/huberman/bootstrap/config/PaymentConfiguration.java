@@ -38,7 +38,7 @@ public class PaymentConfiguration {
 
   @Produces
   @Singleton
-  public PaymentProviders paymentProviders(Clock clock) {
+  public ConfiguredProviders paymentProviders(Clock clock) {
     List<PaymentProviderPort> providers = new ArrayList<>();
     List<ProviderRecheckPort> rechecks = new ArrayList<>();
     providers.add(
@@ -60,7 +60,7 @@ public class PaymentConfiguration {
     if (google.packageName().isPresent() && google.serviceAccount().isPresent()) {
       rechecks.add(play);
     }
-    return new PaymentProviders(providers, rechecks);
+    return new ConfiguredProviders(providers, rechecks);
   }
 
   /**
@@ -100,7 +100,7 @@ public class PaymentConfiguration {
    */
   void checkAtStartup(
       @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
-      PaymentProviders providers) {
+      ConfiguredProviders providers) {
     LOG.info(
         () ->
             "Payment providers: "

@@ -23,6 +23,7 @@ import app.huberman.application.subscription.service.CountPremiumSubscriptionsSe
 import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ListPlansService;
+import app.huberman.application.subscription.service.PaymentProviders;
 import app.huberman.application.subscription.service.PlanCatalogue;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.ProviderEventApplier;
@@ -35,7 +36,7 @@ import app.huberman.application.subscription.service.ReconcileWebhookEventsHandl
 import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.VerifyPurchaseService;
 import app.huberman.application.subscription.service.ViewSubscriptionService;
-import app.huberman.bootstrap.config.PaymentProviders;
+import app.huberman.bootstrap.config.ConfiguredProviders;
 import app.huberman.domain.subscription.LapsePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -70,15 +71,14 @@ public class SubscriptionWiring {
       WebhookInboxPort inbox,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork) {
-    return new ReceiveWebhookService(providers.all(), inbox, events, unitOfWork);
+    return new ReceiveWebhookService(providers, inbox, events, unitOfWork);
   }
 
   /** The ports of the payment providers switched on, by provider. */
   @Produces
   @Singleton
-  public app.huberman.application.subscription.service.PaymentProviders paymentProviderPorts(
-      PaymentProviders configured) {
-    return new app.huberman.application.subscription.service.PaymentProviders(configured.all());
+  public PaymentProviders paymentProviderPorts(ConfiguredProviders configured) {
+    return new PaymentProviders(configured.all());
   }
 
   @Produces
@@ -101,7 +101,7 @@ public class SubscriptionWiring {
   @Produces
   @ApplicationScoped
   public VerifyPurchaseUseCase verifyPurchases(
-      app.huberman.application.subscription.service.PaymentProviders providers,
+      PaymentProviders providers,
       SubscriptionRepository subscriptions,
       AccountDirectoryPort accounts,
       ProviderEventApplier applier,
@@ -148,7 +148,7 @@ public class SubscriptionWiring {
   @Produces
   @Singleton
   public JobHandler processWebhookEvents(
-      app.huberman.application.subscription.service.PaymentProviders providers,
+      PaymentProviders providers,
       WebhookEventRepository webhookEvents,
       SubscriptionRepository subscriptions,
       AccountDirectoryPort accounts,
@@ -184,7 +184,7 @@ public class SubscriptionWiring {
   @Produces
   @Singleton
   public JobHandler recheckOverdueRenewals(
-      PaymentProviders providers,
+      ConfiguredProviders providers,
       SubscriptionRepository subscriptions,
       JobQueuePort queue,
       Clock clock) {
@@ -194,7 +194,7 @@ public class SubscriptionWiring {
   @Produces
   @Singleton
   public JobHandler recheckSubscription(
-      PaymentProviders providers,
+      ConfiguredProviders providers,
       SubscriptionRepository subscriptions,
       AccountDirectoryPort accounts,
       ProviderEventApplier applier,

@@ -5,12 +5,10 @@ import app.huberman.application.subscription.port.in.InvalidNotificationExceptio
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.in.WebhookRequest;
-import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.VerifiedNotification;
 import app.huberman.application.subscription.port.out.WebhookInboxPort;
 import app.huberman.domain.subscription.PaymentProvider;
-import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -28,11 +26,11 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
   private final UnitOfWorkPort unitOfWork;
 
   public ReceiveWebhookService(
-      Collection<? extends PaymentProviderPort> providers,
+      PaymentProviders providers,
       WebhookInboxPort inbox,
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork) {
-    this.providers = new PaymentProviders(providers);
+    this.providers = Objects.requireNonNull(providers, "providers");
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");

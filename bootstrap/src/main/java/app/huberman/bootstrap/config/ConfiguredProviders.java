@@ -11,9 +11,10 @@ import java.util.List;
  * @param rechecks the providers whose API can be asked about an overdue renewal (Google with a
  *     service-account key, the App Store with an in-app purchase key; Stripe not yet)
  */
-public record PaymentProviders(List<PaymentProviderPort> all, List<ProviderRecheckPort> rechecks) {
+public record ConfiguredProviders(
+    List<PaymentProviderPort> all, List<ProviderRecheckPort> rechecks) {
 
-  public PaymentProviders {
+  public ConfiguredProviders {
     all = List.copyOf(all);
     rechecks = List.copyOf(rechecks);
   }
