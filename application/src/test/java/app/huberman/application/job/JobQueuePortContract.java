@@ -101,6 +101,6 @@ public abstract class JobQueuePortContract {
   }
 
   private <T> T tx(Supplier<T> work) {
-    return transactions().inTransaction(work);
+    return transactions().atomically(work);
   }
 }

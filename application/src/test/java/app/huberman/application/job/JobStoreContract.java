@@ -166,6 +166,6 @@ public abstract class JobStoreContract {
   }
 
   private <T> T tx(Supplier<T> work) {
-    return transactions().inTransaction(work);
+    return transactions().atomically(work);
   }
 }

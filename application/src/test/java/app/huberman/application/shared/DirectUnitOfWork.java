@@ -20,7 +20,7 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
   private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
   @Override
-  public <T> T inTransaction(Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     transactions.incrementAndGet();
     return run(work);
   }
@@ -54,8 +54,8 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
   }
 
   @Override
-  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
-    return inTransaction(work);
+  public <T> T atomically(Duration timeout, Supplier<T> work) {
+    return atomically(work);
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class OneByOneWebhookInbox implements WebhookInboxPort {
   @Override
   public boolean accept(VerifiedNotification notification, NewJob processingJob) {
     return unitOfWork
-        .inTransaction(
+        .atomically(
             () -> webhookEvents.add(List.of(notification), clock.instant(), n -> processingJob))
         .contains(notification.key());
   }

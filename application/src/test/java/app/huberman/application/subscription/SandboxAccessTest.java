@@ -154,7 +154,7 @@ class SandboxAccessTest {
     List<RecordingJobQueue.Enqueued> enqueued = jobs.enqueued();
     for (; jobsRun < enqueued.size(); jobsRun++) {
       JobPayload payload = enqueued.get(jobsRun).payload();
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             processor.handle(payload);
             return null;

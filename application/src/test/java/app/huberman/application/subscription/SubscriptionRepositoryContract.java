@@ -482,6 +482,6 @@ public abstract class SubscriptionRepositoryContract {
   }
 
   private <T> T tx(Supplier<T> work) {
-    return transactions().inTransaction(work);
+    return transactions().atomically(work);
   }
 }

@@ -211,7 +211,7 @@ class SubscriptionServicesTest {
     List<RecordingJobQueue.Enqueued> enqueued = jobs.enqueued();
     for (; jobsRun < enqueued.size(); jobsRun++) {
       RecordingJobQueue.Enqueued job = enqueued.get(jobsRun);
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             if (job.type().equals(RecheckSubscriptionHandler.TYPE)) {
               recheck.handle(job.payload());
@@ -403,7 +403,7 @@ class SubscriptionServicesTest {
       ProviderEvent event = stripeEvent("evt_1", T0, activeUntil(minutes(60)), Optional.of(ada));
       ingest.receive(PaymentProvider.STRIPE, stripe.webhookAbout(event));
 
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             processor.handle(jobs.enqueued().getFirst().payload());
             assertThat(cache.entry(ada.id())).as("evicted before the commit").isPresent();
@@ -769,7 +769,7 @@ class SubscriptionServicesTest {
       cacheSomethingFor(bob);
       clock.advance(Duration.ofMinutes(5));
 
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             expiry.handle(JobPayload.empty());
             assertThat(cache.entry(ada.id())).as("evicted before the commit").isPresent();
@@ -795,7 +795,7 @@ class SubscriptionServicesTest {
       Instant renewal = minutes(60);
       deliver(stripeEvent("evt_paid", T0, activeUntil(renewal), Optional.of(ada)));
       clock.set(renewal.plus(lapse.grace()).minusSeconds(1));
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             expiry.handle(JobPayload.empty());
             return null;
@@ -805,7 +805,7 @@ class SubscriptionServicesTest {
       events.clear();
 
       clock.advance(Duration.ofSeconds(1));
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             expiry.handle(JobPayload.empty());
             assertThat(cache.entry(ada.id())).as("evicted only after the commit").isPresent();
@@ -877,7 +877,7 @@ class SubscriptionServicesTest {
 
     /** The hourly run, then the re-check jobs it enqueued. */
     private void runTheHourlyRecheck() {
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             overdue.handle(JobPayload.empty());
             return null;
@@ -953,7 +953,7 @@ class SubscriptionServicesTest {
     void aSubscriptionRenewedAfterItWasPickedIsNotAskedAbout() {
       appleSubscriber();
       clock.set(renewal.plus(Duration.ofMinutes(30)));
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             overdue.handle(JobPayload.empty());
             return null;
@@ -972,7 +972,7 @@ class SubscriptionServicesTest {
                   .withRenewal(renewal.plus(Duration.ofDays(30))));
       ingest.receive(PaymentProvider.APPLE, apple.webhookAbout(renewed));
       RecordingJobQueue.Enqueued webhookJob = jobs.enqueued().getLast();
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             processor.handle(webhookJob.payload());
             return null;
@@ -990,7 +990,7 @@ class SubscriptionServicesTest {
       int enqueued = jobs.enqueued().size();
 
       runTheHourlyRecheck();
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             new RecheckOverdueRenewalsHandler(List.of(), subscriptions, jobs, clock)
                 .handle(JobPayload.empty());

@@ -460,6 +460,6 @@ public abstract class WebhookEventRepositoryContract {
   }
 
   private <T> T tx(Supplier<T> work) {
-    return transactions().inTransaction(work);
+    return transactions().atomically(work);
   }
 }

@@ -176,7 +176,7 @@ class WebhookReconciliationTest {
 
     assertThatThrownBy(
             () ->
-                unitOfWork.inTransaction(
+                unitOfWork.atomically(
                     () -> {
                       reconciler.handle(JobPayload.empty());
                       throw new IllegalStateException("the job's transaction failed");
@@ -250,7 +250,7 @@ class WebhookReconciliationTest {
   private void runQueuedJobs() {
     for (InMemoryJobQueue.Queued queued : jobs.queued()) {
       try {
-        unitOfWork.inTransaction(
+        unitOfWork.atomically(
             () -> {
               processor.handle(queued.job().payload());
               return null;
@@ -268,7 +268,7 @@ class WebhookReconciliationTest {
   }
 
   private void reconcile() {
-    unitOfWork.inTransaction(
+    unitOfWork.atomically(
         () -> {
           reconciler.handle(JobPayload.empty());
           return null;

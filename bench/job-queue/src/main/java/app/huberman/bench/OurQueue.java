@@ -76,7 +76,7 @@ final class OurQueue implements Contender {
 
   @Override
   public void enqueueBatch(List<String> ids) {
-    enqueueTransactions.inTransaction(
+    enqueueTransactions.atomically(
         () -> {
           ids.forEach(this::enqueue);
           return null;
@@ -89,7 +89,7 @@ final class OurQueue implements Contender {
 
   @Override
   public long enqueueOne(String id) {
-    return enqueueTransactions.inTransaction(
+    return enqueueTransactions.atomically(
         () -> {
           enqueue(id);
           return System.nanoTime();

@@ -37,12 +37,12 @@ public class JtaUnitOfWork implements UnitOfWorkPort {
   }
 
   @Override
-  public <T> T inTransaction(Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     return translated(() -> transactions.required(work));
   }
 
   @Override
-  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
+  public <T> T atomically(Duration timeout, Supplier<T> work) {
     return translated(() -> timedTransactions.within(timeout, work));
   }
 

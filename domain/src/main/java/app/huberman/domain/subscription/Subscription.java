@@ -331,6 +331,30 @@ public final class Subscription {
     return status;
   }
 
+  public Optional<Instant> trialEndsAt() {
+    return Optional.ofNullable(trialEndsAt);
+  }
+
+  public Optional<Instant> renewsAt() {
+    return Optional.ofNullable(renewsAt);
+  }
+
+  public Optional<Instant> endsAt() {
+    return Optional.ofNullable(endsAt);
+  }
+
+  public Optional<Instant> canceledAt() {
+    return Optional.ofNullable(canceledAt);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
   /**
    * A subscription's saved state.
    *

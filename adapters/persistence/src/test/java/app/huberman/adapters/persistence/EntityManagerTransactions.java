@@ -50,7 +50,7 @@ public final class EntityManagerTransactions implements UnitOfWorkPort {
   }
 
   @Override
-  public <T> T inTransaction(Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     if (current.get() != null) {
       return work.get();
     }
@@ -66,13 +66,13 @@ public final class EntityManagerTransactions implements UnitOfWorkPort {
   }
 
   @Override
-  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
-    return inTransaction(work);
+  public <T> T atomically(Duration timeout, Supplier<T> work) {
+    return atomically(work);
   }
 
   @Override
   public <T> T readOnly(Supplier<T> work) {
-    return inTransaction(work);
+    return atomically(work);
   }
 
   @Override

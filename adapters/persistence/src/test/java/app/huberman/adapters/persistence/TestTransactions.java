@@ -39,12 +39,12 @@ public final class TestTransactions implements UnitOfWorkPort, AutoCloseable {
   }
 
   @Override
-  public <T> T inTransaction(Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     return run(work);
   }
 
   @Override
-  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
+  public <T> T atomically(Duration timeout, Supplier<T> work) {
     return run(work);
   }
 

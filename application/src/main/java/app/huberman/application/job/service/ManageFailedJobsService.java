@@ -36,21 +36,21 @@ public final class ManageFailedJobsService implements ManageFailedJobsUseCase {
 
   @Override
   public boolean retryFailedJob(UUID uuid) {
-    return unitOfWork.inTransaction(() -> failedJobs.requeue(uuid));
+    return unitOfWork.atomically(() -> failedJobs.requeue(uuid));
   }
 
   @Override
   public int retryAllFailedJobs() {
-    return unitOfWork.inTransaction(failedJobs::requeueAll);
+    return unitOfWork.atomically(failedJobs::requeueAll);
   }
 
   @Override
   public boolean forgetFailedJob(UUID uuid) {
-    return unitOfWork.inTransaction(() -> failedJobs.forget(uuid));
+    return unitOfWork.atomically(() -> failedJobs.forget(uuid));
   }
 
   @Override
   public int pruneFailedJobs() {
-    return unitOfWork.inTransaction(() -> failedJobs.pruneOlderThan(RETENTION, kept));
+    return unitOfWork.atomically(() -> failedJobs.pruneOlderThan(RETENTION, kept));
   }
 }

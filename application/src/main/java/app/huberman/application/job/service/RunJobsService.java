@@ -133,13 +133,13 @@ public final class RunJobsService implements RunJobsUseCase {
 
   private void release(List<ClaimedJob> unstarted) {
     if (!unstarted.isEmpty()) {
-      unitOfWork.inTransaction(() -> unstarted.stream().filter(store::release).count());
+      unitOfWork.atomically(() -> unstarted.stream().filter(store::release).count());
     }
   }
 
   @Override
   public int rescueAbandonedJobs() {
-    List<RescuedJob> rescued = unitOfWork.inTransaction(() -> store.rescueAbandoned(RESCUE_BATCH));
+    List<RescuedJob> rescued = unitOfWork.atomically(() -> store.rescueAbandoned(RESCUE_BATCH));
     rescued.forEach(events::rescued);
     return rescued.size();
   }
@@ -170,7 +170,7 @@ public final class RunJobsService implements RunJobsUseCase {
 
   private void runWithItsCompletion(JobHandler handler, ClaimedJob job, long startedAt) {
     try {
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           job.runTimeLimit(),
           () -> {
             handler.handle(job.payload());
@@ -205,7 +205,7 @@ public final class RunJobsService implements RunJobsUseCase {
             job.attempts(), job.maxAttempts(), failure instanceof PermanentJobFailure, random);
     switch (verdict) {
       case FailureVerdict.RetryAfter retry -> {
-        if (unitOfWork.inTransaction(() -> store.retryLater(job, retry.delay()))) {
+        if (unitOfWork.atomically(() -> store.retryLater(job, retry.delay()))) {
           events.retried(job, since(startedAt), retry.delay(), failure);
         } else {
           events.lost(job, since(startedAt));
@@ -216,7 +216,7 @@ public final class RunJobsService implements RunJobsUseCase {
   }
 
   private void giveUp(ClaimedJob job, String reason, Throwable failure, long startedAt) {
-    if (unitOfWork.inTransaction(() -> store.bury(job, FailureDescription.of(failure)))) {
+    if (unitOfWork.atomically(() -> store.bury(job, FailureDescription.of(failure)))) {
       events.failed(job, since(startedAt), reason, failure);
     } else {
       events.lost(job, since(startedAt));

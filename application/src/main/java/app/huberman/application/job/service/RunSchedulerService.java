@@ -41,7 +41,7 @@ public final class RunSchedulerService implements RunSchedulerUseCase {
     for (ScheduledTask task : tasks) {
       Instant due = task.schedule().latestAtOrBefore(now);
       boolean claimed =
-          unitOfWork.inTransaction(
+          unitOfWork.atomically(
               () -> {
                 if (!ticks.claim(task.name(), due, instanceId)) {
                   return false;

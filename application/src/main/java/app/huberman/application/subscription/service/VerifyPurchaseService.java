@@ -86,7 +86,7 @@ public final class VerifyPurchaseService implements VerifyPurchaseUseCase {
     limit("verify:ip:" + IpLiteral.rateLimitGroup(clientIp), PER_ADDRESS);
     // Outside the transaction: it asks the provider, and no connection should wait on that.
     ProviderEvent event = providers.of(purchase.provider()).verifyPurchase(purchase);
-    return unitOfWork.inTransaction(
+    return unitOfWork.atomically(
         () -> {
           Email email =
               accounts.emailOf(caller).orElseThrow(() -> new NotFoundException("No such account"));

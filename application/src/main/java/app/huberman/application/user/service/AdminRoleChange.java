@@ -42,7 +42,7 @@ final class AdminRoleChange {
       return false;
     }
     Optional<User> changed =
-        unitOfWork.inTransaction(
+        unitOfWork.atomically(
             () -> {
               Optional<User> user = users.findByEmail(Email.of(email));
               user.ifPresent(

@@ -47,7 +47,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
     AccessToken token = stored.get().token();
     User owner = stored.get().owner();
     if (token.shouldRecordUseAt(now)) {
-      unitOfWork.inTransaction(
+      unitOfWork.atomically(
           () -> {
             tokens.recordUse(token.id(), now);
             return null;

@@ -47,7 +47,7 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
             .readOnly(() -> users.findById(command.userId()))
             .orElseThrow(AccountInput::accountGone);
     passwords.confirm(user, password, "password", command.clientIp());
-    unitOfWork.inTransaction(
+    unitOfWork.atomically(
         () -> {
           sessions.revokeTokens(user.id());
           resets.delete(user.email().normalized());

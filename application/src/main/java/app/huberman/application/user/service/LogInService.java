@@ -83,7 +83,7 @@ public final class LogInService implements LogInUseCase {
     boolean rehash = hasher.needsRehash(user.passwordHash());
     Optional<PasswordHash> newHash = rehash ? Optional.of(hasher.hash(password)) : Optional.empty();
     String token =
-        unitOfWork.inTransaction(
+        unitOfWork.atomically(
             () -> {
               Instant now = clock.instant();
               // Compare-and-set: reloaded in this transaction, and rewritten only if the stored

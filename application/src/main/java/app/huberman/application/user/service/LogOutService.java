@@ -29,7 +29,7 @@ public final class LogOutService implements LogOutUseCase {
 
   @Override
   public void logOut(Authenticated caller, String clientIp) {
-    unitOfWork.inTransaction(
+    unitOfWork.atomically(
         () -> {
           tokens.delete(caller.tokenId());
           return null;

@@ -70,7 +70,7 @@ public final class RegisterDeviceService implements RegisterDeviceUseCase {
       events.rateLimited(caller);
       throw new RateLimitedException(limit.retryAfter());
     }
-    Stored stored = unitOfWork.inTransaction(() -> store(caller, token, platform, name));
+    Stored stored = unitOfWork.atomically(() -> store(caller, token, platform, name));
     Device device = stored.device();
     stored.movedFrom().ifPresent(from -> events.moved(from, caller, device.id()));
     events.registered(caller, device.id(), platform, stored.created());

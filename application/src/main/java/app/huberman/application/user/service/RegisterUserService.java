@@ -60,7 +60,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
     // Outside the transaction: hashing takes tens of milliseconds.
     PasswordHash hash = passwords.hash(command.password());
     SignedIn signedIn =
-        unitOfWork.inTransaction(
+        unitOfWork.atomically(
             () -> {
               Instant now = clock.instant();
               User user =

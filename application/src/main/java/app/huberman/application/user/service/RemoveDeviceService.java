@@ -32,7 +32,7 @@ public final class RemoveDeviceService implements RemoveDeviceUseCase {
       throw notFound();
     }
     DeviceId id = DeviceId.of(deviceId);
-    if (!unitOfWork.inTransaction(() -> devices.delete(owner, id))) {
+    if (!unitOfWork.atomically(() -> devices.delete(owner, id))) {
       throw notFound();
     }
     events.removed(owner, id);

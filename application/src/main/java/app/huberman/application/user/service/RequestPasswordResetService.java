@@ -35,7 +35,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     Email email = AccountInput.email(violations, command.email());
     violations.throwIfAny();
     // The same work for any well-formed email: the job finds out whether there is an account.
-    unitOfWork.inTransaction(() -> jobs.enqueue(SendPasswordResetEmailHandler.jobFor(email)));
+    unitOfWork.atomically(() -> jobs.enqueue(SendPasswordResetEmailHandler.jobFor(email)));
     events.passwordResetRequested(email, command.clientIp());
   }
 }

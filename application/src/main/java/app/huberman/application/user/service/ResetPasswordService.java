@@ -62,7 +62,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
     violations.throwIfAny();
     PasswordHash newHash = passwords.hash(command.password());
     User user =
-        unitOfWork.inTransaction(
+        unitOfWork.atomically(
             () -> {
               Instant now = clock.instant();
               Optional<PasswordResetToken> pending = resets.findByEmail(email.normalized());

@@ -67,7 +67,7 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
       passwords.confirm(before, password, "current_password", command.clientIp());
     }
     User updated =
-        unitOfWork.inTransaction(
+        unitOfWork.atomically(
             () -> {
               User user = users.findById(command.userId()).orElseThrow(AccountInput::accountGone);
               Optional<User> owner = users.findByEmail(email);

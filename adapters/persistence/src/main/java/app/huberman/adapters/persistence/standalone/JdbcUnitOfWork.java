@@ -37,7 +37,7 @@ public final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
   }
 
   @Override
-  public <T> T inTransaction(Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     if (inTransaction) {
       return work.get();
     }
@@ -65,13 +65,13 @@ public final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
 
   /** Commands run no long transactions; the timeout is not enforced. */
   @Override
-  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
-    return inTransaction(work);
+  public <T> T atomically(Duration timeout, Supplier<T> work) {
+    return atomically(work);
   }
 
   @Override
   public <T> T readOnly(Supplier<T> work) {
-    return inTransaction(work);
+    return atomically(work);
   }
 
   @Override

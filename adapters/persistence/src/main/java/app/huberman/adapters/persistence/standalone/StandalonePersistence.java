@@ -58,7 +58,7 @@ public final class StandalonePersistence implements UnitOfWorkPort, AutoCloseabl
   }
 
   @Override
-  public <T> T inTransaction(Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     afterCommit.clear();
     try {
       entityManager.getTransaction().begin();
@@ -80,13 +80,13 @@ public final class StandalonePersistence implements UnitOfWorkPort, AutoCloseabl
 
   /** The tools that use this run no long transactions; the timeout is not enforced. */
   @Override
-  public <T> T inTransaction(Duration timeout, Supplier<T> work) {
-    return inTransaction(work);
+  public <T> T atomically(Duration timeout, Supplier<T> work) {
+    return atomically(work);
   }
 
   @Override
   public <T> T readOnly(Supplier<T> work) {
-    return inTransaction(work);
+    return atomically(work);
   }
 
   @Override

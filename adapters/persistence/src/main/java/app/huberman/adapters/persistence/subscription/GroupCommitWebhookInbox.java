@@ -59,7 +59,7 @@ public class GroupCommitWebhookInbox implements WebhookInboxPort {
         new GroupCommit<>(
             MAX_BATCH,
             MAX_WAIT,
-            deliveries -> unitOfWork.inTransaction(() -> store(webhookEvents, clock, deliveries)),
+            deliveries -> unitOfWork.atomically(() -> store(webhookEvents, clock, deliveries)),
             DependencyUnavailableException.class::isInstance,
             reason -> new DependencyUnavailableException("database", new TimeoutException(reason)));
   }

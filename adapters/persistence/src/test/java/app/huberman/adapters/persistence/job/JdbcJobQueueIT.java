@@ -73,7 +73,7 @@ class JdbcJobQueueIT extends JobQueuePortContract {
             job(2, JobOptions.defaults().onQueue(MAIL).uniqueBy("batch:2")),
             job(3, JobOptions.defaults().delayedBy(Duration.ofHours(1))));
 
-    List<Optional<UUID>> ids = transactions.inTransaction(() -> queue().enqueueAll(jobs));
+    List<Optional<UUID>> ids = transactions.atomically(() -> queue().enqueueAll(jobs));
 
     assertThat(ids).allSatisfy(id -> assertThat(id).isPresent());
     assertThat(
@@ -106,7 +106,7 @@ class JdbcJobQueueIT extends JobQueuePortContract {
                   .onQueue(QueueName.of("later"))
                   .delayedBy(Duration.ofMinutes(5))));
 
-      transactions.inTransaction(() -> queue().enqueueAll(jobs));
+      transactions.atomically(() -> queue().enqueueAll(jobs));
 
       assertThat(notifications(listening)).containsExactlyInAnyOrder("default", "mail");
     }
@@ -120,7 +120,7 @@ class JdbcJobQueueIT extends JobQueuePortContract {
 
       assertThatThrownBy(
               () ->
-                  transactions.inTransaction(
+                  transactions.atomically(
                       () -> {
                         queue().enqueueAll(List.of(job(1, JobOptions.defaults())));
                         throw new IllegalStateException("the caller's change failed");
@@ -136,12 +136,12 @@ class JdbcJobQueueIT extends JobQueuePortContract {
   void aBatchOfOnlyTakenKeysWakesNoOne() throws Exception {
     database.execute("TRUNCATE jobs");
     JobOptions unique = JobOptions.defaults().uniqueBy("batch:taken");
-    transactions.inTransaction(() -> queue().enqueueAll(List.of(job(1, unique))));
+    transactions.atomically(() -> queue().enqueueAll(List.of(job(1, unique))));
     try (Connection listening = database.dataSource().getConnection()) {
       listen(listening);
 
       List<Optional<UUID>> ids =
-          transactions.inTransaction(() -> queue().enqueueAll(List.of(job(2, unique))));
+          transactions.atomically(() -> queue().enqueueAll(List.of(job(2, unique))));
 
       assertThat(ids).containsExactly(Optional.empty());
       assertThat(notifications(listening)).isEmpty();

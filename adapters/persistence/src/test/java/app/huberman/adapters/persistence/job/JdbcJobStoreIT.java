@@ -38,7 +38,7 @@ class JdbcJobStoreIT extends JobStoreContract {
   @Override
   protected void enqueue(String n) {
     JdbcJobQueue queue = new JdbcJobQueue(transactions.dataSource());
-    transactions.inTransaction(
+    transactions.atomically(
         () -> queue.enqueue(WORK, JobPayload.of(1, Map.of("n", n)), JobOptions.defaults()));
   }
 

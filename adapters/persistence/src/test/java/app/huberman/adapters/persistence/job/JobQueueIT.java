@@ -119,7 +119,7 @@ class JobQueueIT {
   }
 
   private static Optional<UUID> enqueue(JobType type, String n, JobOptions options) {
-    return transactions.inTransaction(
+    return transactions.atomically(
         () -> queue.enqueue(type, JobPayload.of(1, Map.of("n", n)), options));
   }
 
@@ -153,7 +153,7 @@ class JobQueueIT {
   void aJobEnqueuedInATransactionThatRollsBackDoesNotExist() {
     assertThatThrownBy(
             () ->
-                transactions.inTransaction(
+                transactions.atomically(
                     () -> {
                       queue.enqueue(
                           WORK, JobPayload.of(1, Map.of("n", "1")), JobOptions.defaults());
@@ -286,7 +286,7 @@ class JobQueueIT {
     assertThat(count("SELECT count(*) FROM failed_jobs")).isEqualTo(4);
 
     int taken =
-        transactions.inTransaction(
+        transactions.atomically(
             () -> failedJobs.requeueByUniqueKey(List.of("key:a", "key:b", "key:unknown")));
 
     assertThat(taken).isEqualTo(3);
@@ -299,7 +299,7 @@ class JobQueueIT {
             database.strings("SELECT payload #>> '{data,n}' FROM jobs WHERE unique_key = 'key:b'"))
         .containsExactly("b-queued");
     assertThat(database.strings("SELECT unique_key FROM failed_jobs")).containsExactly("key:c");
-    assertThat(transactions.inTransaction(() -> failedJobs.requeueByUniqueKey(List.of()))).isZero();
+    assertThat(transactions.atomically(() -> failedJobs.requeueByUniqueKey(List.of()))).isZero();
   }
 
   @Test
@@ -320,7 +320,7 @@ class JobQueueIT {
   void aJobWhoseWorkerDiedAfterClaimingIsRescuedAfterItsVisibilityTimeoutThenSucceeds() {
     enqueue("1", JobOptions.defaults());
     List<ClaimedJob> claimedByTheDeadWorker =
-        transactions.inTransaction(() -> store.claim(DEFAULT_QUEUE, 10, "dead-worker"));
+        transactions.atomically(() -> store.claim(DEFAULT_QUEUE, 10, "dead-worker"));
     assertThat(claimedByTheDeadWorker).hasSize(1);
 
     assertThat(worker().rescueAbandonedJobs()).as("not yet: the timeout has not passed").isZero();
@@ -352,8 +352,7 @@ class JobQueueIT {
                             "UPDATE jobs SET reserved_until = now() - interval '1 second'");
                         worker().rescueAbandonedJobs();
                         takenOver.addAll(
-                            transactions.inTransaction(
-                                () -> store.claim(DEFAULT_QUEUE, 1, "other")));
+                            transactions.atomically(() -> store.claim(DEFAULT_QUEUE, 1, "other")));
                       });
           try {
             other.join();
@@ -382,7 +381,7 @@ class JobQueueIT {
   @Test
   void aJobThatIsRescuedAfterItsLastAttemptGoesToTheFailedJobs() {
     enqueue("1", JobOptions.defaults().withMaxAttempts(1));
-    transactions.inTransaction(() -> store.claim(DEFAULT_QUEUE, 1, "dead-worker"));
+    transactions.atomically(() -> store.claim(DEFAULT_QUEUE, 1, "dead-worker"));
     database.execute("UPDATE jobs SET reserved_until = now() - interval '1 second'");
 
     assertThat(worker().rescueAbandonedJobs()).isEqualTo(1);
@@ -415,7 +414,7 @@ class JobQueueIT {
     enqueue("1", JobOptions.defaults());
     enqueue("2", JobOptions.defaults().delayedBy(Duration.ofHours(1)));
     enqueue("3", JobOptions.defaults().onQueue(QueueName.of("mail")));
-    transactions.inTransaction(() -> store.claim(Set.of(QueueName.of("mail")), 1, "w1"));
+    transactions.atomically(() -> store.claim(Set.of(QueueName.of("mail")), 1, "w1"));
 
     List<QueueStats> stats = transactions.readOnly(store::statsByQueue);
 
@@ -442,7 +441,7 @@ class JobQueueIT {
     int jobs = 10_000;
     for (int batch = 0; batch < jobs / 1_000; batch++) {
       int first = batch * 1_000;
-      transactions.inTransaction(
+      transactions.atomically(
           () -> {
             for (int n = first; n < first + 1_000; n++) {
               queue.enqueue(
@@ -506,7 +505,7 @@ class JobQueueIT {
     enqueue(SEND, "1", JobOptions.defaults());
 
     String inside =
-        transactions.inTransaction(
+        transactions.atomically(
             () -> {
               assertThat(store.claim(DEFAULT_QUEUE, 1, "w1")).hasSize(1);
               return synchronousCommit();

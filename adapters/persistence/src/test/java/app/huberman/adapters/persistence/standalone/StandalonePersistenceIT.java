@@ -47,7 +47,7 @@ class StandalonePersistenceIT {
         StandalonePersistence.open(database.server().simpleDataSource())) {
       UserRepository users = persistence.users();
       User stored =
-          persistence.inTransaction(
+          persistence.atomically(
               () -> {
                 User user = aUser().withId(users.nextId()).withEmail("ada@example.com").build();
                 users.add(user);
@@ -56,7 +56,7 @@ class StandalonePersistenceIT {
 
       assertThatThrownBy(
               () ->
-                  persistence.inTransaction(
+                  persistence.atomically(
                       () -> {
                         users.delete(stored.id());
                         throw new IllegalStateException("changed my mind");

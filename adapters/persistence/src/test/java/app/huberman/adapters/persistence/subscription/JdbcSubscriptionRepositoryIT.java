@@ -119,7 +119,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   @Test
   void aSecondLockOnAStoredSubscriptionWaitsAndSeesTheFirstOnesChange() throws Exception {
     ProviderSubscriptionRef ref = aRef(PaymentProvider.STRIPE);
-    transactions.inTransaction(() -> repository().lockOrStart(ref, T0));
+    transactions.atomically(() -> repository().lockOrStart(ref, T0));
     CountDownLatch commitFirst = new CountDownLatch(1);
     CompletableFuture<Subscription> first = activateAndHold(ref, commitFirst);
 
@@ -143,7 +143,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
     CompletableFuture<Subscription> first =
         CompletableFuture.supplyAsync(
             () ->
-                transactions.inTransaction(
+                transactions.atomically(
                     () -> {
                       Subscription locked = subscriptions.lockOrStart(ref, T0);
                       activate(locked, "evt_first");
@@ -160,7 +160,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   private CompletableFuture<Subscription> lockOrStartAsync(ProviderSubscriptionRef ref) {
     JdbcSubscriptionRepository subscriptions = repository();
     return CompletableFuture.supplyAsync(
-        () -> transactions.inTransaction(() -> subscriptions.lockOrStart(ref, T0)), racers);
+        () -> transactions.atomically(() -> subscriptions.lockOrStart(ref, T0)), racers);
   }
 
   @Test
@@ -168,7 +168,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
     JdbcSubscriptionRepository subscriptions = repository();
     UserId owner = aStoredUser();
     Subscription subscription =
-        transactions.inTransaction(
+        transactions.atomically(
             () -> {
               Subscription started = subscriptions.lockOrStart(aRef(PaymentProvider.GOOGLE), T0);
               started.bindTo(owner, T0);
@@ -178,7 +178,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
 
     database.execute("DELETE FROM users WHERE id = " + owner.value());
 
-    assertThat(transactions.inTransaction(() -> subscriptions.lock(subscription.id())))
+    assertThat(transactions.atomically(() -> subscriptions.lock(subscription.id())))
         .get()
         .extracting(Subscription::owner)
         .isEqualTo(Optional.empty());
@@ -187,7 +187,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   @Test
   void storesProviderStatusAndEnvironmentInLowerCase() {
     JdbcSubscriptionRepository subscriptions = repository();
-    transactions.inTransaction(
+    transactions.atomically(
         () -> {
           Subscription started = subscriptions.lockOrStart(aRef(PaymentProvider.GOOGLE), T0);
           started.apply(

@@ -89,7 +89,7 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
         listen.execute("LISTEN " + JdbcJobQueue.CHANNEL);
       }
 
-      transactions.inTransaction(() -> events.add(batch, AT, job));
+      transactions.atomically(() -> events.add(batch, AT, job));
 
       assertThat(
               database.strings(
@@ -120,7 +120,7 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
     database.execute("DELETE FROM webhook_events");
     for (int i = 0; i < 4; i++) {
       String id = "evt_" + i;
-      transactions.inTransaction(
+      transactions.atomically(
           () ->
               events.add(
                   List.of(
@@ -137,7 +137,7 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
       Future<List<StalledWebhookEvent>> firstTook =
           first.submit(
               () ->
-                  transactions.inTransaction(
+                  transactions.atomically(
                       () -> {
                         List<StalledWebhookEvent> mine = events.lockStalled(later, later, 2);
                         firstHoldsItsLocks.countDown();
@@ -146,7 +146,7 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
                       }));
       await(firstHoldsItsLocks);
       List<StalledWebhookEvent> secondTook =
-          transactions.inTransaction(() -> events.lockStalled(later, later, 10));
+          transactions.atomically(() -> events.lockStalled(later, later, 10));
       secondLooked.countDown();
 
       assertThat(firstTook.get())
@@ -187,7 +187,7 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
     database.execute("DELETE FROM webhook_events");
     String sent = "{ \"type\":\"invoice.paid\",\n  \"id\" : \"evt_9\", \"n\": 1.50 }";
 
-    transactions.inTransaction(
+    transactions.atomically(
         () ->
             events.add(
                 List.of(
@@ -208,7 +208,7 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
 
     assertThatThrownBy(
             () ->
-                transactions.inTransaction(
+                transactions.atomically(
                     () -> {
                       events.markProcessed(PaymentProvider.APPLE, "never", AT, Optional.empty());
                       return null;

@@ -161,7 +161,7 @@ class WebhookReconciliationIT {
                         receivedAt.truncatedTo(ChronoUnit.SECONDS),
                         "{}"))
             .toList();
-    transactions.inTransaction(
+    transactions.atomically(
         () -> webhookEvents.add(notifications, receivedAt, ProcessWebhookEventHandler::jobFor));
   }
 
@@ -184,7 +184,7 @@ class WebhookReconciliationIT {
   }
 
   private void runReconciler() {
-    transactions.inTransaction(
+    transactions.atomically(
         () -> {
           reconciler.handle(JobPayload.empty());
           return null;

@@ -13,13 +13,13 @@ import java.util.function.Supplier;
 public interface UnitOfWorkPort {
 
   /** Runs work that changes state, in one transaction. */
-  <T> T inTransaction(Supplier<T> work);
+  <T> T atomically(Supplier<T> work);
 
   /**
    * Runs work that changes state, in one transaction that is rolled back if it has not committed
    * within {@code timeout}.
    */
-  <T> T inTransaction(Duration timeout, Supplier<T> work);
+  <T> T atomically(Duration timeout, Supplier<T> work);
 
   /**
    * Runs work that only reads, in one transaction. Says what the caller intends; implementations

@@ -75,20 +75,19 @@ public record SubscriptionView(Optional<Details> subscription, Plan plan, boolea
     }
 
     static Details of(Subscription subscription) {
-      Subscription.State state = subscription.state();
       return new Details(
-          state.id(),
-          state.owner(),
-          state.planId(),
-          state.ref().provider(),
-          state.environment(),
-          state.status(),
-          state.trialEndsAt(),
-          state.renewsAt(),
-          state.endsAt(),
-          state.canceledAt(),
-          state.createdAt(),
-          state.updatedAt());
+          subscription.id(),
+          subscription.owner(),
+          subscription.planId(),
+          subscription.ref().provider(),
+          subscription.environment(),
+          subscription.status(),
+          subscription.trialEndsAt(),
+          subscription.renewsAt(),
+          subscription.endsAt(),
+          subscription.canceledAt(),
+          subscription.createdAt(),
+          subscription.updatedAt());
     }
   }
 }
