@@ -1,10 +1,8 @@
 package app.huberman.adapters.persistence;
 
-import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,7 +12,7 @@ import java.util.function.Supplier;
  * which the repositories made by {@link #port} use, as the container's transaction-scoped entity
  * manager does.
  */
-public final class EntityManagerTransactions implements UnitOfWorkPort {
+public final class EntityManagerTransactions implements UntimedUnitOfWork {
 
   private final PostgresTestDatabase database;
   private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
@@ -63,16 +61,6 @@ public final class EntityManagerTransactions implements UnitOfWorkPort {
             current.remove();
           }
         });
-  }
-
-  @Override
-  public <T> T atomically(Duration timeout, Supplier<T> work) {
-    return atomically(work);
-  }
-
-  @Override
-  public <T> T readOnly(Supplier<T> work) {
-    return atomically(work);
   }
 
   @Override

@@ -13,9 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.ErrorManager;
-import java.util.logging.Handler;
 import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,7 +25,7 @@ import java.util.stream.Stream;
  * <p>java.util.logging creates it by class name with no arguments, reading the directory from the
  * logging property {@code app.huberman.adapters.monitoring.logging.DailyFileJsonHandler.directory}.
  */
-public class DailyFileJsonHandler extends Handler {
+public class DailyFileJsonHandler extends JsonLineHandler {
 
   public static final String DIRECTORY_PROPERTY =
       DailyFileJsonHandler.class.getName() + ".directory";
@@ -47,7 +45,6 @@ public class DailyFileJsonHandler extends Handler {
   public DailyFileJsonHandler(Path directory, Clock clock) {
     this.directory = directory;
     this.clock = clock;
-    setFormatter(new JsonLogFormatter());
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -64,24 +61,12 @@ public class DailyFileJsonHandler extends Handler {
   }
 
   @Override
-  public void publish(LogRecord record) {
-    if (!isLoggable(record)) {
-      return;
-    }
-    String line;
+  synchronized void write(String line) {
     try {
-      line = getFormatter().format(record);
-    } catch (RuntimeException e) {
-      reportError("Could not format a log record", e, ErrorManager.FORMAT_FAILURE);
-      return;
-    }
-    synchronized (this) {
-      try {
-        writerForToday().write(line);
-        writer.flush();
-      } catch (IOException e) {
-        reportError("Could not write the log file", e, ErrorManager.WRITE_FAILURE);
-      }
+      writerForToday().write(line);
+      writer.flush();
+    } catch (IOException e) {
+      reportError("Could not write the log file", e, ErrorManager.WRITE_FAILURE);
     }
   }
 

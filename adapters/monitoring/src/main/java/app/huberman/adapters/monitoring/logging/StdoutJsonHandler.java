@@ -2,15 +2,12 @@ package app.huberman.adapters.monitoring.logging;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.ErrorManager;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 /**
  * Writes each record as a JSON line to standard output (the JDK's ConsoleHandler writes to standard
  * error), flushing per line so container log collectors see it at once.
  */
-public class StdoutJsonHandler extends Handler {
+public class StdoutJsonHandler extends JsonLineHandler {
 
   private final PrintStream out;
 
@@ -24,21 +21,10 @@ public class StdoutJsonHandler extends Handler {
 
   StdoutJsonHandler(PrintStream out) {
     this.out = out;
-    setFormatter(new JsonLogFormatter());
   }
 
   @Override
-  public void publish(LogRecord record) {
-    if (!isLoggable(record)) {
-      return;
-    }
-    String line;
-    try {
-      line = getFormatter().format(record);
-    } catch (RuntimeException e) {
-      reportError("Could not format a log record", e, ErrorManager.FORMAT_FAILURE);
-      return;
-    }
+  void write(String line) {
     synchronized (out) {
       out.print(line);
       out.flush();

@@ -2,10 +2,9 @@ package app.huberman.adapters.persistence.standalone;
 
 import app.huberman.adapters.persistence.ConnectionFailures;
 import app.huberman.adapters.persistence.LocalConnections;
-import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.adapters.persistence.UntimedUnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,7 +17,7 @@ import javax.sql.DataSource;
  * one inside the server; closing it there does not close it here. Not thread-safe: a command runs
  * on one thread.
  */
-public final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
+public final class JdbcUnitOfWork implements UntimedUnitOfWork, AutoCloseable {
 
   private final DataSource target;
   private final DataSource dataSource;
@@ -61,17 +60,6 @@ public final class JdbcUnitOfWork implements UnitOfWorkPort, AutoCloseable {
       inTransaction = false;
       afterCommit.clear();
     }
-  }
-
-  /** Commands run no long transactions; the timeout is not enforced. */
-  @Override
-  public <T> T atomically(Duration timeout, Supplier<T> work) {
-    return atomically(work);
-  }
-
-  @Override
-  public <T> T readOnly(Supplier<T> work) {
-    return atomically(work);
   }
 
   @Override

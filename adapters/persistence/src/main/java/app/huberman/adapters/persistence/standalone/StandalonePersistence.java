@@ -1,14 +1,13 @@
 package app.huberman.adapters.persistence.standalone;
 
 import app.huberman.adapters.persistence.ConnectionFailures;
+import app.huberman.adapters.persistence.UntimedUnitOfWork;
 import app.huberman.adapters.persistence.user.JpaUserRepository;
 import app.huberman.application.shared.DependencyUnavailableException;
-import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.user.port.out.UserRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import javax.sql.DataSource;
  * on local transactions over a plain {@link DataSource} instead of JTA. One entity manager serves
  * the owner's whole life; each unit of work is one local transaction on it. Not thread-safe.
  */
-public final class StandalonePersistence implements UnitOfWorkPort, AutoCloseable {
+public final class StandalonePersistence implements UntimedUnitOfWork, AutoCloseable {
 
   private static final String UNIT = "huberman";
 
@@ -76,17 +75,6 @@ public final class StandalonePersistence implements UnitOfWorkPort, AutoCloseabl
       // The next unit of work reads fresh rows, as a new transaction-scoped context would.
       entityManager.clear();
     }
-  }
-
-  /** The tools that use this run no long transactions; the timeout is not enforced. */
-  @Override
-  public <T> T atomically(Duration timeout, Supplier<T> work) {
-    return atomically(work);
-  }
-
-  @Override
-  public <T> T readOnly(Supplier<T> work) {
-    return atomically(work);
   }
 
   @Override
