@@ -98,6 +98,8 @@ class KubernetesManifestsTest {
           Map.entry("Kustomization", Kustomization.class),
           Map.entry("Component", Kustomization.class));
 
+  private static final String COMPONENT = "app.kubernetes.io/component";
+
   private static final YAMLMapper STRICT = strictMapper();
 
   @Test
@@ -351,6 +353,12 @@ class KubernetesManifestsTest {
       assertThat(migrate.getCommand()).as("the image's entry point runs the jar").isNullOrEmpty();
       assertThat(migrate.getImage()).isEqualTo(app.getImage());
       assertThat(migrate.getEnvFrom()).isEqualTo(app.getEnvFrom());
+      // The first step of a release applies these two alone: `-l 'app.kubernetes.io/component in
+      // (config,migrate)'` (docs/operations/kubernetes.md).
+      assertThat(job.getMetadata().getLabels()).containsEntry(COMPONENT, "migrate");
+      assertThat(manifests.config().getMetadata().getLabels()).containsEntry(COMPONENT, "config");
+      assertThat(Files.readString(REPOSITORY.resolve("docs/operations/kubernetes.md")))
+          .contains("-l '" + COMPONENT + " in (config,migrate)'");
     }
   }
 
