@@ -3,8 +3,7 @@ package app.huberman.adapters.persistence.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.huberman.adapters.persistence.PostgresTestDatabase;
-import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.adapters.persistence.MigratedDatabase;
 import app.huberman.application.job.JobQueuePortContract;
 import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.job.port.out.NewJob;
@@ -22,66 +21,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /** The enqueue side of the job queue on the real PostgreSQL: the contract, rows and wake-ups. */
 class JdbcJobQueueIT extends JobQueuePortContract {
 
+  @RegisterExtension static final MigratedDatabase DB = new MigratedDatabase("job_enqueue");
+
   private static final JobType WORK = JobType.of("test.batch");
   private static final QueueName MAIL = QueueName.of("mail");
 
-  private static PostgresTestDatabase database;
-  private static TestTransactions transactions;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    database = PostgresTestDatabase.createMigrated("job_enqueue");
-    transactions = new TestTransactions(database.dataSource());
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    transactions.close();
-    database.close();
-  }
-
   @Override
   protected JobQueuePort emptyQueue() {
-    database.execute("TRUNCATE jobs");
+    DB.database().execute("TRUNCATE jobs");
     return queue();
   }
 
   @Override
   protected UnitOfWorkPort transactions() {
-    return transactions;
+    return DB.transactions();
   }
 
   private static JdbcJobQueue queue() {
-    return new JdbcJobQueue(transactions.dataSource());
+    return new JdbcJobQueue(DB.transactions().dataSource());
   }
 
   @Test
   void storesEveryJobOfABatchWithItsOwnOptionsInOrder() throws SQLException {
-    database.execute("TRUNCATE jobs");
+    DB.database().execute("TRUNCATE jobs");
     List<NewJob> jobs =
         List.of(
             job(1, JobOptions.defaults().withMaxAttempts(3)),
             job(2, JobOptions.defaults().onQueue(MAIL).uniqueBy("batch:2")),
             job(3, JobOptions.defaults().delayedBy(Duration.ofHours(1))));
 
-    List<Optional<UUID>> ids = transactions.atomically(() -> queue().enqueueAll(jobs));
+    List<Optional<UUID>> ids = DB.transactions().atomically(() -> queue().enqueueAll(jobs));
 
     assertThat(ids).allSatisfy(id -> assertThat(id).isPresent());
     assertThat(
-            database.strings(
-                "SELECT uuid::text || ' ' || queue || ' ' || (payload->'data'->>'n') || ' '"
-                    + " || max_attempts || ' ' || coalesce(unique_key, '-') || ' '"
-                    + " || (available_at > now() + interval '59 minutes')"
-                    + " FROM jobs ORDER BY id"))
+            DB.database()
+                .strings(
+                    "SELECT uuid::text || ' ' || queue || ' ' || (payload->'data'->>'n') || ' '"
+                        + " || max_attempts || ' ' || coalesce(unique_key, '-') || ' '"
+                        + " || (available_at > now() + interval '59 minutes')"
+                        + " FROM jobs ORDER BY id"))
         .containsExactly(
             ids.get(0).orElseThrow() + " default 1 3 - false",
             ids.get(1).orElseThrow() + " mail 2 5 batch:2 false",
@@ -90,8 +76,8 @@ class JdbcJobQueueIT extends JobQueuePortContract {
 
   @Test
   void wakesEachQueueWithAJobThatMayRunNowOnceWhenTheBatchCommits() throws Exception {
-    database.execute("TRUNCATE jobs");
-    try (Connection listening = database.dataSource().getConnection()) {
+    DB.database().execute("TRUNCATE jobs");
+    try (Connection listening = DB.database().dataSource().getConnection()) {
       listen(listening);
       List<NewJob> jobs = new ArrayList<>();
       for (int n = 0; n < 5; n++) {
@@ -106,7 +92,7 @@ class JdbcJobQueueIT extends JobQueuePortContract {
                   .onQueue(QueueName.of("later"))
                   .delayedBy(Duration.ofMinutes(5))));
 
-      transactions.atomically(() -> queue().enqueueAll(jobs));
+      DB.transactions().atomically(() -> queue().enqueueAll(jobs));
 
       assertThat(notifications(listening)).containsExactlyInAnyOrder("default", "mail");
     }
@@ -114,34 +100,35 @@ class JdbcJobQueueIT extends JobQueuePortContract {
 
   @Test
   void aBatchRolledBackStoresNothingAndWakesNoOne() throws Exception {
-    database.execute("TRUNCATE jobs");
-    try (Connection listening = database.dataSource().getConnection()) {
+    DB.database().execute("TRUNCATE jobs");
+    try (Connection listening = DB.database().dataSource().getConnection()) {
       listen(listening);
 
       assertThatThrownBy(
               () ->
-                  transactions.atomically(
-                      () -> {
-                        queue().enqueueAll(List.of(job(1, JobOptions.defaults())));
-                        throw new IllegalStateException("the caller's change failed");
-                      }))
+                  DB.transactions()
+                      .atomically(
+                          () -> {
+                            queue().enqueueAll(List.of(job(1, JobOptions.defaults())));
+                            throw new IllegalStateException("the caller's change failed");
+                          }))
           .isInstanceOf(IllegalStateException.class);
 
       assertThat(notifications(listening)).isEmpty();
-      assertThat(database.strings("SELECT uuid::text FROM jobs")).isEmpty();
+      assertThat(DB.database().strings("SELECT uuid::text FROM jobs")).isEmpty();
     }
   }
 
   @Test
   void aBatchOfOnlyTakenKeysWakesNoOne() throws Exception {
-    database.execute("TRUNCATE jobs");
+    DB.database().execute("TRUNCATE jobs");
     JobOptions unique = JobOptions.defaults().uniqueBy("batch:taken");
-    transactions.atomically(() -> queue().enqueueAll(List.of(job(1, unique))));
-    try (Connection listening = database.dataSource().getConnection()) {
+    DB.transactions().atomically(() -> queue().enqueueAll(List.of(job(1, unique))));
+    try (Connection listening = DB.database().dataSource().getConnection()) {
       listen(listening);
 
       List<Optional<UUID>> ids =
-          transactions.atomically(() -> queue().enqueueAll(List.of(job(2, unique))));
+          DB.transactions().atomically(() -> queue().enqueueAll(List.of(job(2, unique))));
 
       assertThat(ids).containsExactly(Optional.empty());
       assertThat(notifications(listening)).isEmpty();

@@ -3,8 +3,7 @@ package app.huberman.adapters.persistence.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.huberman.adapters.persistence.PostgresTestDatabase;
-import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.adapters.persistence.MigratedDatabase;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.JobHandlers;
 import app.huberman.application.job.TestJobHandler;
@@ -39,21 +38,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The job queue on the real PostgreSQL: transactional enqueue, claims, retries, rescue. */
 class JobQueueIT {
+
+  @RegisterExtension static final MigratedDatabase DB = new MigratedDatabase("jobs");
 
   private static final JobType WORK = JobType.of("test.work");
   private static final Set<QueueName> DEFAULT_QUEUE = Set.of(QueueName.DEFAULT);
   private static final RetryPolicy RETRIES =
       new RetryPolicy(Duration.ofSeconds(10), Duration.ofHours(1));
 
-  private static PostgresTestDatabase database;
-  private static TestTransactions transactions;
   private static JdbcJobQueue queue;
   private static JdbcJobStore store;
   private static JdbcFailedJobRepository failedJobs;
@@ -63,24 +62,16 @@ class JobQueueIT {
   private volatile Consumer<JobPayload> behaviour = payload -> {};
 
   @BeforeAll
-  static void createDatabase() throws Exception {
-    database = PostgresTestDatabase.createMigrated("jobs");
-    database.execute("CREATE TABLE test_marks (n text)");
-    transactions = new TestTransactions(database.dataSource());
-    queue = new JdbcJobQueue(transactions.dataSource());
-    store = new JdbcJobStore(transactions.dataSource());
-    failedJobs = new JdbcFailedJobRepository(transactions.dataSource());
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    transactions.close();
-    database.close();
+  static void createTheStores() {
+    DB.database().execute("CREATE TABLE test_marks (n text)");
+    queue = new JdbcJobQueue(DB.transactions().dataSource());
+    store = new JdbcJobStore(DB.transactions().dataSource());
+    failedJobs = new JdbcFailedJobRepository(DB.transactions().dataSource());
   }
 
   @BeforeEach
   void emptyTheQueue() {
-    database.execute("TRUNCATE jobs, failed_jobs, test_marks");
+    DB.database().execute("TRUNCATE jobs, failed_jobs, test_marks");
   }
 
   private final JobHandler handler =
@@ -99,7 +90,7 @@ class JobQueueIT {
 
   private static final JobType SEND = JobType.of("test.send");
 
-  /** Writes nothing to the database: runs outside any transaction, deleted afterwards. */
+  /** Writes nothing to the DB.database(): runs outside any transaction, deleted afterwards. */
   private final JobHandler afterWork =
       new TestJobHandler(SEND, JobHandler.Completion.AFTER_WORK, handler::handle);
 
@@ -108,7 +99,7 @@ class JobQueueIT {
         store,
         new JobHandlers(List.of(handler, afterWork)),
         recordingEvents(),
-        transactions,
+        DB.transactions(),
         RETRIES,
         new SplittableRandom(7),
         System::nanoTime);
@@ -119,12 +110,12 @@ class JobQueueIT {
   }
 
   private static Optional<UUID> enqueue(JobType type, String n, JobOptions options) {
-    return transactions.atomically(
-        () -> queue.enqueue(type, JobPayload.of(1, Map.of("n", n)), options));
+    return DB.transactions()
+        .atomically(() -> queue.enqueue(type, JobPayload.of(1, Map.of("n", n)), options));
   }
 
   private static long count(String sql) {
-    return new BigDecimal(firstValue(database.dataSource(), sql)).longValue();
+    return new BigDecimal(firstValue(DB.database().dataSource(), sql)).longValue();
   }
 
   /** The first column of the first row, as text, read through {@code dataSource}. */
@@ -153,12 +144,13 @@ class JobQueueIT {
   void aJobEnqueuedInATransactionThatRollsBackDoesNotExist() {
     assertThatThrownBy(
             () ->
-                transactions.atomically(
-                    () -> {
-                      queue.enqueue(
-                          WORK, JobPayload.of(1, Map.of("n", "1")), JobOptions.defaults());
-                      throw new IllegalStateException("the business change failed");
-                    }))
+                DB.transactions()
+                    .atomically(
+                        () -> {
+                          queue.enqueue(
+                              WORK, JobPayload.of(1, Map.of("n", "1")), JobOptions.defaults());
+                          throw new IllegalStateException("the business change failed");
+                        }))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(count("SELECT count(*) FROM jobs")).isZero();
@@ -203,7 +195,7 @@ class JobQueueIT {
       if (attempt < 3) {
         delays.add(
             (double) count("SELECT extract(epoch FROM available_at - now()) * 1000 FROM jobs"));
-        database.execute("UPDATE jobs SET available_at = now()"); // let the backoff pass
+        DB.database().execute("UPDATE jobs SET available_at = now()"); // let the backoff pass
       }
     }
 
@@ -227,7 +219,7 @@ class JobQueueIT {
 
     behaviour = payload -> {};
     assertThat(
-            new ManageFailedJobsService(failedJobs, transactions, Set.of())
+            new ManageFailedJobsService(failedJobs, DB.transactions(), Set.of())
                 .retryFailedJob(failed.getFirst().uuid()))
         .isTrue();
     assertThat(runAll(worker(), "w1")).isEqualTo(1);
@@ -253,20 +245,21 @@ class JobQueueIT {
                     handler,
                     new TestJobHandler(kept, JobHandler.Completion.WITH_WORK, handler::handle))),
             recordingEvents(),
-            transactions,
+            DB.transactions(),
             RETRIES,
             new SplittableRandom(7),
             System::nanoTime),
         "w1");
-    database.execute(
-        "UPDATE failed_jobs SET failed_at = now() - interval '31 days'"
-            + " WHERE payload #>> '{data,n}' LIKE 'old%'");
+    DB.database()
+        .execute(
+            "UPDATE failed_jobs SET failed_at = now() - interval '31 days'"
+                + " WHERE payload #>> '{data,n}' LIKE 'old%'");
 
     int pruned =
-        new ManageFailedJobsService(failedJobs, transactions, Set.of(kept)).pruneFailedJobs();
+        new ManageFailedJobsService(failedJobs, DB.transactions(), Set.of(kept)).pruneFailedJobs();
 
     assertThat(pruned).isEqualTo(1);
-    assertThat(database.strings("SELECT payload #>> '{data,n}' FROM failed_jobs ORDER BY 1"))
+    assertThat(DB.database().strings("SELECT payload #>> '{data,n}' FROM failed_jobs ORDER BY 1"))
         .containsExactly("old-kept", "recent");
   }
 
@@ -286,20 +279,24 @@ class JobQueueIT {
     assertThat(count("SELECT count(*) FROM failed_jobs")).isEqualTo(4);
 
     int taken =
-        transactions.atomically(
-            () -> failedJobs.requeueByUniqueKey(List.of("key:a", "key:b", "key:unknown")));
+        DB.transactions()
+            .atomically(
+                () -> failedJobs.requeueByUniqueKey(List.of("key:a", "key:b", "key:unknown")));
 
     assertThat(taken).isEqualTo(3);
     assertThat(
-            database.strings(
-                "SELECT unique_key || ' ' || attempts FROM jobs ORDER BY unique_key, 1"))
+            DB.database()
+                .strings("SELECT unique_key || ' ' || attempts FROM jobs ORDER BY unique_key, 1"))
         .as("one job a key; the queued one of key:b stays as it was")
         .containsExactly("key:a 0", "key:b 0");
     assertThat(
-            database.strings("SELECT payload #>> '{data,n}' FROM jobs WHERE unique_key = 'key:b'"))
+            DB.database()
+                .strings("SELECT payload #>> '{data,n}' FROM jobs WHERE unique_key = 'key:b'"))
         .containsExactly("b-queued");
-    assertThat(database.strings("SELECT unique_key FROM failed_jobs")).containsExactly("key:c");
-    assertThat(transactions.atomically(() -> failedJobs.requeueByUniqueKey(List.of()))).isZero();
+    assertThat(DB.database().strings("SELECT unique_key FROM failed_jobs"))
+        .containsExactly("key:c");
+    assertThat(DB.transactions().atomically(() -> failedJobs.requeueByUniqueKey(List.of())))
+        .isZero();
   }
 
   @Test
@@ -320,13 +317,13 @@ class JobQueueIT {
   void aJobWhoseWorkerDiedAfterClaimingIsRescuedAfterItsVisibilityTimeoutThenSucceeds() {
     enqueue("1", JobOptions.defaults());
     List<ClaimedJob> claimedByTheDeadWorker =
-        transactions.atomically(() -> store.claim(DEFAULT_QUEUE, 10, "dead-worker"));
+        DB.transactions().atomically(() -> store.claim(DEFAULT_QUEUE, 10, "dead-worker"));
     assertThat(claimedByTheDeadWorker).hasSize(1);
 
     assertThat(worker().rescueAbandonedJobs()).as("not yet: the timeout has not passed").isZero();
     assertThat(runAll(worker(), "w2")).as("reserved jobs are not claimed again").isZero();
 
-    database.execute("UPDATE jobs SET reserved_until = now() - interval '1 second'");
+    DB.database().execute("UPDATE jobs SET reserved_until = now() - interval '1 second'");
     assertThat(worker().rescueAbandonedJobs()).isEqualTo(1);
     assertThat(runAll(worker(), "w2")).isEqualTo(1);
 
@@ -348,11 +345,13 @@ class JobQueueIT {
               Thread.ofPlatform()
                   .start(
                       () -> {
-                        database.execute(
-                            "UPDATE jobs SET reserved_until = now() - interval '1 second'");
+                        DB.database()
+                            .execute(
+                                "UPDATE jobs SET reserved_until = now() - interval '1 second'");
                         worker().rescueAbandonedJobs();
                         takenOver.addAll(
-                            transactions.atomically(() -> store.claim(DEFAULT_QUEUE, 1, "other")));
+                            DB.transactions()
+                                .atomically(() -> store.claim(DEFAULT_QUEUE, 1, "other")));
                       });
           try {
             other.join();
@@ -370,7 +369,7 @@ class JobQueueIT {
   }
 
   private static void writeMark(String n) {
-    try (Connection connection = transactions.dataSource().getConnection();
+    try (Connection connection = DB.transactions().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO test_marks VALUES ('" + Integer.parseInt(n) + "')");
     } catch (Exception e) {
@@ -381,8 +380,8 @@ class JobQueueIT {
   @Test
   void aJobThatIsRescuedAfterItsLastAttemptGoesToTheFailedJobs() {
     enqueue("1", JobOptions.defaults().withMaxAttempts(1));
-    transactions.atomically(() -> store.claim(DEFAULT_QUEUE, 1, "dead-worker"));
-    database.execute("UPDATE jobs SET reserved_until = now() - interval '1 second'");
+    DB.transactions().atomically(() -> store.claim(DEFAULT_QUEUE, 1, "dead-worker"));
+    DB.database().execute("UPDATE jobs SET reserved_until = now() - interval '1 second'");
 
     assertThat(worker().rescueAbandonedJobs()).isEqualTo(1);
 
@@ -414,9 +413,9 @@ class JobQueueIT {
     enqueue("1", JobOptions.defaults());
     enqueue("2", JobOptions.defaults().delayedBy(Duration.ofHours(1)));
     enqueue("3", JobOptions.defaults().onQueue(QueueName.of("mail")));
-    transactions.atomically(() -> store.claim(Set.of(QueueName.of("mail")), 1, "w1"));
+    DB.transactions().atomically(() -> store.claim(Set.of(QueueName.of("mail")), 1, "w1"));
 
-    List<QueueStats> stats = transactions.readOnly(store::statsByQueue);
+    List<QueueStats> stats = DB.transactions().readOnly(store::statsByQueue);
 
     assertThat(stats).extracting(s -> s.queue().value()).containsExactly("default", "mail");
     QueueStats defaults = stats.getFirst();
@@ -441,14 +440,17 @@ class JobQueueIT {
     int jobs = 10_000;
     for (int batch = 0; batch < jobs / 1_000; batch++) {
       int first = batch * 1_000;
-      transactions.atomically(
-          () -> {
-            for (int n = first; n < first + 1_000; n++) {
-              queue.enqueue(
-                  type, JobPayload.of(1, Map.of("n", Integer.toString(n))), JobOptions.defaults());
-            }
-            return null;
-          });
+      DB.transactions()
+          .atomically(
+              () -> {
+                for (int n = first; n < first + 1_000; n++) {
+                  queue.enqueue(
+                      type,
+                      JobPayload.of(1, Map.of("n", Integer.toString(n))),
+                      JobOptions.defaults());
+                }
+                return null;
+              });
     }
     List<Thread> workers = new ArrayList<>();
     List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
@@ -505,18 +507,19 @@ class JobQueueIT {
     enqueue(SEND, "1", JobOptions.defaults());
 
     String inside =
-        transactions.atomically(
-            () -> {
-              assertThat(store.claim(DEFAULT_QUEUE, 1, "w1")).hasSize(1);
-              return synchronousCommit();
-            });
+        DB.transactions()
+            .atomically(
+                () -> {
+                  assertThat(store.claim(DEFAULT_QUEUE, 1, "w1")).hasSize(1);
+                  return synchronousCommit();
+                });
 
     assertThat(inside).isEqualTo("on");
   }
 
   /** Read on the connection of the transaction in progress, if any. */
   private static String synchronousCommit() {
-    return firstValue(transactions.dataSource(), "SHOW synchronous_commit");
+    return firstValue(DB.transactions().dataSource(), "SHOW synchronous_commit");
   }
 
   @Test
@@ -528,8 +531,8 @@ class JobQueueIT {
     ClaimedJob kept = finished.get(0);
     ClaimedJob takenOver = finished.get(1);
     ClaimedJob retried = finished.get(2);
-    database.execute("UPDATE jobs SET reserved_by = 'other' WHERE id = " + takenOver.id());
-    database.execute("UPDATE jobs SET attempts = attempts + 1 WHERE id = " + retried.id());
+    DB.database().execute("UPDATE jobs SET reserved_by = 'other' WHERE id = " + takenOver.id());
+    DB.database().execute("UPDATE jobs SET attempts = attempts + 1 WHERE id = " + retried.id());
 
     NextJobs result = store.nextJobs(finished, DEFAULT_QUEUE, 5, "w1");
 
@@ -571,7 +574,7 @@ class JobQueueIT {
 
   /** Whether the connection the adapters would use now is inside a transaction. */
   private static boolean inTransaction() {
-    try (Connection connection = transactions.dataSource().getConnection()) {
+    try (Connection connection = DB.transactions().dataSource().getConnection()) {
       return !connection.getAutoCommit();
     } catch (Exception e) {
       throw new IllegalStateException(e);

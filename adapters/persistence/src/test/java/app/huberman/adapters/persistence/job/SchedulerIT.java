@@ -2,8 +2,7 @@ package app.huberman.adapters.persistence.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.huberman.adapters.persistence.PostgresTestDatabase;
-import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.adapters.persistence.MigratedDatabase;
 import app.huberman.application.job.ScheduledTask;
 import app.huberman.application.job.service.RunSchedulerService;
 import app.huberman.domain.job.JobPayload;
@@ -18,46 +17,32 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The scheduler on the real PostgreSQL, with two instances ticking at the same moments. */
 class SchedulerIT {
 
+  @RegisterExtension static final MigratedDatabase DB = new MigratedDatabase("scheduler");
+
   private static final JobType REPORT = JobType.of("test.report");
-
-  private static PostgresTestDatabase database;
-  private static TestTransactions transactions;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    database = PostgresTestDatabase.createMigrated("scheduler");
-    transactions = new TestTransactions(database.dataSource());
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    transactions.close();
-    database.close();
-  }
 
   @BeforeEach
   void forgetEverything() {
-    database.execute("TRUNCATE jobs, scheduler_ticks");
+    DB.database().execute("TRUNCATE jobs, scheduler_ticks");
   }
 
   private static RunSchedulerService instance(Schedule schedule) {
     return new RunSchedulerService(
-        new JdbcSchedulerTicks(transactions.dataSource()),
-        new JdbcJobQueue(transactions.dataSource()),
-        transactions,
+        new JdbcSchedulerTicks(DB.transactions().dataSource()),
+        new JdbcJobQueue(DB.transactions().dataSource()),
+        DB.transactions(),
         List.of(new ScheduledTask("report", schedule, REPORT, JobPayload.empty())));
   }
 
   private static long count(String sql) {
-    try (Connection connection = database.dataSource().getConnection();
+    try (Connection connection = DB.database().dataSource().getConnection();
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(sql)) {
       row.next();
@@ -103,9 +88,10 @@ class SchedulerIT {
 
   @Test
   void anInstanceThatWasDownRunsOnlyTheLatestMissedTickNotEveryOne() {
-    database.execute(
-        "INSERT INTO scheduler_ticks (task, tick, claimed_by)"
-            + " VALUES ('report', date_trunc('hour', now()) - interval '10 hours', 'long-gone')");
+    DB.database()
+        .execute(
+            "INSERT INTO scheduler_ticks (task, tick, claimed_by)"
+                + " VALUES ('report', date_trunc('hour', now()) - interval '10 hours', 'long-gone')");
 
     List<String> started = instance(Schedule.hourlyAt(0)).runDueTasks("instance-a");
     List<String> again = instance(Schedule.hourlyAt(0)).runDueTasks("instance-a");
@@ -118,7 +104,9 @@ class SchedulerIT {
 
   @Test
   void readsTimeFromTheDatabaseClock() {
-    var now = transactions.readOnly(new JdbcSchedulerTicks(transactions.dataSource())::databaseNow);
+    var now =
+        DB.transactions()
+            .readOnly(new JdbcSchedulerTicks(DB.transactions().dataSource())::databaseNow);
 
     assertThat(now)
         .isCloseTo(

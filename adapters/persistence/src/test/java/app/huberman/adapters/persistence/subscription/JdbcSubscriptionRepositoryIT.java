@@ -3,8 +3,7 @@ package app.huberman.adapters.persistence.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.adapters.persistence.Jdbc;
-import app.huberman.adapters.persistence.PostgresTestDatabase;
-import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.adapters.persistence.MigratedDatabase;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.SubscriptionRepositoryContract;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
@@ -28,31 +27,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
 
+  @RegisterExtension static final MigratedDatabase DB = new MigratedDatabase("subscriptions");
+
   private static final AtomicInteger USERS = new AtomicInteger();
 
-  private static PostgresTestDatabase database;
-  private static TestTransactions transactions;
-
   private final ExecutorService racers = Executors.newFixedThreadPool(2);
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    database = PostgresTestDatabase.createMigrated("subscriptions");
-    transactions = new TestTransactions(database.dataSource());
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    transactions.close();
-    database.close();
-  }
 
   @AfterEach
   void stopRacers() {
@@ -61,13 +46,13 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
 
   @Override
   protected SubscriptionRepository emptyRepository() {
-    database.execute("DELETE FROM subscriptions");
+    DB.database().execute("DELETE FROM subscriptions");
     return repository();
   }
 
   @Override
   protected UnitOfWorkPort transactions() {
-    return transactions;
+    return DB.transactions();
   }
 
   @Override
@@ -94,7 +79,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   }
 
   private static JdbcSubscriptionRepository repository() {
-    return new JdbcSubscriptionRepository(transactions.dataSource());
+    return new JdbcSubscriptionRepository(DB.transactions().dataSource());
   }
 
   @Test
@@ -104,7 +89,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
     CompletableFuture<Subscription> first = activateAndHold(ref, commitFirst);
 
     CompletableFuture<Subscription> second = lockOrStartAsync(ref);
-    database.awaitALockWait();
+    DB.database().awaitALockWait();
     assertThat(second).isNotDone();
     commitFirst.countDown();
 
@@ -119,12 +104,12 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   @Test
   void aSecondLockOnAStoredSubscriptionWaitsAndSeesTheFirstOnesChange() throws Exception {
     ProviderSubscriptionRef ref = aRef(PaymentProvider.STRIPE);
-    transactions.atomically(() -> repository().lockOrStart(ref, T0));
+    DB.transactions().atomically(() -> repository().lockOrStart(ref, T0));
     CountDownLatch commitFirst = new CountDownLatch(1);
     CompletableFuture<Subscription> first = activateAndHold(ref, commitFirst);
 
     CompletableFuture<Subscription> second = lockOrStartAsync(ref);
-    database.awaitALockWait();
+    DB.database().awaitALockWait();
     commitFirst.countDown();
     first.get(10, TimeUnit.SECONDS);
 
@@ -143,15 +128,16 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
     CompletableFuture<Subscription> first =
         CompletableFuture.supplyAsync(
             () ->
-                transactions.atomically(
-                    () -> {
-                      Subscription locked = subscriptions.lockOrStart(ref, T0);
-                      activate(locked, "evt_first");
-                      subscriptions.save(locked);
-                      holding.countDown();
-                      await(commit);
-                      return locked;
-                    }),
+                DB.transactions()
+                    .atomically(
+                        () -> {
+                          Subscription locked = subscriptions.lockOrStart(ref, T0);
+                          activate(locked, "evt_first");
+                          subscriptions.save(locked);
+                          holding.countDown();
+                          await(commit);
+                          return locked;
+                        }),
             racers);
     await(holding);
     return first;
@@ -160,7 +146,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   private CompletableFuture<Subscription> lockOrStartAsync(ProviderSubscriptionRef ref) {
     JdbcSubscriptionRepository subscriptions = repository();
     return CompletableFuture.supplyAsync(
-        () -> transactions.atomically(() -> subscriptions.lockOrStart(ref, T0)), racers);
+        () -> DB.transactions().atomically(() -> subscriptions.lockOrStart(ref, T0)), racers);
   }
 
   @Test
@@ -168,17 +154,19 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
     JdbcSubscriptionRepository subscriptions = repository();
     UserId owner = aStoredUser();
     Subscription subscription =
-        transactions.atomically(
-            () -> {
-              Subscription started = subscriptions.lockOrStart(aRef(PaymentProvider.GOOGLE), T0);
-              started.bindTo(owner, T0);
-              subscriptions.save(started);
-              return started;
-            });
+        DB.transactions()
+            .atomically(
+                () -> {
+                  Subscription started =
+                      subscriptions.lockOrStart(aRef(PaymentProvider.GOOGLE), T0);
+                  started.bindTo(owner, T0);
+                  subscriptions.save(started);
+                  return started;
+                });
 
-    database.execute("DELETE FROM users WHERE id = " + owner.value());
+    DB.database().execute("DELETE FROM users WHERE id = " + owner.value());
 
-    assertThat(transactions.atomically(() -> subscriptions.lock(subscription.id())))
+    assertThat(DB.transactions().atomically(() -> subscriptions.lock(subscription.id())))
         .get()
         .extracting(Subscription::owner)
         .isEqualTo(Optional.empty());
@@ -187,17 +175,18 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   @Test
   void storesProviderStatusAndEnvironmentInLowerCase() {
     JdbcSubscriptionRepository subscriptions = repository();
-    transactions.atomically(
-        () -> {
-          Subscription started = subscriptions.lockOrStart(aRef(PaymentProvider.GOOGLE), T0);
-          started.apply(
-              event(started.ref(), "evt_1", Observation.of(SubscriptionStatus.PAST_DUE)),
-              Optional.empty(),
-              Optional.empty(),
-              T0);
-          subscriptions.save(started);
-          return null;
-        });
+    DB.transactions()
+        .atomically(
+            () -> {
+              Subscription started = subscriptions.lockOrStart(aRef(PaymentProvider.GOOGLE), T0);
+              started.apply(
+                  event(started.ref(), "evt_1", Observation.of(SubscriptionStatus.PAST_DUE)),
+                  Optional.empty(),
+                  Optional.empty(),
+                  T0);
+              subscriptions.save(started);
+              return null;
+            });
 
     assertThat(
             queryString(
@@ -228,7 +217,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
 
   /** The plan PostgreSQL picks for the query when a sequential scan is all but forbidden. */
   private static String plan(String query, Object... parameters) {
-    try (Connection connection = database.dataSource().getConnection();
+    try (Connection connection = DB.database().dataSource().getConnection();
         Statement settings = connection.createStatement();
         PreparedStatement explain = connection.prepareStatement("EXPLAIN " + query)) {
       settings.execute("SET enable_seqscan = off");
@@ -275,7 +264,7 @@ class JdbcSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
   }
 
   private static String queryString(String sql) {
-    try (Connection connection = database.dataSource().getConnection();
+    try (Connection connection = DB.database().dataSource().getConnection();
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(sql)) {
       row.next();

@@ -3,8 +3,7 @@ package app.huberman.adapters.persistence.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.huberman.adapters.persistence.PostgresTestDatabase;
-import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.adapters.persistence.MigratedDatabase;
 import app.huberman.adapters.persistence.job.JdbcJobQueue;
 import app.huberman.application.job.port.out.NewJob;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
@@ -30,49 +29,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
 
+  @RegisterExtension static final MigratedDatabase DB = new MigratedDatabase("webhooks");
+
   private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
-
-  private static PostgresTestDatabase database;
-  private static TestTransactions transactions;
-
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    database = PostgresTestDatabase.createMigrated("webhooks");
-    transactions = new TestTransactions(database.dataSource());
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    transactions.close();
-    database.close();
-  }
 
   @Override
   protected WebhookEventRepository emptyRepository() {
-    database.execute("DELETE FROM webhook_events");
-    database.execute("DELETE FROM jobs");
+    DB.database().execute("DELETE FROM webhook_events");
+    DB.database().execute("DELETE FROM jobs");
     return repository();
   }
 
   @Override
   protected List<String> processingJobsEnqueued() {
-    return database.strings(
-        "SELECT payload #>> '{data,event}' FROM jobs WHERE type = '" + PROCESS.value() + "'");
+    return DB.database()
+        .strings(
+            "SELECT payload #>> '{data,event}' FROM jobs WHERE type = '" + PROCESS.value() + "'");
   }
 
   @Test
   void storesEachEventsJobInTheJobQueuesFormAndWakesTheQueueOnceOnCommit() throws Exception {
     JdbcWebhookEventRepository events = repository();
-    database.execute("DELETE FROM webhook_events");
-    database.execute("DELETE FROM jobs");
+    DB.database().execute("DELETE FROM webhook_events");
+    DB.database().execute("DELETE FROM jobs");
     List<VerifiedNotification> batch =
         List.of(
             new VerifiedNotification(PaymentProvider.STRIPE, "evt_a", "invoice.paid", AT, "{}"),
@@ -84,18 +70,19 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
                 JobPayload.of(2, Map.of("event_id", notification.eventId())),
                 JobOptions.defaults().withMaxAttempts(7));
 
-    try (Connection listening = database.dataSource().getConnection()) {
+    try (Connection listening = DB.database().dataSource().getConnection()) {
       try (Statement listen = listening.createStatement()) {
         listen.execute("LISTEN " + JdbcJobQueue.CHANNEL);
       }
 
-      transactions.atomically(() -> events.add(batch, AT, job));
+      DB.transactions().atomically(() -> events.add(batch, AT, job));
 
       assertThat(
-              database.strings(
-                  "SELECT queue || ' ' || type || ' ' || (payload ->> 'version') || ' '"
-                      + " || (payload #>> '{data,event_id}') || ' ' || max_attempts"
-                      + " || ' ' || (available_at <= now()) FROM jobs ORDER BY 1"))
+              DB.database()
+                  .strings(
+                      "SELECT queue || ' ' || type || ' ' || (payload ->> 'version') || ' '"
+                          + " || (payload #>> '{data,event_id}') || ' ' || max_attempts"
+                          + " || ' ' || (available_at <= now()) FROM jobs ORDER BY 1"))
           .containsExactly(
               "default test.process 2 evt_a 7 true", "default test.process 2 evt_b 7 true");
       PGNotification[] arrived = listening.unwrap(PGConnection.class).getNotifications(1000);
@@ -105,29 +92,33 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
 
   @Override
   protected void processingJobGone(WebhookEventKey key) {
-    database.execute(
-        "DELETE FROM jobs WHERE unique_key = '" + key.processingJobKey().replace("'", "''") + "'");
+    DB.database()
+        .execute(
+            "DELETE FROM jobs WHERE unique_key = '"
+                + key.processingJobKey().replace("'", "''")
+                + "'");
   }
 
   @Override
   protected UnitOfWorkPort transactions() {
-    return transactions;
+    return DB.transactions();
   }
 
   @Test
   void twoReconcilersAtOnceNeverTakeTheSameEvent() throws Exception {
     JdbcWebhookEventRepository events = repository();
-    database.execute("DELETE FROM webhook_events");
+    DB.database().execute("DELETE FROM webhook_events");
     for (int i = 0; i < 4; i++) {
       String id = "evt_" + i;
-      transactions.atomically(
-          () ->
-              events.add(
-                  List.of(
-                      new VerifiedNotification(
-                          PaymentProvider.STRIPE, id, "invoice.paid", AT, "{}")),
-                  AT,
-                  JdbcWebhookEventRepositoryIT::unkeyedJob));
+      DB.transactions()
+          .atomically(
+              () ->
+                  events.add(
+                      List.of(
+                          new VerifiedNotification(
+                              PaymentProvider.STRIPE, id, "invoice.paid", AT, "{}")),
+                      AT,
+                      JdbcWebhookEventRepositoryIT::unkeyedJob));
     }
     Instant later = AT.plus(Duration.ofHours(1));
     CountDownLatch firstHoldsItsLocks = new CountDownLatch(1);
@@ -137,16 +128,17 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
       Future<List<StalledWebhookEvent>> firstTook =
           first.submit(
               () ->
-                  transactions.atomically(
-                      () -> {
-                        List<StalledWebhookEvent> mine = events.lockStalled(later, later, 2);
-                        firstHoldsItsLocks.countDown();
-                        await(secondLooked);
-                        return mine;
-                      }));
+                  DB.transactions()
+                      .atomically(
+                          () -> {
+                            List<StalledWebhookEvent> mine = events.lockStalled(later, later, 2);
+                            firstHoldsItsLocks.countDown();
+                            await(secondLooked);
+                            return mine;
+                          }));
       await(firstHoldsItsLocks);
       List<StalledWebhookEvent> secondTook =
-          transactions.atomically(() -> events.lockStalled(later, later, 10));
+          DB.transactions().atomically(() -> events.lockStalled(later, later, 10));
       secondLooked.countDown();
 
       assertThat(firstTook.get())
@@ -178,26 +170,29 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
   }
 
   private static JdbcWebhookEventRepository repository() {
-    return new JdbcWebhookEventRepository(transactions.dataSource());
+    return new JdbcWebhookEventRepository(DB.transactions().dataSource());
   }
 
   @Test
   void keepsThePayloadsMeaningInJsonbsOwnForm() {
     JdbcWebhookEventRepository events = repository();
-    database.execute("DELETE FROM webhook_events");
+    DB.database().execute("DELETE FROM webhook_events");
     String sent = "{ \"type\":\"invoice.paid\",\n  \"id\" : \"evt_9\", \"n\": 1.50 }";
 
-    transactions.atomically(
-        () ->
-            events.add(
-                List.of(
-                    new VerifiedNotification(
-                        PaymentProvider.STRIPE, "evt_9", "invoice.paid", AT, sent)),
-                AT,
-                JdbcWebhookEventRepositoryIT::unkeyedJob));
+    DB.transactions()
+        .atomically(
+            () ->
+                events.add(
+                    List.of(
+                        new VerifiedNotification(
+                            PaymentProvider.STRIPE, "evt_9", "invoice.paid", AT, sent)),
+                    AT,
+                    JdbcWebhookEventRepositoryIT::unkeyedJob));
 
     assertThat(
-            transactions.readOnly(() -> events.find(PaymentProvider.STRIPE, "evt_9")).orElseThrow())
+            DB.transactions()
+                .readOnly(() -> events.find(PaymentProvider.STRIPE, "evt_9"))
+                .orElseThrow())
         .extracting(stored -> stored.notification().payload())
         .isEqualTo("{\"n\": 1.50, \"id\": \"evt_9\", \"type\": \"invoice.paid\"}");
   }
@@ -208,11 +203,13 @@ class JdbcWebhookEventRepositoryIT extends WebhookEventRepositoryContract {
 
     assertThatThrownBy(
             () ->
-                transactions.atomically(
-                    () -> {
-                      events.markProcessed(PaymentProvider.APPLE, "never", AT, Optional.empty());
-                      return null;
-                    }))
+                DB.transactions()
+                    .atomically(
+                        () -> {
+                          events.markProcessed(
+                              PaymentProvider.APPLE, "never", AT, Optional.empty());
+                          return null;
+                        }))
         .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -2,8 +2,7 @@ package app.huberman.adapters.persistence.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.huberman.adapters.persistence.PostgresTestDatabase;
-import app.huberman.adapters.persistence.TestTransactions;
+import app.huberman.adapters.persistence.MigratedDatabase;
 import app.huberman.adapters.persistence.job.JdbcFailedJobRepository;
 import app.huberman.adapters.persistence.job.JdbcJobQueue;
 import app.huberman.application.subscription.RecordingSubscriptionEvents;
@@ -17,10 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 17, item 9, on the real tables: a webhook whose processing job gave up (buried, or buried
@@ -30,38 +28,25 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookReconciliationIT {
 
-  private static final String PROCESS = ProcessWebhookEventHandler.TYPE.value();
+  @RegisterExtension static final MigratedDatabase DB = new MigratedDatabase("reconcile");
 
-  private static PostgresTestDatabase database;
-  private static TestTransactions transactions;
+  private static final String PROCESS = ProcessWebhookEventHandler.TYPE.value();
 
   private final RecordingSubscriptionEvents events = new RecordingSubscriptionEvents();
   private JdbcWebhookEventRepository webhookEvents;
   private ReconcileWebhookEventsHandler reconciler;
 
-  @BeforeAll
-  static void createDatabase() throws Exception {
-    database = PostgresTestDatabase.createMigrated("reconcile");
-    transactions = new TestTransactions(database.dataSource());
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    transactions.close();
-    database.close();
-  }
-
   @BeforeEach
   void empty() {
-    database.execute("TRUNCATE webhook_events, jobs, failed_jobs");
-    webhookEvents = new JdbcWebhookEventRepository(transactions.dataSource());
+    DB.database().execute("TRUNCATE webhook_events, jobs, failed_jobs");
+    webhookEvents = new JdbcWebhookEventRepository(DB.transactions().dataSource());
     reconciler =
         new ReconcileWebhookEventsHandler(
             webhookEvents,
-            new JdbcJobQueue(transactions.dataSource()),
-            new JdbcFailedJobRepository(transactions.dataSource()),
+            new JdbcJobQueue(DB.transactions().dataSource()),
+            new JdbcFailedJobRepository(DB.transactions().dataSource()),
             events,
-            transactions,
+            DB.transactions(),
             Clock.systemUTC());
   }
 
@@ -72,36 +57,41 @@ class WebhookReconciliationIT {
     store(Instant.now(), "evt_fresh");
     buryProcessingJobOf("evt_buried");
     buryProcessingJobOf("evt_pruned");
-    database.execute("DELETE FROM failed_jobs WHERE payload #>> '{data,event_id}' = 'evt_pruned'");
+    DB.database()
+        .execute("DELETE FROM failed_jobs WHERE payload #>> '{data,event_id}' = 'evt_pruned'");
     String buriedJob = uuidOfFailedJobOf("evt_buried");
     Instant before = Instant.now();
 
     runReconciler();
 
     assertThat(
-            database.strings(
-                "SELECT (payload #>> '{data,event_id}') || ' ' || attempts || ' ' || unique_key"
-                    + " FROM jobs WHERE type = '"
-                    + PROCESS
-                    + "' ORDER BY 1"))
+            DB.database()
+                .strings(
+                    "SELECT (payload #>> '{data,event_id}') || ' ' || attempts || ' ' || unique_key"
+                        + " FROM jobs WHERE type = '"
+                        + PROCESS
+                        + "' ORDER BY 1"))
         .containsExactly(
             "evt_buried 0 webhook:stripe:evt_buried",
             "evt_fresh 0 webhook:stripe:evt_fresh",
             "evt_pruned 0 webhook:stripe:evt_pruned",
             "evt_queued 0 webhook:stripe:evt_queued");
-    assertThat(database.strings("SELECT uuid FROM jobs WHERE payload::text LIKE '%evt_buried%'"))
+    assertThat(
+            DB.database().strings("SELECT uuid FROM jobs WHERE payload::text LIKE '%evt_buried%'"))
         .as("the buried job itself went back, fresh attempts")
         .containsExactly(buriedJob);
-    assertThat(database.strings("SELECT uuid FROM failed_jobs")).isEmpty();
+    assertThat(DB.database().strings("SELECT uuid FROM failed_jobs")).isEmpty();
     assertThat(
-            database.strings(
-                "SELECT event_id || ' ' || reconciliations FROM webhook_events ORDER BY 1"))
+            DB.database()
+                .strings(
+                    "SELECT event_id || ' ' || reconciliations FROM webhook_events ORDER BY 1"))
         .containsExactly("evt_buried 1", "evt_fresh 0", "evt_pruned 1", "evt_queued 0");
     List<String> nextIn =
-        database.strings(
-            "SELECT extract(epoch FROM next_reconcile_at - '"
-                + before
-                + "'::timestamptz)::int FROM webhook_events WHERE reconciliations = 1");
+        DB.database()
+            .strings(
+                "SELECT extract(epoch FROM next_reconcile_at - '"
+                    + before
+                    + "'::timestamptz)::int FROM webhook_events WHERE reconciliations = 1");
     assertThat(nextIn)
         .allSatisfy(
             seconds -> assertThat(Integer.parseInt(seconds)).isBetween(30 * 60 - 5, 30 * 60 + 60));
@@ -122,15 +112,18 @@ class WebhookReconciliationIT {
     buryProcessingJobOf("evt_poison");
     runReconciler();
     assertThat(countJobs()).as("buried again, but not due for 30 minutes").isZero();
-    assertThat(database.strings("SELECT count(*) FROM failed_jobs")).containsExactly("1");
+    assertThat(DB.database().strings("SELECT count(*) FROM failed_jobs")).containsExactly("1");
 
-    database.execute("UPDATE webhook_events SET next_reconcile_at = now() - interval '1 second'");
+    DB.database()
+        .execute("UPDATE webhook_events SET next_reconcile_at = now() - interval '1 second'");
     runReconciler();
     assertThat(countJobs()).isEqualTo(1);
-    assertThat(database.strings("SELECT reconciliations FROM webhook_events")).containsExactly("2");
+    assertThat(DB.database().strings("SELECT reconciliations FROM webhook_events"))
+        .containsExactly("2");
     assertThat(
-            database.strings(
-                "SELECT extract(epoch FROM next_reconcile_at - now())::int FROM webhook_events"))
+            DB.database()
+                .strings(
+                    "SELECT extract(epoch FROM next_reconcile_at - now())::int FROM webhook_events"))
         .as("an hour after the second reconciliation")
         .singleElement()
         .satisfies(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(3500, 3600));
@@ -139,8 +132,8 @@ class WebhookReconciliationIT {
   @Test
   void aProcessedEventIsNeverReconciledWhateverItsAgeOrJobs() {
     store(Instant.now().minus(Duration.ofDays(2)), "evt_done");
-    database.execute("DELETE FROM jobs");
-    database.execute("UPDATE webhook_events SET processed_at = now(), attempts = 1");
+    DB.database().execute("DELETE FROM jobs");
+    DB.database().execute("UPDATE webhook_events SET processed_at = now(), attempts = 1");
 
     runReconciler();
 
@@ -161,38 +154,43 @@ class WebhookReconciliationIT {
                         receivedAt.truncatedTo(ChronoUnit.SECONDS),
                         "{}"))
             .toList();
-    transactions.atomically(
-        () -> webhookEvents.add(notifications, receivedAt, ProcessWebhookEventHandler::jobFor));
+    DB.transactions()
+        .atomically(
+            () -> webhookEvents.add(notifications, receivedAt, ProcessWebhookEventHandler::jobFor));
   }
 
   /** Moves the event's processing job to the failed jobs, as the job store buries a job. */
   private static void buryProcessingJobOf(String eventId) {
-    database.execute(
-        "WITH gone AS (DELETE FROM jobs WHERE payload #>> '{data,event_id}' = '"
-            + eventId
-            + "' RETURNING *) INSERT INTO failed_jobs (uuid, queue, type, payload, attempts,"
-            + " max_attempts, unique_key, timeout_seconds, visibility_seconds, exception)"
-            + " SELECT uuid, queue, type, payload, max_attempts, max_attempts, unique_key,"
-            + " timeout_seconds, visibility_seconds, 'ProviderUnavailableException' FROM gone");
+    DB.database()
+        .execute(
+            "WITH gone AS (DELETE FROM jobs WHERE payload #>> '{data,event_id}' = '"
+                + eventId
+                + "' RETURNING *) INSERT INTO failed_jobs (uuid, queue, type, payload, attempts,"
+                + " max_attempts, unique_key, timeout_seconds, visibility_seconds, exception)"
+                + " SELECT uuid, queue, type, payload, max_attempts, max_attempts, unique_key,"
+                + " timeout_seconds, visibility_seconds, 'ProviderUnavailableException' FROM gone");
   }
 
   private static String uuidOfFailedJobOf(String eventId) {
-    return database
+    return DB.database()
         .strings(
             "SELECT uuid FROM failed_jobs WHERE payload #>> '{data,event_id}' = '" + eventId + "'")
         .getFirst();
   }
 
   private void runReconciler() {
-    transactions.atomically(
-        () -> {
-          reconciler.handle(JobPayload.empty());
-          return null;
-        });
+    DB.transactions()
+        .atomically(
+            () -> {
+              reconciler.handle(JobPayload.empty());
+              return null;
+            });
   }
 
   private static long countJobs() {
     return Long.parseLong(
-        database.strings("SELECT count(*) FROM jobs WHERE type = '" + PROCESS + "'").getFirst());
+        DB.database()
+            .strings("SELECT count(*) FROM jobs WHERE type = '" + PROCESS + "'")
+            .getFirst());
   }
 }
