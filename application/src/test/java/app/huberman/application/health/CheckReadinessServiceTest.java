@@ -6,6 +6,8 @@ import app.huberman.application.health.port.in.ReadinessReport;
 import app.huberman.application.health.port.in.ReadinessReport.DependencyStatus;
 import app.huberman.application.health.port.out.DependencyProbePort;
 import app.huberman.application.health.service.CheckReadinessService;
+import app.huberman.application.health.service.DrainInstanceService;
+import app.huberman.application.health.service.Draining;
 import app.huberman.application.health.service.MigrateSchemaService;
 import app.huberman.application.health.service.MigratedSchema;
 import java.time.Duration;
@@ -44,7 +46,7 @@ class CheckReadinessServiceTest {
   /** The schema as this instance migrated it, to version 1. */
   private static MigratedSchema migrated() {
     MigratedSchema migrated = new MigratedSchema();
-    new MigrateSchemaService(() -> "1", migrated).migrateSchema();
+    new MigrateSchemaService(FakeSchemaMigrator.migratedTo("1"), migrated).migrateSchema();
     return migrated;
   }
 
@@ -53,15 +55,42 @@ class CheckReadinessServiceTest {
     MigratedSchema migrated = new MigratedSchema();
     CheckReadinessService service =
         new CheckReadinessService(
-            migrated, List.of(probe("database", null)), Duration.ofSeconds(2), probeRunner);
+            migrated,
+            new Draining(),
+            List.of(probe("database", null)),
+            Duration.ofSeconds(2),
+            probeRunner);
 
     assertThat(service.checkReadiness().ready()).isFalse();
     assertThat(service.checkReadiness().dependencies().getFirst())
         .isEqualTo(new DependencyStatus("schema", false, "migrations have not completed"));
 
-    new MigrateSchemaService(() -> "1", migrated).migrateSchema();
+    new MigrateSchemaService(FakeSchemaMigrator.migratedTo("1"), migrated).migrateSchema();
 
     assertThat(service.checkReadiness().ready()).isTrue();
+  }
+
+  @Test
+  void turnsNotReadyForGoodOnceTheInstanceBeginsToDrain() {
+    Draining draining = new Draining();
+    CheckReadinessService service =
+        new CheckReadinessService(
+            migrated(),
+            draining,
+            List.of(probe("database", null)),
+            Duration.ofSeconds(2),
+            probeRunner);
+    assertThat(service.checkReadiness().ready()).isTrue();
+
+    new DrainInstanceService(draining).beginDrain();
+
+    ReadinessReport report = service.checkReadiness();
+    assertThat(report.ready()).isFalse();
+    assertThat(report.dependencies())
+        .contains(
+            new DependencyStatus("shutdown", false, "draining before the instance stops"),
+            new DependencyStatus("database", true, ""));
+    assertThat(service.checkReadiness().ready()).isFalse();
   }
 
   @Test
@@ -69,6 +98,7 @@ class CheckReadinessServiceTest {
     CheckReadinessService service =
         new CheckReadinessService(
             migrated(),
+            new Draining(),
             List.of(probe("database", null), probe("redis", null)),
             Duration.ofSeconds(2),
             probeRunner);
@@ -89,6 +119,7 @@ class CheckReadinessServiceTest {
     CheckReadinessService service =
         new CheckReadinessService(
             migrated(),
+            new Draining(),
             List.of(
                 probe("database", new IllegalStateException("connection refused")),
                 probe("redis", null)),
@@ -109,6 +140,7 @@ class CheckReadinessServiceTest {
     CheckReadinessService service =
         new CheckReadinessService(
             migrated(),
+            new Draining(),
             List.of(probe("redis", new TimeoutException())),
             Duration.ofSeconds(1),
             probeRunner);
@@ -134,7 +166,11 @@ class CheckReadinessServiceTest {
         };
     CheckReadinessService service =
         new CheckReadinessService(
-            migrated(), List.of(hung, probe("redis", null)), Duration.ofMillis(100), probeRunner);
+            migrated(),
+            new Draining(),
+            List.of(hung, probe("redis", null)),
+            Duration.ofMillis(100),
+            probeRunner);
     long started = System.nanoTime();
 
     ReadinessReport report = service.checkReadiness();

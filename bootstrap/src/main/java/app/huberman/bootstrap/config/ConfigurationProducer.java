@@ -243,6 +243,12 @@ public class ConfigurationProducer {
 
   @Produces
   @Singleton
+  public MigrationSettings migrationSettings() {
+    return new MigrationSettings(flag("MIGRATE_ON_START"));
+  }
+
+  @Produces
+  @Singleton
   public UserSettings userSettings() {
     return new UserSettings(duration("AUTH_TOKEN_TTL"), text("PASSWORD_RESET_URL"));
   }

@@ -107,18 +107,24 @@ public final class Launcher {
     Deadline shutdownTimeout =
         Deadline.fromEnvironment(
             environment, "SHUTDOWN_TIMEOUT", Watchdog.DEFAULT_SHUTDOWN_TIMEOUT);
+    Duration drain = GracefulStop.drainFromEnvironment(environment);
     Watchdog.watchShutdown(shutdownTimeout);
     Watchdog startup = Watchdog.watchStartup(startupTimeout);
+    GracefulStop stop = GracefulStop.install(drain);
+    boolean openListenerWhenDeployed = PayaraArguments.mayAddPostDeployCommands(args);
     List<String> payaraArguments =
         PayaraArguments.from(
             environment,
             logSetup.writeLoggingProperties(),
             PrebootCommands.write(
                 HttpThreadPool.fromEnvironment(
-                    environment, Runtime.getRuntime().availableProcessors())),
+                    environment, Runtime.getRuntime().availableProcessors()),
+                openListenerWhenDeployed),
+            openListenerWhenDeployed ? PostDeployCommands.write() : null,
             args);
     startPayara(payaraArguments);
     exitUnlessDeployed(payaraArguments);
+    stop.serverStarted(PayaraCommands.of(payaraRuntime()));
     startup.started();
   }
 
@@ -126,10 +132,14 @@ public final class Launcher {
    * Payara Micro keeps running when the application fails to deploy. An instance that cannot serve
    * must stop instead, so that the operator (or the orchestrator) sees it at once.
    */
+  private static Object payaraRuntime() throws ReflectiveOperationException {
+    Object instance = Class.forName(PAYARA_MAIN).getMethod("getInstance").invoke(null);
+    return instance.getClass().getMethod("getRuntime").invoke(instance);
+  }
+
   private static void exitUnlessDeployed(List<String> payaraArguments)
       throws ReflectiveOperationException {
-    Object instance = Class.forName(PAYARA_MAIN).getMethod("getInstance").invoke(null);
-    Object runtime = instance.getClass().getMethod("getRuntime").invoke(instance);
+    Object runtime = payaraRuntime();
     Object deployed =
         Class.forName("fish.payara.micro.PayaraMicroRuntime")
             .getMethod("getDeployedApplicationNames")

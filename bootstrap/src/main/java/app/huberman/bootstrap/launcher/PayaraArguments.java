@@ -19,10 +19,22 @@ final class PayaraArguments {
 
   private PayaraArguments() {}
 
+  /**
+   * Whether the launcher may give Payara its own post-deploy commands, which open the HTTP listener
+   * (Payara takes one file): not when the command line brings its own.
+   */
+  static boolean mayAddPostDeployCommands(List<String> extra) {
+    return !extra.contains("--postdeploycommandfile") && !extra.contains("--postdeployCommandFile");
+  }
+
+  /**
+   * @param postDeployCommands {@code null} when the command line brings its own
+   */
   static List<String> from(
       Map<String, String> environment,
       Path loggingProperties,
       Path prebootCommands,
+      Path postDeployCommands,
       List<String> extra) {
     List<String> arguments = new ArrayList<>();
     if (!extra.contains("--port")) {
@@ -44,6 +56,10 @@ final class PayaraArguments {
     if (!extra.contains("--prebootcommandfile") && !extra.contains("--prebootCommandFile")) {
       arguments.add("--prebootcommandfile");
       arguments.add(prebootCommands.toString());
+    }
+    if (postDeployCommands != null) {
+      arguments.add("--postdeploycommandfile");
+      arguments.add(postDeployCommands.toString());
     }
     arguments.add("--disablephonehome");
     arguments.addAll(extra);

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 
 /**
  * The asadmin commands Payara Micro runs before it boots ({@code --prebootcommandfile}): the HTTP
- * thread pool's size, a listener that reads the body of a {@code DELETE}, and Payara's OpenAPI
- * endpoint off (the application serves its own document at {@code /openapi}).
+ * thread pool's size, a listener that reads the body of a {@code DELETE}, Payara's OpenAPI endpoint
+ * off (the application serves its own document at {@code /openapi}), and the HTTP listener closed
+ * until the application is deployed ({@link PostDeployCommands} opens it).
  */
 final class PrebootCommands {
 
@@ -25,14 +26,33 @@ final class PrebootCommands {
    */
   static final String NO_PAYARA_OPENAPI = "set-openapi-configuration --enabled=false\n";
 
+  /**
+   * Payara opens its HTTP port seconds before the application is deployed and answers 404, then
+   * 500, in between: a balancer without active health checks (nginx OSS, most Compose set-ups)
+   * would send requests there. Closed, the port refuses connections, which every balancer retries
+   * elsewhere.
+   */
+  static final String LISTENER_CLOSED =
+      "set configs.config.server-config.network-config.network-listeners.network-listener"
+          + ".http-listener.enabled=false\n";
+
   private PrebootCommands() {}
 
-  static String commands(HttpThreadPool pool) {
-    return pool.prebootCommands() + ALLOW_DELETE_BODIES + NO_PAYARA_OPENAPI;
+  /**
+   * @param closeListenerUntilDeployed whether {@link PostDeployCommands} will open the listener
+   */
+  static String commands(HttpThreadPool pool, boolean closeListenerUntilDeployed) {
+    return pool.prebootCommands()
+        + ALLOW_DELETE_BODIES
+        + NO_PAYARA_OPENAPI
+        + (closeListenerUntilDeployed ? LISTENER_CLOSED : "");
   }
 
-  static Path write(HttpThreadPool pool) {
+  static Path write(HttpThreadPool pool, boolean closeListenerUntilDeployed) {
     return TemporaryFiles.write(
-        "huberman-preboot", ".asadmin", commands(pool), "the pre-boot commands");
+        "huberman-preboot",
+        ".asadmin",
+        commands(pool, closeListenerUntilDeployed),
+        "the pre-boot commands");
   }
 }

@@ -2,13 +2,18 @@ package app.huberman.bootstrap.wiring;
 
 import app.huberman.application.health.port.in.CheckReadinessUseCase;
 import app.huberman.application.health.port.in.CheckStartupUseCase;
+import app.huberman.application.health.port.in.DrainInstanceUseCase;
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
+import app.huberman.application.health.port.in.VerifySchemaUseCase;
 import app.huberman.application.health.port.out.DependencyProbePort;
 import app.huberman.application.health.port.out.SchemaMigratorPort;
 import app.huberman.application.health.service.CheckReadinessService;
 import app.huberman.application.health.service.CheckStartupService;
+import app.huberman.application.health.service.DrainInstanceService;
+import app.huberman.application.health.service.Draining;
 import app.huberman.application.health.service.MigrateSchemaService;
 import app.huberman.application.health.service.MigratedSchema;
+import app.huberman.application.health.service.VerifySchemaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -16,8 +21,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * The start and the readiness of this instance: the three use cases share one {@link
- * MigratedSchema}, which the migration records and the checks read.
+ * The start, the readiness and the drain of this instance: the use cases share one {@link
+ * MigratedSchema}, which the migration (or the verification) records and the checks read, and one
+ * {@link Draining}, which the drain begins and the readiness check reads.
  */
 @ApplicationScoped
 public class HealthWiring {
@@ -39,6 +45,24 @@ public class HealthWiring {
 
   @Produces
   @ApplicationScoped
+  public VerifySchemaUseCase verifySchema(SchemaMigratorPort migrator, MigratedSchema migrated) {
+    return new VerifySchemaService(migrator, migrated);
+  }
+
+  @Produces
+  @Singleton
+  public Draining draining() {
+    return new Draining();
+  }
+
+  @Produces
+  @ApplicationScoped
+  public DrainInstanceUseCase drainInstance(Draining draining) {
+    return new DrainInstanceService(draining);
+  }
+
+  @Produces
+  @ApplicationScoped
   public CheckStartupUseCase checkStartup(MigratedSchema migrated) {
     return new CheckStartupService(migrated);
   }
@@ -46,12 +70,13 @@ public class HealthWiring {
   @Produces
   @ApplicationScoped
   public CheckReadinessUseCase checkReadiness(
-      MigratedSchema migrated, Instance<DependencyProbePort> probes) {
+      MigratedSchema migrated, Draining draining, Instance<DependencyProbePort> probes) {
     // A virtual thread per probe: a hung probe holds only its own thread, never a pool's. Not a
     // managed thread: those refuse to start while the application is still deploying, and the
     // probes need no container context.
     return new CheckReadinessService(
         migrated,
+        draining,
         probes.stream().toList(),
         PROBE_TIMEOUT,
         probe -> Thread.ofVirtual().name("readiness-probe").start(probe));

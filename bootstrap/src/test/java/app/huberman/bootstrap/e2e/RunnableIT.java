@@ -12,6 +12,7 @@ import app.huberman.bootstrap.e2e.support.MetricNames;
 import app.huberman.bootstrap.e2e.support.RawHttp;
 import app.huberman.bootstrap.e2e.support.RunnableProcess;
 import app.huberman.bootstrap.e2e.support.RunnableTests;
+import app.huberman.bootstrap.e2e.support.StatusPoller;
 import app.huberman.bootstrap.e2e.support.SwaggerUiWebJar;
 import app.huberman.bootstrap.e2e.support.TcpProxy;
 import jakarta.json.Json;
@@ -57,6 +58,12 @@ class RunnableIT {
   private HttpTestClient http;
   private int port;
 
+  /** Drain after SIGTERM: short, so that the test that stops the app waits little. */
+  private static final Duration DRAIN = Duration.ofSeconds(3);
+
+  /** What a client asking for the plans saw from launch until the app was ready. */
+  private List<StatusPoller.Seen> answersWhileStarting;
+
   private final Path logFiles =
       Path.of("target", "runnable-it-logs-" + UUID.randomUUID()).toAbsolutePath();
 
@@ -67,6 +74,7 @@ class RunnableIT {
             E2eDatabase.env("DB_HOST", "127.0.0.1"),
             Integer.parseInt(E2eDatabase.env("DB_PORT", "5432")));
     port = FreePorts.find();
+    StatusPoller starting = StatusPoller.start(port, "/api/v1/plans", Duration.ofMillis(20));
     app =
         RunnableTests.startReady(
             "runnable-it",
@@ -81,7 +89,11 @@ class RunnableIT {
                 "DB_DATABASE",
                 database,
                 "LOG_FILE_DIR",
-                logFiles.toString()));
+                logFiles.toString(),
+                "SHUTDOWN_DRAIN",
+                "PT" + DRAIN.toSeconds() + "S"));
+    starting.close();
+    answersWhileStarting = starting.seen();
     http = new HttpTestClient(port);
   }
 
@@ -408,15 +420,63 @@ class RunnableIT {
         .orElse(0);
   }
 
+  /**
+   * Issue 20: a balancer that sends requests to a starting instance sees its port closed, or a 503
+   * it may retry elsewhere; never the 404s and 500s Payara gave while it deployed the application.
+   */
+  @Test
+  @Order(1)
+  void answeredNothingButRefusalsOr503UntilItCouldServe() {
+    List<Integer> statuses = answersWhileStarting.stream().map(StatusPoller.Seen::status).toList();
+
+    assertThat(statuses).as("polls while starting").hasSizeGreaterThan(20);
+    assertThat(Set.copyOf(statuses)).isSubsetOf(StatusPoller.REFUSED, 503, 200);
+    assertThat(statuses.getFirst()).isEqualTo(StatusPoller.REFUSED);
+  }
+
+  /**
+   * Issue 20, acceptance 2: on SIGTERM readiness is DOWN within a second, the API goes on answering
+   * 200 through the drain, then the listener closes and the process exits with 0 in good time.
+   */
   @Test
   @Order(6)
-  void stopsGracefullyOnSigterm() throws Exception {
-    long started = System.nanoTime();
+  void drainsThenStopsGracefullyOnSigterm() throws Exception {
+    try (StatusPoller api = StatusPoller.start(port, "/api/v1/plans", Duration.ofMillis(20));
+        StatusPoller readiness = StatusPoller.start(port, "/health/ready", Duration.ofMillis(20))) {
+      Eventually.holds(Duration.ofSeconds(5), () -> !api.seen().isEmpty());
+      long sigterm = System.nanoTime();
 
-    int exitCode = app.terminate(Duration.ofSeconds(30));
+      int exitCode = app.terminate(Duration.ofSeconds(60));
+      Duration stoppedAfter = Duration.ofNanos(System.nanoTime() - sigterm);
 
-    assertThat(exitCode).as(app.tail()).isNotEqualTo(-1);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+      assertThat(exitCode).as(app.tail()).isZero();
+      // The drain, then the server's stop: the queue workers' 30 s and Payara's 3 s at most.
+      assertThat(stoppedAfter).isBetween(DRAIN, DRAIN.plusSeconds(33));
+      long firstNotReady =
+          readiness.seen().stream()
+              .filter(seen -> seen.atNanos() > sigterm && seen.status() != 200)
+              .mapToLong(StatusPoller.Seen::atNanos)
+              .min()
+              .orElseThrow();
+      assertThat(Duration.ofNanos(firstNotReady - sigterm)).isLessThan(Duration.ofSeconds(1));
+      List<Integer> duringTheDrain =
+          api.seen().stream()
+              .filter(seen -> seen.atNanos() < sigterm + DRAIN.toNanos() - 200_000_000L)
+              .map(StatusPoller.Seen::status)
+              .toList();
+      assertThat(duringTheDrain).hasSizeGreaterThan(20).containsOnly(200);
+      assertThat(api.seen()).extracting(StatusPoller.Seen::status).doesNotContain(404, 500);
+    }
+    JsonObject draining = findEvent("server.draining", "signal", "TERM");
+    assertThat(draining).isNotNull();
+    assertThat(draining.getBoolean("readiness_down")).isTrue();
+    JsonObject stopping =
+        app.stdoutLines().stream()
+            .map(RunnableIT::parse)
+            .filter(json -> "server.stopping".equals(json.getString("event", "")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stopping.getBoolean("listener_closed")).isTrue();
     assertThat(app.stdoutLines())
         .anyMatch(line -> line.contains("Queue workers drained and stopped"));
   }

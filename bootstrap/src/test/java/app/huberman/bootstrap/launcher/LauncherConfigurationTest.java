@@ -13,17 +13,42 @@ class LauncherConfigurationTest {
 
   private static final Path LOGGING = Path.of("/tmp/logging.properties");
   private static final Path PREBOOT = Path.of("/tmp/preboot.asadmin");
+  private static final Path POSTDEPLOY = Path.of("/tmp/postdeploy.asadmin");
 
   @Test
   void takesThePortFromTheEnvironmentAndTurnsClusteringOff() {
     List<String> arguments =
-        PayaraArguments.from(Map.of("APP_PORT", "9090"), LOGGING, PREBOOT, List.of());
+        PayaraArguments.from(Map.of("APP_PORT", "9090"), LOGGING, PREBOOT, POSTDEPLOY, List.of());
 
     assertThat(arguments).containsSubsequence("--port", "9090");
     assertThat(arguments).contains("--nohazelcast", "--disablephonehome");
     assertThat(arguments).containsSubsequence("--logProperties", LOGGING.toString());
     assertThat(arguments).containsSubsequence("--shutdowngrace", "3000");
     assertThat(arguments).containsSubsequence("--prebootcommandfile", PREBOOT.toString());
+    assertThat(arguments).containsSubsequence("--postdeploycommandfile", POSTDEPLOY.toString());
+  }
+
+  @Test
+  void keepsTheHttpPortClosedUntilTheApplicationIsDeployed() {
+    String listener =
+        "set configs.config.server-config.network-config.network-listeners.network-listener"
+            + ".http-listener.enabled=";
+    HttpThreadPool pool = HttpThreadPool.fromEnvironment(Map.of(), 2);
+
+    assertThat(PrebootCommands.commands(pool, true)).endsWith(listener + "false\n");
+    assertThat(PostDeployCommands.LISTENER_OPEN).isEqualTo(listener + "true\n");
+  }
+
+  @Test
+  void aCommandLineWithItsOwnPostDeployCommandsKeepsThemAndTheListenerIsNeverClosed() {
+    List<String> own = List.of("--postdeploycommandfile", "/etc/mine.asadmin");
+
+    assertThat(PayaraArguments.mayAddPostDeployCommands(own)).isFalse();
+    assertThat(PayaraArguments.mayAddPostDeployCommands(List.of())).isTrue();
+    assertThat(PrebootCommands.commands(HttpThreadPool.fromEnvironment(Map.of(), 2), false))
+        .doesNotContain("http-listener.enabled");
+    assertThat(PayaraArguments.from(Map.of(), LOGGING, PREBOOT, null, own))
+        .containsOnlyOnce("--postdeploycommandfile");
   }
 
   @Test
@@ -33,6 +58,7 @@ class LauncherConfigurationTest {
             Map.of("APP_PORT", "9090", "HAZELCAST_ENABLED", "true"),
             LOGGING,
             PREBOOT,
+            POSTDEPLOY,
             List.of("--port", "7070", "--deploy", "x.war"));
 
     assertThat(arguments).doesNotContain("9090", "--nohazelcast");
@@ -58,7 +84,7 @@ class LauncherConfigurationTest {
 
   @Test
   void thePrebootCommandsLetTheHttpListenerReadTheBodyOfADelete() {
-    assertThat(PrebootCommands.commands(HttpThreadPool.fromEnvironment(Map.of(), 2)))
+    assertThat(PrebootCommands.commands(HttpThreadPool.fromEnvironment(Map.of(), 2), true))
         .contains("http-thread-pool.max-thread-pool-size=8\n")
         .contains(
             "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Whether this instance can serve: once its {@link MigrateSchemaService} migrated the schema, while
- * every dependency answers.
+ * Whether this instance can serve: once its schema is at this build's version ({@link
+ * MigrateSchemaService}, {@link VerifySchemaService}), while every dependency answers, and until it
+ * begins to drain before stopping ({@link DrainInstanceService}).
  *
  * <p>Probes run side by side on {@code probeRunner} and the report waits for them until one shared
  * deadline ({@code probeTimeout} plus {@link #GRACE}): a probe that ignores its own timeout (a hung
@@ -26,21 +27,25 @@ import java.util.concurrent.TimeoutException;
 public final class CheckReadinessService implements CheckReadinessUseCase {
 
   static final String SCHEMA = "schema";
+  static final String SHUTDOWN = "shutdown";
 
   /** Time a probe gets beyond its own timeout before it counts as hung. */
   static final Duration GRACE = Duration.ofMillis(500);
 
   private final MigratedSchema migrated;
+  private final Draining draining;
   private final List<DependencyProbePort> probes;
   private final Duration probeTimeout;
   private final Executor probeRunner;
 
   public CheckReadinessService(
       MigratedSchema migrated,
+      Draining draining,
       List<DependencyProbePort> probes,
       Duration probeTimeout,
       Executor probeRunner) {
     this.migrated = Objects.requireNonNull(migrated, "migrated");
+    this.draining = Objects.requireNonNull(draining, "draining");
     this.probes = List.copyOf(probes);
     this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
     this.probeRunner = Objects.requireNonNull(probeRunner, "probeRunner");
@@ -53,6 +58,9 @@ public final class CheckReadinessService implements CheckReadinessUseCase {
         migrated.version().isEmpty()
             ? new DependencyStatus(SCHEMA, false, "migrations have not completed")
             : new DependencyStatus(SCHEMA, true, ""));
+    if (draining.begun()) {
+      statuses.add(new DependencyStatus(SHUTDOWN, false, "draining before the instance stops"));
+    }
     List<CompletableFuture<Void>> running =
         probes.stream()
             .map(probe -> CompletableFuture.runAsync(() -> run(probe), probeRunner))

@@ -1,6 +1,8 @@
 package app.huberman.adapters.persistence.migration;
 
 import app.huberman.adapters.persistence.ConnectionFailures;
+import app.huberman.adapters.persistence.migration.DatabaseMigrator.SchemaVersion;
+import app.huberman.application.health.port.out.SchemaBehindException;
 import app.huberman.application.health.port.out.SchemaMigratorPort;
 import app.huberman.application.shared.DependencyUnavailableException;
 import java.sql.SQLException;
@@ -29,5 +31,22 @@ public final class FlywaySchemaMigrator implements SchemaMigratorPort {
       }
       throw new IllegalStateException("Migrating " + server + " failed", e);
     }
+  }
+
+  @Override
+  public String verifyLatest() {
+    SchemaVersion schema;
+    try {
+      schema = DatabaseMigrator.inspect(dataSource, FlywaySchemaMigrator.class.getClassLoader());
+    } catch (RuntimeException e) {
+      if (ConnectionFailures.isConnectionFailure(e)) {
+        throw new DependencyUnavailableException("database", e);
+      }
+      throw new IllegalStateException("Reading the schema version of " + server + " failed", e);
+    }
+    if (!schema.upToDate()) {
+      throw new SchemaBehindException(schema.current(), schema.latest());
+    }
+    return schema.current();
   }
 }

@@ -1,0 +1,61 @@
+package app.huberman.adapters.rest.common;
+
+import app.huberman.application.health.port.in.CheckStartupUseCase;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Keeps the API closed until this instance can serve it: before its schema is at this build's
+ * version (migrating, or waiting for the deployment's {@code migrate}), every API request gets 503
+ * with {@code Retry-After}, never a 404 or a 500, so that a balancer retries it elsewhere.
+ *
+ * <p>Once open, the first API request is served alone, the others waiting behind it: Payara sets up
+ * its JSON-B resolvers while it serves the first JSON request, and did so unsafely when several
+ * came at once (a {@code ConcurrentModificationException} in {@code JaxRSJsonContextResolver},
+ * answered 500).
+ */
+@WebFilter(filterName = "ServingGate", urlPatterns = "/api/*", asyncSupported = true)
+public class ServingGateFilter extends HttpFilter {
+
+  static final String STARTING = "The server is starting; try again in a few seconds.";
+  private static final long serialVersionUID = 1L;
+
+  private transient CheckStartupUseCase startup;
+  private final transient Object firstRequest = new Object();
+  private volatile boolean firstServed;
+
+  @Inject
+  void openWhen(CheckStartupUseCase startup) {
+    this.startup = Objects.requireNonNull(startup, "startup");
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!startup.started()) {
+      ServletAnswers.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, STARTING);
+      return;
+    }
+    if (!firstServed) {
+      synchronized (firstRequest) {
+        if (!firstServed) {
+          try {
+            chain.doFilter(request, response);
+          } finally {
+            firstServed = true;
+          }
+          return;
+        }
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}

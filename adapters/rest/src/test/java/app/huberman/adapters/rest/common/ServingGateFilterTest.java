@@ -1,0 +1,137 @@
+package app.huberman.adapters.rest.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ServingGateFilterTest {
+
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final ServingGateFilter gate = new ServingGateFilter();
+
+  ServingGateFilterTest() {
+    gate.openWhen(started::get);
+  }
+
+  @Test
+  void answers503WithRetryAfterAndTheContractsErrorBodyUntilTheInstanceHasStarted()
+      throws Exception {
+    RecordedResponse response = new RecordedResponse();
+    AtomicInteger passed = new AtomicInteger();
+
+    gate.doFilter(request(), response.proxy(), (req, res) -> passed.incrementAndGet());
+
+    assertThat(passed).hasValue(0);
+    assertThat(response.status).isEqualTo(503);
+    assertThat(response.headers).containsEntry("Retry-After", "5");
+    assertThat(response.contentType).isEqualTo("application/json");
+    assertThat(response.body.toString())
+        .isEqualTo("{\"message\":\"" + ServingGateFilter.STARTING + "\"}");
+  }
+
+  @Test
+  void letsEveryRequestThroughOnceTheInstanceHasStarted() throws Exception {
+    started.set(true);
+    AtomicInteger passed = new AtomicInteger();
+
+    for (int i = 0; i < 3; i++) {
+      gate.doFilter(
+          request(), new RecordedResponse().proxy(), (req, res) -> passed.incrementAndGet());
+    }
+
+    assertThat(passed).hasValue(3);
+  }
+
+  @Test
+  void servesTheFirstRequestAloneAndTheOthersOnlyAfterIt() throws Exception {
+    started.set(true);
+    CountDownLatch firstInside = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    AtomicBoolean secondRanBeforeFirstEnded = new AtomicBoolean();
+    AtomicBoolean firstEnded = new AtomicBoolean();
+    FilterChain first =
+        (req, res) -> {
+          firstInside.countDown();
+          await(releaseFirst);
+          firstEnded.set(true);
+        };
+    FilterChain second = (req, res) -> secondRanBeforeFirstEnded.set(!firstEnded.get());
+
+    CompletableFuture<Void> one = CompletableFuture.runAsync(() -> filter(first));
+    assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Void> two = CompletableFuture.runAsync(() -> filter(second));
+    Thread.sleep(200);
+    assertThat(two).isNotDone();
+
+    releaseFirst.countDown();
+    one.get(5, TimeUnit.SECONDS);
+    two.get(5, TimeUnit.SECONDS);
+
+    assertThat(secondRanBeforeFirstEnded).isFalse();
+  }
+
+  private void filter(FilterChain chain) {
+    try {
+      gate.doFilter(request(), new RecordedResponse().proxy(), chain);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static HttpServletRequest request() {
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            ServingGateFilterTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) -> null);
+  }
+
+  /** What the filter told the response: status, headers, content type and body. */
+  private static final class RecordedResponse {
+    int status = 200;
+    String contentType;
+    final Map<String, String> headers = new HashMap<>();
+    final StringWriter body = new StringWriter();
+
+    HttpServletResponse proxy() {
+      PrintWriter writer = new PrintWriter(body, true);
+      return (HttpServletResponse)
+          Proxy.newProxyInstance(
+              ServingGateFilterTest.class.getClassLoader(),
+              new Class<?>[] {HttpServletResponse.class},
+              (proxy, method, args) -> {
+                switch (method.getName()) {
+                  case "setStatus" -> status = (Integer) args[0];
+                  case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                  case "setContentType" -> contentType = (String) args[0];
+                  case "getWriter" -> {
+                    return writer;
+                  }
+                  default -> {}
+                }
+                return null;
+              });
+    }
+  }
+}

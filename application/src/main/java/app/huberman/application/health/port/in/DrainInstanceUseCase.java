@@ -1,0 +1,10 @@
+package app.huberman.application.health.port.in;
+
+/**
+ * This instance is about to stop: from now on it reports itself not ready, so that balancers send
+ * new requests elsewhere, while it goes on serving those that still reach it.
+ */
+public interface DrainInstanceUseCase {
+
+  void beginDrain();
+}

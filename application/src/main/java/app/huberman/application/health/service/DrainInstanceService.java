@@ -1,0 +1,19 @@
+package app.huberman.application.health.service;
+
+import app.huberman.application.health.port.in.DrainInstanceUseCase;
+import java.util.Objects;
+
+/** Begins this instance's drain: readiness turns DOWN at once and stays DOWN. */
+public final class DrainInstanceService implements DrainInstanceUseCase {
+
+  private final Draining draining;
+
+  public DrainInstanceService(Draining draining) {
+    this.draining = Objects.requireNonNull(draining, "draining");
+  }
+
+  @Override
+  public void beginDrain() {
+    draining.begin();
+  }
+}

@@ -1,0 +1,62 @@
+package app.huberman.bootstrap.shutdown;
+
+import app.huberman.application.health.port.in.DrainInstanceUseCase;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+
+/**
+ * Lets the launcher begin this instance's drain when it gets a SIGTERM. The launcher's classes and
+ * the application's come from different class loaders, so they meet in the JVM's platform MBean
+ * server, under {@link #NAME}, and share no type: the launcher invokes {@code beginDrain} by name.
+ */
+@ApplicationScoped
+public class DrainSwitch {
+
+  /** The launcher's {@code GracefulStop} invokes it (a constant: no class is loaded). */
+  public static final String NAME = "app.huberman:type=DrainSwitch";
+
+  private static final Logger LOG = Logger.getLogger(DrainSwitch.class.getName());
+
+  private DrainInstanceUseCase drainInstance;
+
+  /** For the CDI proxy only. */
+  protected DrainSwitch() {}
+
+  @Inject
+  public DrainSwitch(DrainInstanceUseCase drainInstance) {
+    this.drainInstance = drainInstance;
+  }
+
+  void register(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    DrainInstanceUseCase drain = drainInstance;
+    try {
+      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+      ObjectName name = new ObjectName(NAME);
+      if (server.isRegistered(name)) {
+        server.unregisterMBean(name); // left by an earlier deployment in this JVM
+      }
+      server.registerMBean(new StandardMBean(drain::beginDrain, DrainSwitchMBean.class), name);
+    } catch (JMException e) {
+      LOG.log(Level.WARNING, "A SIGTERM will stop this instance without a drain", e);
+    }
+  }
+
+  @PreDestroy
+  void unregister() {
+    try {
+      ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(NAME));
+    } catch (JMException e) {
+      LOG.log(Level.FINE, "The drain switch was not registered", e);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package app.huberman.bootstrap.shutdown;
+
+/** What the launcher may call on the running application, by name, through JMX. */
+public interface DrainSwitchMBean {
+
+  /** The instance is about to stop: readiness DOWN from now on, requests still served. */
+  void beginDrain();
+}
