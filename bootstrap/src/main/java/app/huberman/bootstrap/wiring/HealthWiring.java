@@ -1,6 +1,7 @@
 package app.huberman.bootstrap.wiring;
 
 import app.huberman.application.health.port.in.CheckReadinessUseCase;
+import app.huberman.application.health.port.in.CheckServingUseCase;
 import app.huberman.application.health.port.in.CheckStartupUseCase;
 import app.huberman.application.health.port.in.DrainInstanceUseCase;
 import app.huberman.application.health.port.in.MigrateSchemaUseCase;
@@ -8,6 +9,7 @@ import app.huberman.application.health.port.in.VerifySchemaUseCase;
 import app.huberman.application.health.port.out.DependencyProbePort;
 import app.huberman.application.health.port.out.SchemaMigratorPort;
 import app.huberman.application.health.service.CheckReadinessService;
+import app.huberman.application.health.service.CheckServingService;
 import app.huberman.application.health.service.CheckStartupService;
 import app.huberman.application.health.service.DrainInstanceService;
 import app.huberman.application.health.service.Draining;
@@ -59,6 +61,12 @@ public class HealthWiring {
   @ApplicationScoped
   public DrainInstanceUseCase drainInstance(Draining draining) {
     return new DrainInstanceService(draining);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public CheckServingUseCase checkServing(MigratedSchema migrated, Draining draining) {
+    return new CheckServingService(migrated, draining);
   }
 
   @Produces

@@ -2,7 +2,8 @@ package app.huberman.application.health.service;
 
 /**
  * Whether this instance is draining before it stops: {@link DrainInstanceService} begins it, {@link
- * CheckReadinessService} reads it. One per instance; a drain is never undone.
+ * CheckReadinessService} and {@link CheckServingService} read it. One per instance; a drain is
+ * never undone.
  */
 public final class Draining {
 

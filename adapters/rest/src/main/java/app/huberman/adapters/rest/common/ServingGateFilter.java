@@ -1,6 +1,7 @@
 package app.huberman.adapters.rest.common;
 
-import app.huberman.application.health.port.in.CheckStartupUseCase;
+import app.huberman.application.health.port.in.CheckServingUseCase;
+import app.huberman.application.health.port.in.CheckServingUseCase.Serving;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,10 @@ import java.util.Objects;
  * version (migrating, or waiting for the deployment's {@code migrate}), every API request gets 503
  * with {@code Retry-After}, never a 404 or a 500, so that a balancer retries it elsewhere.
  *
+ * <p>While the instance drains before it stops, every answer says {@code Connection: close}: a
+ * balancer then keeps no idle connection to it, so that none is cut when its listener closes at the
+ * end of the drain (nginx never resends a POST on a connection that was cut).
+ *
  * <p>Once open, the first API request is served alone, the others waiting behind it: Payara sets up
  * its JSON-B resolvers while it serves the first JSON request, and did so unsafely when several
  * came at once (a {@code ConcurrentModificationException} in {@code JaxRSJsonContextResolver},
@@ -27,22 +32,26 @@ public class ServingGateFilter extends HttpFilter {
   static final String STARTING = "The server is starting; try again in a few seconds.";
   private static final long serialVersionUID = 1L;
 
-  private transient CheckStartupUseCase startup;
+  private transient CheckServingUseCase instance;
   private final transient Object firstRequest = new Object();
   private volatile boolean firstServed;
 
   @Inject
-  void openWhen(CheckStartupUseCase startup) {
-    this.startup = Objects.requireNonNull(startup, "startup");
+  void openWhen(CheckServingUseCase instance) {
+    this.instance = Objects.requireNonNull(instance, "instance");
   }
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!startup.started()) {
+    Serving serving = instance.serving();
+    if (serving == Serving.STARTING) {
       ServletAnswers.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, STARTING);
       return;
+    }
+    if (serving == Serving.DRAINING) {
+      response.setHeader("Connection", "close");
     }
     if (!firstServed) {
       synchronized (firstRequest) {

@@ -2,6 +2,7 @@ package app.huberman.adapters.rest.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.application.health.port.in.CheckServingUseCase.Serving;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,15 +16,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServingGateFilterTest {
 
-  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicReference<Serving> serving = new AtomicReference<>(Serving.STARTING);
   private final ServingGateFilter gate = new ServingGateFilter();
 
   ServingGateFilterTest() {
-    gate.openWhen(started::get);
+    gate.openWhen(serving::get);
   }
 
   @Test
@@ -44,7 +46,7 @@ class ServingGateFilterTest {
 
   @Test
   void letsEveryRequestThroughOnceTheInstanceHasStarted() throws Exception {
-    started.set(true);
+    serving.set(Serving.SERVING);
     AtomicInteger passed = new AtomicInteger();
 
     for (int i = 0; i < 3; i++) {
@@ -56,8 +58,25 @@ class ServingGateFilterTest {
   }
 
   @Test
+  void whileDrainingServesEveryRequestAndTellsTheClientToCloseItsConnection() throws Exception {
+    serving.set(Serving.SERVING);
+    RecordedResponse serving1 = new RecordedResponse();
+    gate.doFilter(request(), serving1.proxy(), (req, res) -> {});
+    serving.set(Serving.DRAINING);
+    RecordedResponse draining = new RecordedResponse();
+    AtomicInteger passed = new AtomicInteger();
+
+    gate.doFilter(request(), draining.proxy(), (req, res) -> passed.incrementAndGet());
+
+    assertThat(serving1.headers).doesNotContainKey("Connection");
+    assertThat(passed).hasValue(1);
+    assertThat(draining.status).isEqualTo(200);
+    assertThat(draining.headers).containsEntry("Connection", "close");
+  }
+
+  @Test
   void servesTheFirstRequestAloneAndTheOthersOnlyAfterIt() throws Exception {
-    started.set(true);
+    serving.set(Serving.SERVING);
     CountDownLatch firstInside = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
     AtomicBoolean secondRanBeforeFirstEnded = new AtomicBoolean();
