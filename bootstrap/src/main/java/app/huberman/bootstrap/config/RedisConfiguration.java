@@ -78,7 +78,15 @@ final class RedisConfiguration {
               + " (the monitored master's name) is not set");
     }
     List<RedisAddress> sentinels = addresses(SENTINELS, variable.apply(SENTINELS), "sentinel");
-    return new Sentinel(master, sentinels, variable.apply(SENTINEL_PASSWORD));
+    String sentinelPassword = variable.apply(SENTINEL_PASSWORD);
+    // Redisson authenticates to Sentinels only when Redis itself has a password (tried: 3.52).
+    if (!sentinelPassword.isEmpty() && variable.apply("REDIS_PASSWORD").isEmpty()) {
+      throw new IllegalArgumentException(
+          SENTINEL_PASSWORD
+              + " is set but REDIS_PASSWORD is not: the client only authenticates"
+              + " to Sentinels when Redis itself has a password");
+    }
+    return new Sentinel(master, sentinels, sentinelPassword);
   }
 
   private static Cluster cluster(UnaryOperator<String> variable) {

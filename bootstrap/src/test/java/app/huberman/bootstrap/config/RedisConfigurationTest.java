@@ -93,6 +93,20 @@ class RedisConfigurationTest {
         .hasMessageStartingWith("REDIS_MODE is sentinel, but REDIS_SENTINEL_MASTER");
   }
 
+  @Test
+  void aSentinelPasswordWithoutARedisPasswordStopsTheStart() {
+    env.putAll(
+        Map.of(
+            "REDIS_MODE", "sentinel",
+            "REDIS_SENTINEL_MASTER", "m",
+            "REDIS_SENTINELS", "s1:26379",
+            "REDIS_SENTINEL_PASSWORD", "sp"));
+
+    assertThatThrownBy(this::read)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("REDIS_SENTINEL_PASSWORD is set but REDIS_PASSWORD is not");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", " , "})
   void aModeWithoutItsListStopsTheStart(String list) {
