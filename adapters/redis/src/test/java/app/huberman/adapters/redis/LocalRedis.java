@@ -247,11 +247,21 @@ public final class LocalRedis implements BeforeAllCallback, AfterEachCallback, A
       args = new ArrayList<>(args);
       args.set(0, binary());
     }
-    Process process =
-        new ProcessBuilder(args)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("server-" + port + ".log").toFile())
-            .start();
+    Process process;
+    try {
+      process =
+          new ProcessBuilder(args)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("server-" + port + ".log").toFile())
+              .start();
+    } catch (IOException e) {
+      throw new IOException(
+          "Cannot start "
+              + args.get(0)
+              + ": install redis-server (it brings redis-cli) or set"
+              + " REDIS_SERVER_BIN",
+          e);
+    }
     servers.put(port, process);
     await("port " + port + " to listen", () -> listens(port));
   }
