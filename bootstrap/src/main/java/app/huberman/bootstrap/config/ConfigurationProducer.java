@@ -205,8 +205,7 @@ public class ConfigurationProducer {
   @Produces
   @Singleton
   public RedisSettings redisSettings() {
-    return new RedisSettings(
-        text("REDIS_HOST"), integer("REDIS_PORT"), secret("REDIS_PASSWORD"), flag("REDIS_SSL"));
+    return RedisConfiguration.read(ConfigurationProducer::optionalText);
   }
 
   @Produces

@@ -26,12 +26,13 @@ public class RedisWiring {
   }
 
   /**
-   * Reads the Redis settings while the application deploys, so a bad one (REDIS_SSL=yes, a port
-   * that is not a number) stops the start with its message instead of failing the first request.
+   * Reads the Redis settings while the application deploys, so a bad one (REDIS_SSL=yes, an unknown
+   * REDIS_MODE, a port that is not a number, a missing REDIS_SENTINELS) stops the start with its
+   * message instead of failing the first request.
    */
   void checkAtStartup(
       @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
       RedisSettings settings) {
-    LOG.info(() -> "Redis at " + settings.address());
+    LOG.info(() -> "Redis: " + settings.describe());
   }
 }
