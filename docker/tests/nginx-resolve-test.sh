@@ -14,6 +14,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CONF="$ROOT/docker/nginx/conf.d/app.conf"
+# shellcheck source=nginx-lib.sh
+source "$ROOT/docker/tests/nginx-lib.sh"
 # Not NGINX: nginx itself reads that variable (sockets inherited on a binary upgrade).
 NGINX_BIN="${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}"
 version="$("$NGINX_BIN" -v 2>&1 | sed -n 's#.*nginx/\([0-9.]*\).*#\1#p')"
@@ -107,21 +109,7 @@ sed -E -e "s/^([[:space:]]*server app):8080( [^;]*)?;/\1:$APP_PORT\2;/" \
   -e "s#/var/log/nginx/#$WORK/logs/#" "$CONF" >"$WORK/conf.d/app.conf"
 check "the upstream line is app.conf's own, with resolve" grep -q "^ *server app:$APP_PORT resolve;" "$WORK/conf.d/app.conf"
 check "the resolver is this test's DNS server" grep -q "^resolver 127.0.0.1:$DNS_PORT .*valid=1s" "$WORK/conf.d/app.conf"
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log warn;
-events { worker_connections 256; }
-http {
-    default_type application/octet-stream;
-    client_body_temp_path $WORK/client_body;
-    proxy_temp_path $WORK/proxy;
-    fastcgi_temp_path $WORK/fastcgi;
-    uwsgi_temp_path $WORK/uwsgi;
-    scgi_temp_path $WORK/scgi;
-    include $WORK/conf.d/*.conf;
-}
-CONF
+nginx_main_conf "$WORK"
 check "nginx $version -t accepts app.conf with its resolve" "$NGINX_BIN" -t -q -p "$WORK" -c "$WORK/nginx.conf"
 "$NGINX_BIN" -p "$WORK" -c "$WORK/nginx.conf"
 

@@ -16,6 +16,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../../bench/lib.sh
 source "$HERE/../../bench/lib.sh"
+# shellcheck source=nginx-lib.sh
+source "$HERE/nginx-lib.sh"
 CONF="$ROOT/docker/nginx/conf.d/app.conf"
 
 require curl curl
@@ -84,22 +86,7 @@ start_nginx() {
       -e "s/listen 80 default_server;/listen 127.0.0.1:$NGINX_PORT default_server;/" \
       -e "s#/etc/nginx/docs.d/#$dir/docs.d/#" \
       -e "s#/var/log/nginx/#$dir/logs/#" "$CONF" >"$dir/conf.d/app.conf"
-  cat >"$dir/nginx.conf" <<CONF
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/logs/error.log warn;
-events { worker_connections 256; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    client_body_temp_path $dir/client_body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-    include $dir/conf.d/*.conf;
-}
-CONF
+  nginx_main_conf "$dir"
   if out="$("$NGINX" -t -q -p "$dir" -c "$dir/nginx.conf" 2>&1)"; then
     pass "nginx -t accepts the rendered app.conf ($name)"
   else
