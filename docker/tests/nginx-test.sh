@@ -4,7 +4,9 @@
 # document and API reference, no header naming the software or its version, the client address seen
 # by the app, gzip, the login rate limit and JSON error bodies. Then the same app.conf with
 # docker/nginx/docs.d included (the Compose profile `docs`): /openapi and /api/docs published, and
-# nothing else more than before.
+# nothing else more than before. Then several upstreams (k): a GET answered 503 by one instance or
+# refused by it is retried on another, a POST answered 503 is not, connections are kept alive; and
+# (l) what only Compose can run: re-resolving every replica, bounded retries.
 #
 # Needs the runnable (export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64;
 # ./mvnw -q -B -DskipTests package), PostgreSQL and Redis as for the app, curl, python3, and nginx
@@ -14,6 +16,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../../bench/lib.sh
 source "$HERE/../../bench/lib.sh"
+# shellcheck source=nginx-lib.sh
+source "$HERE/nginx-lib.sh"
 CONF="$ROOT/docker/nginx/conf.d/app.conf"
 
 require curl curl
@@ -66,34 +70,23 @@ start_app nginx
 trap cleanup EXIT
 wait_ready
 
-# start_nginx DIR NAME: the same app.conf, run from DIR; only the upstream, the listen port, the log
-# directory and the directory of its docs.d include differ. Sets NGINX_PORT. DIR/docs.d is what
-# /etc/nginx/docs.d is in the container: absent for the public webserver, docker/nginx/docs.d for
-# the profile `docs`.
+# start_nginx DIR NAME [SERVERS]: the same app.conf, run from DIR; only the upstream's servers
+# (default: the app; SERVERS is what replaces the whole `server app:8080 ...;` line, e.g. two local
+# upstreams), the listen port, the log directory and the directory of its docs.d include differ.
+# The whole line goes, with its `resolve`: this nginx may be older than 1.27.3, and there is no
+# Docker DNS here. Sets NGINX_PORT. DIR/docs.d is what /etc/nginx/docs.d is in the container: absent
+# for the public webserver, docker/nginx/docs.d for the profile `docs`.
 start_nginx() {
-  local dir="$1" name="$2" out pid
+  local dir="$1" name="$2" servers="${3:-server 127.0.0.1:$APP_PORT;}" out pid
   NGINX_PORT="$(free_port)"
   mkdir -p "$dir/conf.d" "$dir/logs"
-  sed -e "s/server app:8080;/server 127.0.0.1:$APP_PORT;/" \
+  grep -Eq '^[[:space:]]*server app:8080( [^;]*)?;' "$CONF" ||
+    { fail "app.conf has the upstream line 'server app:8080 ...;' this script replaces"; exit 1; }
+  sed -E -e "s/^([[:space:]]*)server app:8080( [^;]*)?;/\1$servers/" \
       -e "s/listen 80 default_server;/listen 127.0.0.1:$NGINX_PORT default_server;/" \
       -e "s#/etc/nginx/docs.d/#$dir/docs.d/#" \
       -e "s#/var/log/nginx/#$dir/logs/#" "$CONF" >"$dir/conf.d/app.conf"
-  cat >"$dir/nginx.conf" <<CONF
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/logs/error.log warn;
-events { worker_connections 256; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    client_body_temp_path $dir/client_body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-    include $dir/conf.d/*.conf;
-}
-CONF
+  nginx_main_conf "$dir"
   if out="$("$NGINX" -t -q -p "$dir" -c "$dir/nginx.conf" 2>&1)"; then
     pass "nginx -t accepts the rendered app.conf ($name)"
   else
@@ -322,6 +315,127 @@ for path in /api/docs/../../WEB-INF/web.xml /api/docs/%2e%2e/%2e%2e/WEB-INF/web.
   check "(j) GET $path through the docs nginx is 404 (got $status)" test "$status" = 404
   check "(j) GET $path: JSON" is_json_error "Not found."
 done
+
+# (k) several instances behind the upstream: what a starting or draining instance (503 +
+# Retry-After to everything) or a dead one (connection refused) does to requests. Two small local
+# upstreams stand in for instances: OK answers 200, BUSY answers 503 + Retry-After; each logs
+# "METHOD REQUEST-ID PEER-PORT". max_fails=0 keeps nginx from setting a failed server aside for
+# fail_timeout, so that round robin keeps sending requests to BUSY first now and then; which
+# requests it gets does not matter, what happens to each of them does.
+cat >"$WORK/upstream.py" <<'PY'
+import http.server, sys
+mode, port, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        with open(log, "a") as f:
+            f.write(f"{self.command} {self.headers.get('X-Request-Id', '')} {self.client_address[1]}\n")
+        status, body = (503, b'{"message": "starting"}\n') if mode == "busy" else (200, b'{"ok": true}\n')
+        self.send_response(status)
+        if status == 503:
+            self.send_header("Retry-After", "5")
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    do_GET = do_POST = answer
+    def log_message(self, *args):
+        pass
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # nginx closing a kept-alive connection is no error here
+Server(("127.0.0.1", port), Handler).serve_forever()
+PY
+UPSTREAM_PIDS=()
+start_upstream() { # start_upstream MODE LOG: sets UPSTREAM_PORT
+  UPSTREAM_PORT="$(free_port)"
+  python3 "$WORK/upstream.py" "$1" "$UPSTREAM_PORT" "$2" &
+  UPSTREAM_PIDS+=("$!")
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$UPSTREAM_PORT/" && break
+    sleep 0.05
+  done
+}
+start_upstream ok "$WORK/ok.log"
+OK_PORT="$UPSTREAM_PORT"
+start_upstream busy "$WORK/busy.log"
+BUSY_PORT="$UPSTREAM_PORT"
+CLOSED_PORT="$(free_port)" # nothing listens: connection refused
+TWO="server 127.0.0.1:$BUSY_PORT max_fails=0; server 127.0.0.1:$OK_PORT max_fails=0;"
+got() { grep -q "^$1 $2 " "$3"; } # got METHOD ID LOG: that upstream received the request
+
+# busy_pair METHOD: four requests over BUSY and OK (a fresh nginx, started before); checks what
+# happened to each: sent to OK, 200; sent to BUSY first, a GET is retried on OK (200) and a POST
+# is not (the client gets BUSY's 503, and OK never sees it). Sets RETRY_AFTER from such a 503.
+busy_pair() {
+  local method="$1" i id status data=()
+  [[ "$method" == POST ]] && data=(-H 'Content-Type: application/json' -d '{}')
+  : >"$WORK/ok.log"
+  : >"$WORK/busy.log"
+  for i in 1 2 3 4; do
+    id="k-$method-$i"
+    status="$(req -X "$method" "${data[@]}" -H "X-Request-Id: $id" "http://127.0.0.1:$NGINX_PORT/api/v1/things")"
+    if ! got "$method" "$id" "$WORK/busy.log"; then
+      check "(k) $method $id, sent to the healthy upstream, is 200 (got $status)" test "$status" = 200
+    elif [[ "$method" == GET ]]; then
+      check "(k) GET $id, answered 503 by the busy upstream, is retried on the healthy one: 200 (got $status)" \
+        bash -c '[[ "$0" == 200 ]] && grep -q "^GET $1 " "$2"' "$status" "$id" "$WORK/ok.log"
+    else
+      RETRY_AFTER="$(header Retry-After || true)"
+      check "(k) POST $id, answered 503 by the busy upstream, comes back 503 and is not sent again (got $status)" \
+        bash -c '[[ "$0" == 503 ]] && ! grep -q "^POST $1 " "$2"' "$status" "$id" "$WORK/ok.log"
+    fi
+  done
+  check "(k) the busy upstream did get some of the ${method}s" grep -q "^$method k-$method-" "$WORK/busy.log"
+}
+
+mkdir -p "$WORK/k1" "$WORK/k2" "$WORK/k3"
+start_nginx "$WORK/k1" "GETs over a busy and a healthy upstream" "$TWO"
+busy_pair GET
+start_nginx "$WORK/k2" "POSTs over a busy and a healthy upstream" "$TWO"
+RETRY_AFTER=""
+busy_pair POST
+check "(k) the client gets the instance's 503 as it was, with its Retry-After: 5 (got '$RETRY_AFTER')" \
+  test "$RETRY_AFTER" = 5
+
+start_nginx "$WORK/k3" "a refused and a healthy upstream" \
+  "server 127.0.0.1:$CLOSED_PORT max_fails=0; server 127.0.0.1:$OK_PORT max_fails=0;"
+: >"$WORK/ok.log"
+for i in 1 2 3; do
+  status="$(req -H "X-Request-Id: k-refused-get-$i" "http://127.0.0.1:$NGINX_PORT/api/v1/plans")"
+  check "(k) GET k-refused-get-$i over a refusing and a healthy upstream is 200 (got $status)" test "$status" = 200
+done
+for i in 1 2 3; do
+  status="$(req -X POST -H 'Content-Type: application/json' -H "X-Request-Id: k-refused-post-$i" \
+    -d '{}' "http://127.0.0.1:$NGINX_PORT/api/v1/things")"
+  check "(k) POST k-refused-post-$i is passed on past a refused connection, which it never reached (got $status)" \
+    test "$status" = 200
+done
+refused="$(grep -c 'connect() failed (111' "$WORK/k3/logs/error.log" || true)"
+check "(k) nginx did meet the refusing upstream ($refused refused connections in its error log)" test "$refused" -gt 0
+requests="$(wc -l <"$WORK/ok.log")"
+connections="$(cut -d' ' -f3 "$WORK/ok.log" | sort -u | wc -l)"
+check "(k) nginx keeps connections to the upstream alive ($requests requests over $connections connections)" \
+  test "$requests" -ge 6 -a "$connections" -lt "$requests"
+for pid in "${UPSTREAM_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+
+# (l) what the local runs above cannot show, since they replace the upstream's server line: in
+# Compose, nginx re-resolves the name app (every replica) through Docker's DNS, and retries only
+# what is safe to retry, boundedly.
+upstream_block="$(sed -n '/^upstream app {/,/^}/p' "$CONF")"
+check "(l) the upstream app has a shared zone (which resolve needs)" grep -Eq '^\s*zone app [0-9]+k;' <<<"$upstream_block"
+check "(l) the upstream's server app:8080 has resolve" grep -Eq '^\s*server app:8080( [^;]*)? resolve( [^;]*)?;' <<<"$upstream_block"
+check "(l) the upstream keeps connections alive" grep -Eq '^\s*keepalive [0-9]+;' <<<"$upstream_block"
+check "(l) Docker's DNS (127.0.0.11) is the resolver, answers kept at most 10 s" \
+  grep -Eq '^\s*resolver 127\.0\.0\.11( [^;]*)? valid=([0-9]|10)s[ ;]' "$CONF"
+next_upstream="$(grep -E '^\s*proxy_next_upstream ' "$CONF" || true)"
+check "(l) proxy_next_upstream is error timeout http_503, without non_idempotent (got: $next_upstream)" \
+  bash -c '[[ "$(wc -l <<<"$0")" == 1 && "$0" =~ \ error && "$0" =~ \ timeout && "$0" =~ \ http_503 && ! "$0" =~ non_idempotent ]]' "$next_upstream"
+check "(l) retries are bounded: proxy_next_upstream_tries and proxy_next_upstream_timeout" \
+  bash -c 'grep -Eq "^\s*proxy_next_upstream_tries [1-9];" "$0" && grep -Eq "^\s*proxy_next_upstream_timeout [0-9]+s;" "$0"' "$CONF"
 
 # 502 when the app is gone (last: it stops the app)
 stop_app

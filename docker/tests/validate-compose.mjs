@@ -1,7 +1,9 @@
 // Checks docker-compose.yml without Docker: the Compose Specification schema, health checks
 // behind every depends_on, variables that .env.example must define, trusted proxies, the Redis
 // password, the monitoring and docs profiles, and the checksums of the app Dockerfile's downloads.
-// Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json>
+// Also: several app replicas (`--scale app=3`) and the migrate service before them, a minimal .env
+// (DB_PASSWORD and REDIS_PASSWORD alone) interpolated as Compose does, and the development file.
+// Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json> [compose.dev.yaml]
 // Needs the npm packages ajv, ajv-formats and yaml (docker/tests/compose-test.sh installs them).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -9,7 +11,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 
-const [composePath, envPath, schemaPath] = process.argv.slice(2);
+const [composePath, envPath, schemaPath, devPath] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 function check(name, problems) {
@@ -37,7 +39,9 @@ const services = compose.services ?? {};
 
 // 1. The Compose Specification (draft-07). The schema's "format": "duration" etc. are
 // Compose's own formats: accepted without checking, as Compose itself checks them.
-{
+// The Compose Specification's validator, used for docker-compose.yml as written (1), as a minimal
+// .env interpolates it (8), and for compose.dev.yaml (9).
+const validateSpec = (() => {
   const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
   // Its $schema is "https://json-schema.org/draft-07/schema", which Ajv does not know by
   // that spelling; draft-07 is Ajv's default anyway.
@@ -45,7 +49,10 @@ const services = compose.services ?? {};
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   for (const f of ["duration", "ports", "expose"]) ajv.addFormat(f, true);
-  const validate = ajv.compile(schema);
+  return ajv.compile(schema);
+})();
+{
+  const validate = validateSpec;
   const ok = validate(compose);
   check(
     "docker-compose.yml matches the Compose Specification schema",
@@ -53,21 +60,31 @@ const services = compose.services ?? {};
   );
 }
 
-// 2. Every service some depends_on names exists and has a health check (service_healthy).
+// 2. Every service some depends_on names exists and has a health check (service_healthy), or is a
+// one-off task (restart "no", a command) waited for with service_completed_successfully.
+const oneOff = (svc) => svc && String(svc.restart) === "no" && svc.command !== undefined;
 {
   const problems = [];
   for (const [name, svc] of Object.entries(services)) {
     const deps = svc.depends_on ?? [];
     const entries = Array.isArray(deps) ? deps.map((d) => [d, {}]) : Object.entries(deps);
     for (const [dep, opts] of entries) {
-      if (!services[dep]) problems.push(`${name} depends on ${dep}, which is not a service`);
-      else if (!services[dep].healthcheck || services[dep].healthcheck.disable)
+      if (!services[dep]) {
+        problems.push(`${name} depends on ${dep}, which is not a service`);
+        continue;
+      }
+      if (oneOff(services[dep])) {
+        if (opts?.condition !== "service_completed_successfully")
+          problems.push(`${name} -> ${dep} (one-off): condition ${opts?.condition}, expected service_completed_successfully`);
+        continue;
+      }
+      if (!services[dep].healthcheck || services[dep].healthcheck.disable)
         problems.push(`${name} depends on ${dep}, which has no healthcheck`);
       if (opts?.condition && opts.condition !== "service_healthy")
         problems.push(`${name} -> ${dep}: condition ${opts.condition}, expected service_healthy`);
     }
   }
-  check("every service named by depends_on has a healthcheck", problems);
+  check("every service named by depends_on has a healthcheck, or is a one-off waited for to succeed", problems);
 }
 
 // 3. Every ${VAR} (or $VAR) without a default is defined in .env.example, so that
@@ -192,15 +209,18 @@ const services = compose.services ?? {};
   }
   const prom = parse(readFileSync(resolve(root, "docker/prometheus/prometheus.yml"), "utf8"));
   for (const job of prom.scrape_configs ?? []) {
-    for (const sc of job.static_configs ?? []) {
-      for (const target of sc.targets ?? []) {
-        const [host, port] = target.split(":");
-        if (host === "localhost") continue;
-        const svc = services[host];
-        if (!svc) { problems.push(`prometheus job ${job.job_name}: target ${target} is not a service`); continue; }
-        const exposed = [...(svc.expose ?? []), ...(svc.ports ?? [])].map((p) => String(p).split(":").pop());
-        if (!exposed.includes(port)) problems.push(`prometheus job ${job.job_name}: ${host} does not expose ${port}`);
-      }
+    const targets = [
+      ...(job.static_configs ?? []).flatMap((sc) => sc.targets ?? []),
+      // Docker's DNS: one A record per replica of the service so named.
+      ...(job.dns_sd_configs ?? []).flatMap((sd) => (sd.names ?? []).map((n) => `${n}:${sd.port}`)),
+    ];
+    for (const target of targets) {
+      const [host, port] = target.split(":");
+      if (host === "localhost") continue;
+      const svc = services[host];
+      if (!svc) { problems.push(`prometheus job ${job.job_name}: target ${target} is not a service`); continue; }
+      const exposed = [...(svc.expose ?? []), ...(svc.ports ?? [])].map((p) => String(p).split(":").pop());
+      if (!exposed.includes(port)) problems.push(`prometheus job ${job.job_name}: ${host} does not expose ${port}`);
     }
   }
   const am = (prom.alerting?.alertmanagers ?? []).flatMap((a) => (a.static_configs ?? []).flatMap((c) => c.targets ?? []));
@@ -276,6 +296,141 @@ const services = compose.services ?? {};
       if (!/\s--checksum=sha256:[0-9a-f]{64}\s/.test(add)) problems.push(`not pinned by --checksum=sha256: ${add.trim()}`);
   }
   check("the app's Dockerfile pins every download with ADD --checksum=sha256", problems);
+}
+
+// 7. Several replicas: `docker compose up --scale app=3` needs an app without container_name, host
+// ports or a fixed address; the one-off migrate service (the app's image, the CLI's migrate) runs
+// first and the apps neither migrate nor start before it succeeded; nginx follows every replica
+// (app.conf's `resolve`, which needs nginx 1.27.3+) and Prometheus scrapes each.
+{
+  const problems = [];
+  const app = services.app ?? {};
+  const migrate = services.migrate;
+  if (app.container_name) problems.push(`app: container_name ${app.container_name} (replicas would clash)`);
+  if ((app.ports ?? []).length) problems.push(`app: publishes ports ${JSON.stringify(app.ports)} (replicas would clash)`);
+  const appNets = Array.isArray(app.networks) ? {} : app.networks ?? {};
+  for (const [net, opts] of Object.entries(appNets))
+    if (opts?.ipv4_address || opts?.ipv6_address) problems.push(`app: fixed address on ${net}`);
+  if (String(app.environment?.MIGRATE_ON_START) !== "false") problems.push("app: MIGRATE_ON_START is not \"false\"");
+  if (app.depends_on?.migrate?.condition !== "service_completed_successfully")
+    problems.push("app: does not wait for migrate (service_completed_successfully)");
+  if (!migrate) problems.push("migrate: missing");
+  else {
+    if (migrate.image !== app.image) problems.push(`migrate: image ${migrate.image}, not the app's ${app.image}`);
+    if (JSON.stringify(migrate.build) !== JSON.stringify(app.build)) problems.push("migrate: not built as the app is");
+    if (JSON.stringify(migrate.command) !== JSON.stringify(["migrate"])) problems.push(`migrate: command ${JSON.stringify(migrate.command)}`);
+    if (String(migrate.restart) !== "no") problems.push("migrate: restart is not \"no\" (a one-off)");
+    if (migrate.profiles) problems.push("migrate: in a profile; the default stack needs it");
+    if (migrate.depends_on?.db?.condition !== "service_healthy") problems.push("migrate: does not wait for a healthy db");
+    for (const v of ["DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USERNAME", "DB_PASSWORD"])
+      if (String(migrate.environment?.[v]) !== String(app.environment?.[v])) problems.push(`migrate: ${v} differs from the app's`);
+  }
+  const root = dirname(resolve(composePath));
+  const appConf = readFileSync(resolve(root, "docker/nginx/conf.d/app.conf"), "utf8");
+  if (/^\s*server app:8080 [^;]*\bresolve\b/m.test(appConf)) {
+    for (const name of ["webserver", "docs"]) {
+      const m = /^nginx:(\d+)\.(\d+)(?:\.(\d+))?(?:-[a-z0-9.-]+)?$/.exec(String(services[name]?.image ?? ""));
+      const [maj, min, patch] = m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 99)] : [0, 0, 0];
+      const newEnough = maj > 1 || (maj === 1 && (min > 27 || (min === 27 && patch >= 3)));
+      if (!newEnough) problems.push(`${name}: image ${services[name]?.image} is not nginx 1.27.3+ (app.conf's resolve)`);
+    }
+  } else problems.push("app.conf: the upstream's server app:8080 has no resolve (new replicas would get no traffic)");
+  const prom = parse(readFileSync(resolve(root, "docker/prometheus/prometheus.yml"), "utf8"));
+  const appJob = (prom.scrape_configs ?? []).find((j) => j.job_name === "app");
+  if (!(appJob?.dns_sd_configs ?? []).some((sd) => (sd.names ?? []).includes("app") && sd.type === "A"))
+    problems.push("prometheus job app: not discovered through Docker's DNS (dns_sd_configs, type A, name app)");
+  check("--scale app=3: no fixed name, port or address; migrate first; nginx and Prometheus see every replica", problems);
+}
+
+// 8. A minimal .env: Compose interpolates every ${...} of the whole file (all profiles) on every
+// command, so a ${X:?} anywhere is required by everyone. With only DB_PASSWORD and REDIS_PASSWORD
+// set, interpolation must succeed and give a valid file; without them it must fail, naming them.
+function interpolate(value, env, errors, where) {
+  const re = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{}]*\})*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  return value.replace(re, (m, braced, op, arg, bare) => {
+    if (m === "$$") return "$";
+    const name = braced ?? bare;
+    const v = env[name];
+    const set = v !== undefined;
+    const nonEmpty = set && v !== "";
+    const sub = () => interpolate(arg ?? "", env, errors, where);
+    switch (op) {
+      case ":-": return nonEmpty ? v : sub();
+      case "-": return set ? v : sub();
+      case ":+": return nonEmpty ? sub() : "";
+      case "+": return set ? sub() : "";
+      case ":?": if (!nonEmpty) errors.push(`${where}: required variable ${name} is missing a value: ${arg}`); return v ?? "";
+      case "?": if (!set) errors.push(`${where}: required variable ${name} is missing: ${arg}`); return v ?? "";
+      default: return v ?? "";
+    }
+  });
+}
+function interpolateAll(node, env, errors, where = "") {
+  if (typeof node === "string") return interpolate(node, env, errors, where);
+  if (Array.isArray(node)) return node.map((n, i) => interpolateAll(n, env, errors, `${where}/${i}`));
+  if (node && typeof node === "object")
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, interpolateAll(v, env, errors, `${where}/${k}`)]));
+  return node;
+}
+{
+  const problems = [];
+  const minimal = { DB_PASSWORD: "db-secret", REDIS_PASSWORD: "redis-secret" };
+  const errors = [];
+  const rendered = interpolateAll(compose, minimal, errors);
+  problems.push(...errors);
+  const validate = validateSpec;
+  if (!validate(rendered)) problems.push(...validate.errors.map((e) => `rendered ${e.instancePath || "/"} ${e.message}`));
+  if (rendered.services?.app?.environment?.DB_PASSWORD !== "db-secret") problems.push("app: DB_PASSWORD is not handed on");
+  if (rendered.services?.grafana?.environment?.GF_SECURITY_ADMIN_PASSWORD !== "")
+    problems.push("grafana: the admin password is not empty without GRAFANA_ADMIN_PASSWORD (its entrypoint check would not run)");
+  const none = [];
+  interpolateAll(compose, {}, none);
+  const named = (v) => none.some((e) => e.includes(` ${v} `));
+  if (!named("DB_PASSWORD") || !named("REDIS_PASSWORD")) problems.push(`an empty .env is not refused for DB_PASSWORD and REDIS_PASSWORD: ${none.join("; ")}`);
+  const others = none.filter((e) => !/ (DB_PASSWORD|REDIS_PASSWORD) /.test(e));
+  if (others.length) problems.push(`required beyond DB_PASSWORD and REDIS_PASSWORD: ${others.join("; ")}`);
+  check("a minimal .env (DB_PASSWORD, REDIS_PASSWORD) interpolates to a valid file; nothing else is required", problems);
+}
+
+// 9. The development file (compose.dev.yaml, merged over docker-compose.yml with -f ... -f ...):
+// Mailpit catches the app's mail, PostgreSQL and Redis are published on 127.0.0.1 only, nothing
+// else is required of .env.
+if (devPath) {
+  const problems = [];
+  let dev;
+  try {
+    dev = parse(readFileSync(devPath, "utf8"));
+  } catch (e) {
+    problems.push(`not valid YAML: ${e.message.split("\n")[0]}`);
+  }
+  if (dev) {
+    const validate = validateSpec;
+    if (!validate(dev)) problems.push(...validate.errors.map((e) => `${e.instancePath || "/"} ${e.message}`));
+    const errors = [];
+    const d = interpolateAll(dev, {}, errors);
+    problems.push(...errors);
+    const ds = d.services ?? {};
+    const mail = ds.mailpit;
+    if (!mail) problems.push("mailpit: missing");
+    else {
+      if (!String(mail.image ?? "").startsWith("axllent/mailpit:")) problems.push(`mailpit: image ${mail.image}`);
+      if (services.mailpit) problems.push("mailpit: also in docker-compose.yml (it is for development only)");
+      const nets = Array.isArray(mail.networks) ? mail.networks : Object.keys(mail.networks ?? {});
+      if (!nets.includes("huberman")) problems.push("mailpit: not on the network huberman");
+    }
+    const appEnv = ds.app?.environment ?? {};
+    if (appEnv.MAIL_HOST !== "mailpit") problems.push(`app: MAIL_HOST is ${appEnv.MAIL_HOST}, not mailpit`);
+    if (String(appEnv.MAIL_PORT) !== "1025") problems.push(`app: MAIL_PORT is ${appEnv.MAIL_PORT}, not Mailpit's SMTP port 1025`);
+    const published = (svc) =>
+      (svc?.ports ?? []).map((p) => (typeof p === "string" ? p : `${p.host_ip ?? ""}:${p.published}:${p.target}`));
+    for (const [name, target] of [["db", "5432"], ["redis", "6379"]]) {
+      const ports = published(ds[name]);
+      if (!ports.some((p) => p.endsWith(`:${target}`))) problems.push(`${name}: port ${target} not published`);
+    }
+    for (const [name, svc] of Object.entries(ds))
+      for (const p of published(svc)) if (!p.startsWith("127.0.0.1:")) problems.push(`${name}: port ${p} is not on 127.0.0.1 only`);
+  }
+  check("compose.dev.yaml: Mailpit for the app's mail, PostgreSQL and Redis on 127.0.0.1, nothing required", problems);
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -4,8 +4,11 @@ import app.huberman.adapters.monitoring.logging.EventLog;
 import app.huberman.adapters.monitoring.metrics.MetricHandles;
 import app.huberman.application.shared.port.out.DegradationEventsPort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,9 +16,19 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-/** Logs {@code dependency.fallback} and counts {@code dependency_fallbacks_total}. */
+/**
+ * Logs {@code dependency.fallback} and counts {@code dependency_fallbacks_total}. The Redis
+ * adapter's fallbacks are counted from 0 from the start, so that an alert's {@code increase()} sees
+ * the first one (a counter born at 1 shows no increase) and the series exists before any outage.
+ */
 @ApplicationScoped
 public class DegradationEventsRecorder implements DegradationEventsPort {
+
+  /** The Redis adapter's fallbacks ({@code RedissonRateLimiter}, {@code RedisEntitlementCache}). */
+  static final List<Tag[]> KNOWN_FALLBACKS =
+      List.of(
+          new Tag[] {new Tag("dependency", "redis"), new Tag("capability", "rate-limiter")},
+          new Tag[] {new Tag("dependency", "redis"), new Tag("capability", "entitlement-cache")});
 
   private static final Logger LOG = Logger.getLogger("app.huberman.dependencies");
   private static final Metadata FALLBACKS =
@@ -33,6 +46,16 @@ public class DegradationEventsRecorder implements DegradationEventsPort {
   @Inject
   public DegradationEventsRecorder(MetricRegistry registry) {
     this.metrics = new MetricHandles(registry);
+  }
+
+  void registerAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    registerKnown();
+  }
+
+  void registerKnown() {
+    for (Tag[] tags : KNOWN_FALLBACKS) {
+      metrics.counter(FALLBACKS, tags);
+    }
   }
 
   @Override

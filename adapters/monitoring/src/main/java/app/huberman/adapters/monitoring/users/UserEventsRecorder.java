@@ -6,6 +6,8 @@ import app.huberman.application.user.port.out.UserEventsPort;
 import app.huberman.domain.user.Email;
 import app.huberman.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * Logs {@code user.registered}, {@code auth.login_succeeded}, {@code auth.login_failed}, {@code
  * auth.rate_limited}, {@code auth.logout}, {@code password.reset_requested}, {@code
  * password.reset_completed} and {@code user.deleted}, and counts them. An email appears only masked
- * and as a short hash (to correlate attempts), never in clear.
+ * and as a short hash (to correlate attempts), never in clear. The sign-in counters exist at 0 from
+ * the start, so that the login-failure alert's {@code increase()} counts the first failures too.
  */
 @ApplicationScoped
 public class UserEventsRecorder implements UserEventsPort {
@@ -44,6 +47,16 @@ public class UserEventsRecorder implements UserEventsPort {
   @Inject
   public UserEventsRecorder(MetricRegistry registry) {
     this.metrics = new MetricHandles(registry);
+  }
+
+  void registerAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    registerSignInCounters();
+  }
+
+  void registerSignInCounters() {
+    for (String event : new String[] {"auth.login_succeeded", "auth.login_failed"}) {
+      metrics.counter(EVENTS_METADATA, new Tag("event", event));
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package app.huberman.adapters.monitoring.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.adapters.monitoring.logging.CapturedLog;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
@@ -12,8 +13,6 @@ import app.huberman.domain.user.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -29,33 +28,18 @@ class SubscriptionEventsRecorderTest {
   private final CountingRegistry metrics = new CountingRegistry();
   private final SubscriptionEventsRecorder recorder =
       new SubscriptionEventsRecorder(metrics.registry());
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-  private Level levelBefore;
+  private CapturedLog log;
+  private List<LogRecord> logged;
 
   @BeforeEach
   void captureTheLog() {
-    levelBefore = LOG.getLevel();
-    LOG.setLevel(Level.ALL);
-    LOG.addHandler(capture);
+    log = CapturedLog.attach(LOG, Level.ALL);
+    logged = log.records();
   }
 
   @AfterEach
   void releaseTheLog() {
-    LOG.removeHandler(capture);
-    LOG.setLevel(levelBefore);
+    log.detach();
   }
 
   @Test
