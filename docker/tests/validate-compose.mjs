@@ -119,7 +119,8 @@ const oneOff = (svc) => svc && String(svc.restart) === "no" && svc.command !== u
 {
   const problems = [];
   const app = services.app ?? {};
-  if (app.stop_grace_period !== "35s") problems.push("app: stop_grace_period is not 35s");
+  // SHUTDOWN_DRAIN (10 s) + SHUTDOWN_TIMEOUT (33 s) + 2 s: Docker's SIGKILL never cuts a stop short.
+  if (app.stop_grace_period !== "45s") problems.push("app: stop_grace_period is not 45s");
   if (!compose.networks?.huberman?.ipam?.config?.[0]?.subnet) problems.push("network huberman has no IPAM subnet");
   if (String(app.environment?.APP_PORT) !== "8080") problems.push("app: APP_PORT is not pinned to 8080");
   for (const [name, svc] of Object.entries(services))

@@ -178,9 +178,11 @@ public final class MultiInstanceTest {
     }
     expect(post(instance(0), "/api/v1/logout", "", token, nextAddress()), 200, "logout");
     long loggedOut = System.nanoTime();
+    // Each instance trusts a token verdict for up to a second (TokenVerdictCache.FRESHNESS); the
+    // requests that find out take time of their own on a loaded machine.
     for (int i = 1; i < 3; i++) {
       int status = 0;
-      while (System.nanoTime() - loggedOut < 1_000_000_000L) {
+      while (System.nanoTime() - loggedOut < 1_500_000_000L) {
         status = get(instance(i), "/api/v1/user/profile", token).statusCode();
         if (status == 401) {
           break;
@@ -188,7 +190,7 @@ public final class MultiInstanceTest {
         Thread.sleep(20);
       }
       if (status != 401) {
-        failures.add("a token revoked on instance 0 still works on instance " + i + " after 1 s");
+        failures.add("a token revoked on instance 0 still works on instance " + i + " after 1.5 s");
       }
     }
     report.put("token revoked on A refused by B and C within (ms)", (System.nanoTime() - loggedOut) / 1_000_000);

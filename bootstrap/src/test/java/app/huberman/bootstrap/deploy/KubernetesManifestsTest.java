@@ -292,11 +292,15 @@ class KubernetesManifestsTest {
           .as("the startup probe waits as long as STARTUP_TIMEOUT")
           .isGreaterThanOrEqualTo(Integer.parseInt(config.get("STARTUP_TIMEOUT")));
 
-      int preStop = app.getLifecycle().getPreStop().getSleep().getSeconds().intValue();
-      assertThat(preStop).isPositive();
+      long drain = java.time.Duration.parse(config.get("SHUTDOWN_DRAIN")).toSeconds();
+      assertThat(drain).as("the pod serves while the endpoints let go of it").isPositive();
+      assertThat(app.getLifecycle())
+          .as("the app drains itself; a preStop hook would add to it")
+          .isNull();
+      assertThat(config).containsEntry("MIGRATE_ON_START", "false");
       assertThat(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
-          .as("the grace period covers the preStop sleep and SHUTDOWN_TIMEOUT")
-          .isGreaterThan(preStop + Long.parseLong(config.get("SHUTDOWN_TIMEOUT")));
+          .as("the grace period covers SHUTDOWN_DRAIN and SHUTDOWN_TIMEOUT")
+          .isGreaterThan(drain + Long.parseLong(config.get("SHUTDOWN_TIMEOUT")));
       assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
           .isEqualTo(new IntOrString(0));
     }
