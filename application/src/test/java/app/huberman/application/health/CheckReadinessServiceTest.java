@@ -94,6 +94,49 @@ class CheckReadinessServiceTest {
   }
 
   @Test
+  void staysReadyWhileADependencyItDegradesWithoutIsDownAndSaysSo() {
+    DependencyProbePort redis =
+        new DependencyProbePort() {
+          @Override
+          public String dependencyName() {
+            return "redis";
+          }
+
+          @Override
+          public boolean essential() {
+            return false;
+          }
+
+          @Override
+          public void probe(Duration timeout) throws Exception {
+            throw new java.io.IOException("Connection refused");
+          }
+        };
+    CheckReadinessService service =
+        new CheckReadinessService(
+            migrated(),
+            new Draining(),
+            List.of(probe("database", null), redis),
+            Duration.ofSeconds(2),
+            probeRunner);
+
+    ReadinessReport report = service.checkReadiness();
+
+    assertThat(report.ready()).isTrue();
+    assertThat(report.dependencies())
+        .contains(new DependencyStatus("redis", false, "Connection refused", false));
+
+    CheckReadinessService withoutDatabase =
+        new CheckReadinessService(
+            migrated(),
+            new Draining(),
+            List.of(probe("database", new java.io.IOException("refused")), redis),
+            Duration.ofSeconds(2),
+            probeRunner);
+    assertThat(withoutDatabase.checkReadiness().ready()).isFalse();
+  }
+
+  @Test
   void isReadyWhenEveryDependencyAnswersWithinTheConfiguredTimeout() {
     CheckReadinessService service =
         new CheckReadinessService(

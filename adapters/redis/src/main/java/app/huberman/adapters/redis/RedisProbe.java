@@ -32,6 +32,12 @@ public class RedisProbe implements DependencyProbePort {
     return "redis";
   }
 
+  /** The application degrades without Redis (limits per instance, entitlements from PostgreSQL). */
+  @Override
+  public boolean essential() {
+    return false;
+  }
+
   @Override
   public void probe(Duration timeout) {
     Config config = redisson.getConfig();

@@ -30,6 +30,9 @@ class RedisProbeIT {
           .isInstanceOf(RuntimeException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
       assertThat(probe.dependencyName()).isEqualTo("redis");
+      assertThat(probe.essential())
+          .as("the app degrades without Redis: readiness stays UP")
+          .isFalse();
     } finally {
       client.shutdown();
     }

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Whether this instance can serve: once its schema is at this build's version ({@link
- * MigrateSchemaService}, {@link VerifySchemaService}), while every dependency answers, and until it
- * begins to drain before stopping ({@link DrainInstanceService}).
+ * MigrateSchemaService}, {@link VerifySchemaService}), while every essential dependency answers
+ * (the others are reported only), and until it begins to drain before stopping ({@link
+ * DrainInstanceService}).
  *
  * <p>Probes run side by side on {@code probeRunner} and the report waits for them until one shared
  * deadline ({@code probeTimeout} plus {@link #GRACE}): a probe that ignores its own timeout (a hung
@@ -85,18 +86,23 @@ public final class CheckReadinessService implements CheckReadinessUseCase {
   private DependencyStatus awaitProbe(
       DependencyProbePort probe, CompletableFuture<Void> running, long deadline) {
     String name = probe.dependencyName();
+    boolean essential = probe.essential();
     try {
       running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      return new DependencyStatus(name, true, "");
+      return new DependencyStatus(name, true, "", essential);
     } catch (TimeoutException e) {
       running.cancel(true);
       return new DependencyStatus(
-          name, false, "no answer within " + probeTimeout.plus(GRACE).toMillis() + " ms");
+          name,
+          false,
+          "no answer within " + probeTimeout.plus(GRACE).toMillis() + " ms",
+          essential);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new DependencyStatus(name, false, "interrupted while waiting for the probe");
+      return new DependencyStatus(
+          name, false, "interrupted while waiting for the probe", essential);
     } catch (ExecutionException e) {
-      return new DependencyStatus(name, false, reason(e.getCause()));
+      return new DependencyStatus(name, false, reason(e.getCause()), essential);
     }
   }
 

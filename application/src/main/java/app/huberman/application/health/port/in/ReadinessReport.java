@@ -13,9 +13,9 @@ public record ReadinessReport(List<DependencyStatus> dependencies) {
     dependencies = List.copyOf(dependencies);
   }
 
-  /** Ready when every dependency answered. */
+  /** Ready when every essential dependency answered. */
   public boolean ready() {
-    return dependencies.stream().allMatch(DependencyStatus::up);
+    return dependencies.stream().allMatch(status -> status.up() || !status.essential());
   }
 
   /**
@@ -23,6 +23,14 @@ public record ReadinessReport(List<DependencyStatus> dependencies) {
    *
    * @param name short stable name ({@code database}, {@code redis})
    * @param detail why it is down, for operators; empty when up
+   * @param essential whether the instance is unready while it is down ({@link
+   *     app.huberman.application.health.port.out.DependencyProbePort#essential()})
    */
-  public record DependencyStatus(String name, boolean up, String detail) {}
+  public record DependencyStatus(String name, boolean up, String detail, boolean essential) {
+
+    /** An essential dependency's status. */
+    public DependencyStatus(String name, boolean up, String detail) {
+      this(name, up, detail, true);
+    }
+  }
 }
