@@ -27,10 +27,19 @@ class CheckReadinessServiceTest {
   private final List<Duration> askedTimeouts = Collections.synchronizedList(new ArrayList<>());
 
   private DependencyProbePort probe(String name, Exception failure) {
+    return probe(name, failure, true);
+  }
+
+  private DependencyProbePort probe(String name, Exception failure, boolean essential) {
     return new DependencyProbePort() {
       @Override
       public String dependencyName() {
         return name;
+      }
+
+      @Override
+      public boolean essential() {
+        return essential;
       }
 
       @Override
@@ -96,22 +105,7 @@ class CheckReadinessServiceTest {
   @Test
   void staysReadyWhileADependencyItDegradesWithoutIsDownAndSaysSo() {
     DependencyProbePort redis =
-        new DependencyProbePort() {
-          @Override
-          public String dependencyName() {
-            return "redis";
-          }
-
-          @Override
-          public boolean essential() {
-            return false;
-          }
-
-          @Override
-          public void probe(Duration timeout) throws Exception {
-            throw new java.io.IOException("Connection refused");
-          }
-        };
+        probe("redis", new java.io.IOException("Connection refused"), /* essential= */ false);
     CheckReadinessService service =
         new CheckReadinessService(
             migrated(),
