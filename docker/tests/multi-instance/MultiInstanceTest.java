@@ -469,19 +469,39 @@ public final class MultiInstanceTest {
     throw new IllegalStateException("instance " + index + " not ready within " + patience);
   }
 
+  /** SIGTERM under load: not ready within a second, exit 0, then started again. */
   void restart(int index) throws Exception {
     long sigterm = System.nanoTime();
     processes[index].destroy();
+    long notReady = -1;
+    while (notReady < 0 && System.nanoTime() - sigterm < 5_000_000_000L) {
+      try {
+        if (get(instance(index), "/health/ready", null).statusCode() != 200) {
+          notReady = System.nanoTime() - sigterm;
+        }
+      } catch (IOException closed) {
+        notReady = System.nanoTime() - sigterm;
+      }
+    }
     processes[index].waitFor();
     int exit = processes[index].exitValue();
     long stopped = System.nanoTime();
     start(index);
     awaitReady(index, Duration.ofMinutes(5));
     say(
-        "instance " + index + ": SIGTERM, exit " + exit + " after " + (stopped - sigterm) / 1_000_000
-            + " ms, ready again after " + seconds(stopped) + " s");
+        "instance " + index + ": SIGTERM, not ready after " + notReady / 1_000_000 + " ms, exit "
+            + exit + " after " + (stopped - sigterm) / 1_000_000 + " ms, ready again after "
+            + seconds(stopped) + " s");
     if (exit != 0) {
       failures.add("instance " + index + " exited with " + exit + " on SIGTERM");
+    }
+    // SHUTDOWN_DRAIN (2 s) + SHUTDOWN_TIMEOUT (33 s): the queue workers' 30 s for the job in hand
+    // and Payara's 3 s grace.
+    if (stopped - sigterm > Duration.ofSeconds(35).toNanos()) {
+      failures.add("instance " + index + " took " + (stopped - sigterm) / 1_000_000 + " ms to stop");
+    }
+    if (notReady < 0 || notReady > 1_000_000_000L) {
+      failures.add("instance " + index + " was still ready " + notReady / 1_000_000 + " ms after SIGTERM");
     }
   }
 
