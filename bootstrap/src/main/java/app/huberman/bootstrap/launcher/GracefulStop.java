@@ -19,11 +19,12 @@ import sun.misc.Signal;
  * Stops the instance without refusing a request a balancer already sent it. On SIGTERM the
  * application's readiness turns DOWN at once ({@code server.draining}), and the instance goes on
  * serving for {@code SHUTDOWN_DRAIN} while balancers (nginx, Kubernetes endpoints) notice and move
- * away; then the HTTP listener closes, so that nothing new arrives while the application stops, and
- * the JVM exits with status 0 ({@code server.stopping}): requests in flight finish within Payara's
- * grace, the queue workers finish their jobs in hand and release the rest, pools close, and the
- * {@link Watchdog} halts a stop that hangs. A second SIGTERM cuts the drain short; a third halts
- * the JVM with 143, as the JVM's own handling of the signal would have exited.
+ * away; then, once no API request is in flight, the HTTP listener closes, so that nothing new
+ * arrives while the application stops, and the JVM exits with status 0 ({@code server.stopping}):
+ * requests in flight finish within Payara's grace, the queue workers finish their jobs in hand and
+ * release the rest, pools close, and the {@link Watchdog} halts a stop that hangs. A second SIGTERM
+ * cuts the drain short; a third halts the JVM with 143, as the JVM's own handling of the signal
+ * would have exited.
  *
  * <p>The JVM's own SIGTERM handling starts the stop at once, with no drain: this replaces it
  * through {@code sun.misc.Signal}, the only way to catch a signal in Java. Ctrl-C (SIGINT) keeps
@@ -35,6 +36,9 @@ final class GracefulStop {
   static final Duration MAX_DRAIN = Duration.ofMinutes(5);
   static final int EXIT_STOPPED = 0;
   static final int EXIT_FORCED = 143;
+
+  /** Within Payara's own 3 s grace, which the requests left would get anyway. */
+  static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(3);
 
   private static final Logger LOG = Logger.getLogger(GracefulStop.class.getName());
 
@@ -134,6 +138,40 @@ final class GracefulStop {
     }
   }
 
+  /**
+   * Closing the HTTP port cuts the connections of requests still being served (a login's hash takes
+   * tens of milliseconds), and nginx resends no POST: wait, for at most {@link
+   * #IN_FLIGHT_PATIENCE}, for a moment with none.
+   *
+   * @return how many were still in flight when it stopped waiting
+   */
+  private static int awaitNoRequestInFlight() {
+    long deadline = System.nanoTime() + IN_FLIGHT_PATIENCE.toNanos();
+    int inFlight;
+    do {
+      try {
+        inFlight =
+            (Integer)
+                ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(new ObjectName(DrainSwitch.NAME), "RequestsInFlight");
+      } catch (JMException e) {
+        return 0; // not deployed: nothing to wait for
+      }
+      if (inFlight > 0) {
+        sleepMillis(2);
+      }
+    } while (inFlight > 0 && System.nanoTime() < deadline);
+    return inFlight;
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void drainThenStop() {
     long started = System.nanoTime();
     try {
@@ -141,6 +179,7 @@ final class GracefulStop {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    int leftInFlight = awaitNoRequestInFlight();
     boolean listenerClosed = payara.closeHttpListener();
     EventLog.emit(
         LOG,
@@ -149,6 +188,8 @@ final class GracefulStop {
         Map.of(
             "drained_ms",
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+            "requests_in_flight",
+            leftInFlight,
             "listener_closed",
             listenerClosed));
     System.exit(EXIT_STOPPED);

@@ -1,5 +1,6 @@
 package app.huberman.bootstrap.shutdown;
 
+import app.huberman.adapters.rest.common.RequestsInFlight;
 import app.huberman.application.health.port.in.DrainInstanceUseCase;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,24 +29,26 @@ public class DrainSwitch {
   private static final Logger LOG = Logger.getLogger(DrainSwitch.class.getName());
 
   private DrainInstanceUseCase drainInstance;
+  private RequestsInFlight requestsInFlight;
 
   /** For the CDI proxy only. */
   protected DrainSwitch() {}
 
   @Inject
-  public DrainSwitch(DrainInstanceUseCase drainInstance) {
+  public DrainSwitch(DrainInstanceUseCase drainInstance, RequestsInFlight requestsInFlight) {
     this.drainInstance = drainInstance;
+    this.requestsInFlight = requestsInFlight;
   }
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    DrainInstanceUseCase drain = drainInstance;
+    DrainSwitchMBean operations = new Operations(drainInstance, requestsInFlight);
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       ObjectName name = new ObjectName(NAME);
       if (server.isRegistered(name)) {
         server.unregisterMBean(name); // left by an earlier deployment in this JVM
       }
-      server.registerMBean(new StandardMBean(drain::beginDrain, DrainSwitchMBean.class), name);
+      server.registerMBean(new StandardMBean(operations, DrainSwitchMBean.class), name);
     } catch (JMException e) {
       LOG.log(Level.WARNING, "A SIGTERM will stop this instance without a drain", e);
     }
@@ -57,6 +60,20 @@ public class DrainSwitch {
       ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(NAME));
     } catch (JMException e) {
       LOG.log(Level.FINE, "The drain switch was not registered", e);
+    }
+  }
+
+  private record Operations(DrainInstanceUseCase drainInstance, RequestsInFlight requestsInFlight)
+      implements DrainSwitchMBean {
+
+    @Override
+    public void beginDrain() {
+      drainInstance.beginDrain();
+    }
+
+    @Override
+    public int getRequestsInFlight() {
+      return requestsInFlight.count();
     }
   }
 }

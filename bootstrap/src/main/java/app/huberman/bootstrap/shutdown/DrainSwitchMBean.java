@@ -5,4 +5,7 @@ public interface DrainSwitchMBean {
 
   /** The instance is about to stop: readiness DOWN from now on, requests still served. */
   void beginDrain();
+
+  /** API requests being served now; the stop waits for none before it closes the HTTP port. */
+  int getRequestsInFlight();
 }

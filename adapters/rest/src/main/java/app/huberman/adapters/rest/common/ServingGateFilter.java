@@ -3,6 +3,8 @@ package app.huberman.adapters.rest.common;
 import app.huberman.application.health.port.in.CheckServingUseCase;
 import app.huberman.application.health.port.in.CheckServingUseCase.Serving;
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,7 +21,8 @@ import java.util.Objects;
  *
  * <p>While the instance drains before it stops, every answer says {@code Connection: close}: a
  * balancer then keeps no idle connection to it, so that none is cut when its listener closes at the
- * end of the drain (nginx never resends a POST on a connection that was cut).
+ * end of the drain (nginx never resends a POST on a connection that was cut). It counts the
+ * requests in flight ({@link RequestsInFlight}), for which the stop waits before it closes.
  *
  * <p>Once open, the first API request is served alone, the others waiting behind it: Payara sets up
  * its JSON-B resolvers while it serves the first JSON request, and did so unsafely when several
@@ -33,12 +36,14 @@ public class ServingGateFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   private transient CheckServingUseCase instance;
+  private transient RequestsInFlight inFlight;
   private final transient Object firstRequest = new Object();
   private volatile boolean firstServed;
 
   @Inject
-  void openWhen(CheckServingUseCase instance) {
+  void openWhen(CheckServingUseCase instance, RequestsInFlight inFlight) {
     this.instance = Objects.requireNonNull(instance, "instance");
+    this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
   }
 
   @Override
@@ -53,6 +58,47 @@ public class ServingGateFilter extends HttpFilter {
     if (serving == Serving.DRAINING) {
       response.setHeader("Connection", "close");
     }
+    inFlight.enter();
+    boolean answeredLater = false;
+    try {
+      serve(request, response, chain);
+      answeredLater = request.isAsyncStarted(); // a webhook, answered once its batch commits
+      if (answeredLater) {
+        request.getAsyncContext().addListener(new LeaveWhenAnswered(inFlight));
+      }
+    } finally {
+      if (!answeredLater) {
+        inFlight.leave();
+      }
+    }
+  }
+
+  /** Counts an asynchronous request out when its answer is complete, however it ends. */
+  private record LeaveWhenAnswered(RequestsInFlight inFlight) implements AsyncListener {
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      inFlight.leave();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      // onComplete follows
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      // onComplete follows
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      event.getAsyncContext().addListener(this);
+    }
+  }
+
+  private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     if (!firstServed) {
       synchronized (firstRequest) {
         if (!firstServed) {

@@ -3,13 +3,17 @@ package app.huberman.adapters.rest.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.application.health.port.in.CheckServingUseCase.Serving;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,10 +26,11 @@ import org.junit.jupiter.api.Test;
 class ServingGateFilterTest {
 
   private final AtomicReference<Serving> serving = new AtomicReference<>(Serving.STARTING);
+  private final RequestsInFlight inFlight = new RequestsInFlight();
   private final ServingGateFilter gate = new ServingGateFilter();
 
   ServingGateFilterTest() {
-    gate.openWhen(serving::get);
+    gate.openWhen(serving::get, inFlight);
   }
 
   @Test
@@ -58,6 +63,19 @@ class ServingGateFilterTest {
   }
 
   @Test
+  void countsARequestAnsweredAsynchronouslyInFlightUntilItsAnswerIsComplete() throws Exception {
+    serving.set(Serving.SERVING);
+    List<AsyncListener> listeners = new ArrayList<>();
+
+    gate.doFilter(asyncRequest(listeners), new RecordedResponse().proxy(), (req, res) -> {});
+
+    assertThat(inFlight.count()).isEqualTo(1);
+    assertThat(listeners).hasSize(1);
+    listeners.getFirst().onComplete(null);
+    assertThat(inFlight.count()).isZero();
+  }
+
+  @Test
   void whileDrainingServesEveryRequestAndTellsTheClientToCloseItsConnection() throws Exception {
     serving.set(Serving.SERVING);
     RecordedResponse serving1 = new RecordedResponse();
@@ -83,6 +101,7 @@ class ServingGateFilterTest {
     AtomicBoolean firstEnded = new AtomicBoolean();
     FilterChain first =
         (req, res) -> {
+          assertThat(inFlight.count()).isEqualTo(1);
           firstInside.countDown();
           await(releaseFirst);
           firstEnded.set(true);
@@ -100,6 +119,7 @@ class ServingGateFilterTest {
     two.get(5, TimeUnit.SECONDS);
 
     assertThat(secondRanBeforeFirstEnded).isFalse();
+    assertThat(inFlight.count()).as("both counted out").isZero();
   }
 
   private void filter(FilterChain chain) {
@@ -123,7 +143,32 @@ class ServingGateFilterTest {
         Proxy.newProxyInstance(
             ServingGateFilterTest.class.getClassLoader(),
             new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) -> null);
+            (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
+  }
+
+  /** A request its servlet answers asynchronously (a webhook): the listeners it was given. */
+  private static HttpServletRequest asyncRequest(List<AsyncListener> listeners) {
+    AsyncContext context =
+        (AsyncContext)
+            Proxy.newProxyInstance(
+                ServingGateFilterTest.class.getClassLoader(),
+                new Class<?>[] {AsyncContext.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("addListener")) {
+                    listeners.add((AsyncListener) args[0]);
+                  }
+                  return null;
+                });
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            ServingGateFilterTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "isAsyncStarted" -> true;
+                  case "getAsyncContext" -> context;
+                  default -> method.getReturnType() == boolean.class ? false : null;
+                });
   }
 
   /** What the filter told the response: status, headers, content type and body. */
