@@ -225,7 +225,7 @@ public final class MultiInstanceTest {
   /** The same event delivered to each instance at once: stored once, processed once. */
   void redeliveredWebhookOnce() throws Exception {
     String id = "evt_redelivered_" + shortId();
-    String body = unknownSubscriptionUpdate(id, "sub_nobody_" + shortId());
+    String body = subscriptionUpdated(id, "sub_nobody_" + shortId(), Instant.now());
     List<Thread> threads = new ArrayList<>();
     List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < 3; i++) {
@@ -571,10 +571,6 @@ public final class MultiInstanceTest {
             + "\"status\":\"active\",\"cancel_at_period_end\":false,\"items\":{\"data\":[{"
             + "\"current_period_start\":" + at.getEpochSecond() + ",\"current_period_end\":" + end
             + ",\"price\":{\"id\":\"price_premium_monthly\"}}]}}");
-  }
-
-  static String unknownSubscriptionUpdate(String id, String subscription) {
-    return subscriptionUpdated(id, subscription, Instant.now());
   }
 
   static String event(String id, String type, Instant created, String object) {
