@@ -19,12 +19,11 @@ import sun.misc.Signal;
  * Stops the instance without refusing a request a balancer already sent it. On SIGTERM the
  * application's readiness turns DOWN at once ({@code server.draining}), and the instance goes on
  * serving for {@code SHUTDOWN_DRAIN} while balancers (nginx, Kubernetes endpoints) notice and move
- * away; then, once no API request is in flight, the HTTP listener closes, so that nothing new
- * arrives while the application stops, and the JVM exits with status 0 ({@code server.stopping}):
- * requests in flight finish within Payara's grace, the queue workers finish their jobs in hand and
- * release the rest, pools close, and the {@link Watchdog} halts a stop that hangs. A second SIGTERM
- * cuts the drain short; a third halts the JVM with 143, as the JVM's own handling of the signal
- * would have exited.
+ * away. Then it stops accepting connections but keeps the accepted ones, waits for a quiet moment
+ * with no API request in flight, and the JVM exits with status 0 ({@code server.stopping}): the
+ * queue workers finish their jobs in hand and release the rest, pools close, and the {@link
+ * Watchdog} halts a stop that hangs. A second SIGTERM cuts the drain short; a third halts the JVM
+ * with 143, as the JVM's own handling of the signal would have exited.
  *
  * <p>The JVM's own SIGTERM handling starts the stop at once, with no drain: this replaces it
  * through {@code sun.misc.Signal}, the only way to catch a signal in Java. Ctrl-C (SIGINT) keeps
@@ -39,6 +38,12 @@ final class GracefulStop {
 
   /** Within Payara's own 3 s grace, which the requests left would get anyway. */
   static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(3);
+
+  /**
+   * How long no API request must be in flight before the JVM exits: a connection accepted just
+   * before the port stopped accepting carries its request within it, even on a loaded machine.
+   */
+  static final Duration QUIET = Duration.ofMillis(500);
 
   private static final Logger LOG = Logger.getLogger(GracefulStop.class.getName());
 
@@ -58,7 +63,7 @@ final class GracefulStop {
     return stop;
   }
 
-  /** Once the server runs: the commands that close its HTTP listener at the end of a drain. */
+  /** Once the server runs: what stops its HTTP listeners at the end of a drain. */
   void serverStarted(PayaraCommands commands) {
     this.payara = commands;
   }
@@ -139,16 +144,17 @@ final class GracefulStop {
   }
 
   /**
-   * Closing the HTTP port cuts the connections of requests still being served (a login's hash takes
-   * tens of milliseconds), and nginx resends no POST: wait, for at most {@link
-   * #IN_FLIGHT_PATIENCE}, for a moment with none.
+   * Waits, for at most {@link #IN_FLIGHT_PATIENCE}, until no API request has been in flight for
+   * {@link #QUIET}: a login's hash takes tens of milliseconds, a webhook batch more, and nginx
+   * resends no POST it has written.
    *
    * @return how many were still in flight when it stopped waiting
    */
-  private static int awaitNoRequestInFlight() {
+  private static int awaitQuietMoment() {
     long deadline = System.nanoTime() + IN_FLIGHT_PATIENCE.toNanos();
-    int inFlight;
-    do {
+    long quietSince = System.nanoTime();
+    while (true) {
+      int inFlight;
       try {
         inFlight =
             (Integer)
@@ -157,11 +163,15 @@ final class GracefulStop {
       } catch (JMException e) {
         return 0; // not deployed: nothing to wait for
       }
+      long now = System.nanoTime();
       if (inFlight > 0) {
-        sleepMillis(2);
+        quietSince = now;
       }
-    } while (inFlight > 0 && System.nanoTime() < deadline);
-    return inFlight;
+      if (now - quietSince >= QUIET.toNanos() || now >= deadline) {
+        return inFlight;
+      }
+      sleepMillis(2);
+    }
   }
 
   private static void sleepMillis(long millis) {
@@ -179,8 +189,10 @@ final class GracefulStop {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    int leftInFlight = awaitNoRequestInFlight();
-    boolean listenerClosed = payara.closeHttpListener();
+    int listenersStopped = payara.stopAccepting();
+    int leftInFlight = awaitQuietMoment();
+    // Should Payara's internals have moved: closing the listener refuses new connections too.
+    boolean listenerClosed = listenersStopped == 0 && payara.closeHttpListener();
     EventLog.emit(
         LOG,
         Level.INFO,
@@ -190,6 +202,8 @@ final class GracefulStop {
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
             "requests_in_flight",
             leftInFlight,
+            "listeners_stopped_accepting",
+            listenersStopped,
             "listener_closed",
             listenerClosed));
     System.exit(EXIT_STOPPED);

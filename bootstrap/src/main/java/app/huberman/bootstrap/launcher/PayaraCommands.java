@@ -1,13 +1,16 @@
 package app.huberman.bootstrap.launcher;
 
 import java.lang.reflect.Field;
+import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs asadmin commands on the running server. Payara Micro's public API runs them only across a
- * Hazelcast cluster, which the instances here do without; its runtime holds the embedded {@code
- * GlassFish}, whose command runner is public API, in a field this finds by type.
+ * Acts on the running server's HTTP listeners. Payara Micro's public API runs asadmin commands only
+ * across a Hazelcast cluster, which the instances here do without; its runtime holds the embedded
+ * {@code GlassFish}, whose command runner and services are public API, in a field this finds by
+ * type. Everything past that is reached by reflection, since the launcher is not compiled against
+ * Payara's internals.
  */
 final class PayaraCommands {
 
@@ -18,6 +21,12 @@ final class PayaraCommands {
   private static final String GLASSFISH = "org.glassfish.embeddable.GlassFish";
   private static final String COMMAND_RUNNER = "org.glassfish.embeddable.CommandRunner";
   private static final String COMMAND_RESULT = "org.glassfish.embeddable.CommandResult";
+  private static final String GRIZZLY_SERVICE =
+      "com.sun.enterprise.v3.services.impl.GrizzlyService";
+  private static final String GRIZZLY_PROXY = "com.sun.enterprise.v3.services.impl.GrizzlyProxy";
+  private static final String GRIZZLY_LISTENER =
+      "org.glassfish.grizzly.config.GenericGrizzlyListener";
+  private static final String NIO_TRANSPORT = "org.glassfish.grizzly.nio.NIOTransport";
   private static final Logger LOG = Logger.getLogger(PayaraCommands.class.getName());
 
   /** {@code null} when the runtime was not found: nothing is run. */
@@ -50,7 +59,50 @@ final class PayaraCommands {
   }
 
   /**
-   * Closes the HTTP listener: new connections are refused, so a balancer tries another instance.
+   * Stops accepting connections on every HTTP listener but leaves the accepted ones open: a request
+   * a balancer has already written to one of them is still answered, and a new connection is
+   * refused, which a balancer retries on another instance, POSTs included, since it sent nothing.
+   * Closing the listener instead ({@link #closeHttpListener()}) also closes the accepted
+   * connections, cutting a request that arrived on one a moment before.
+   *
+   * @return how many listeners stopped accepting; 0 when the server's internals were not found
+   */
+  int stopAccepting() {
+    if (glassFish == null) {
+      return 0;
+    }
+    try {
+      ClassLoader payara = glassFish.getClass().getClassLoader();
+      Object grizzly =
+          api(GLASSFISH, payara)
+              .getMethod("getService", Class.class)
+              .invoke(glassFish, api(GRIZZLY_SERVICE, payara));
+      Field proxiesField = grizzly.getClass().getDeclaredField("proxies");
+      proxiesField.setAccessible(true);
+      Class<?> grizzlyProxy = api(GRIZZLY_PROXY, payara);
+      Class<?> grizzlyListener = api(GRIZZLY_LISTENER, payara);
+      int stopped = 0;
+      for (Object proxy : (Collection<?>) proxiesField.get(grizzly)) {
+        Object listener =
+            grizzlyProxy.isInstance(proxy)
+                ? grizzlyProxy.getMethod("getUnderlyingListener").invoke(proxy)
+                : null;
+        if (grizzlyListener.isInstance(listener)) {
+          Object transport = grizzlyListener.getMethod("getTransport").invoke(listener);
+          api(NIO_TRANSPORT, payara).getMethod("unbindAll").invoke(transport);
+          stopped++;
+        }
+      }
+      return stopped;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not stop accepting connections before stopping", e);
+      return 0;
+    }
+  }
+
+  /**
+   * Closes the HTTP listener, and with it every connection: new ones are refused, so a balancer
+   * tries another instance. What {@link #stopAccepting()} falls back to.
    *
    * @return whether the server took the command
    */

@@ -18,7 +18,13 @@ import app.huberman.bootstrap.e2e.support.TcpProxy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -445,10 +453,14 @@ class RunnableIT {
         StatusPoller readiness = StatusPoller.start(port, "/health/ready", Duration.ofMillis(20))) {
       Eventually.holds(Duration.ofSeconds(5), () -> !api.seen().isEmpty());
       long sigterm = System.nanoTime();
+      CompletableFuture<String> lateRequest =
+          CompletableFuture.supplyAsync(this::answerOnAConnectionAcceptedBeforeThePortClosed);
 
       int exitCode = app.terminate(Duration.ofSeconds(60));
       Duration stoppedAfter = Duration.ofNanos(System.nanoTime() - sigterm);
 
+      // A balancer's request on a connection the instance had accepted is answered, not cut.
+      assertThat(lateRequest.get(10, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200");
       assertThat(exitCode).as(app.tail()).isZero();
       // The drain, then the server's stop: the queue workers' 30 s and Payara's 3 s at most.
       assertThat(stoppedAfter).isBetween(DRAIN, DRAIN.plusSeconds(33));
@@ -476,9 +488,51 @@ class RunnableIT {
             .filter(json -> "server.stopping".equals(json.getString("event", "")))
             .findFirst()
             .orElseThrow();
-    assertThat(stopping.getBoolean("listener_closed")).isTrue();
+    assertThat(stopping.getInt("listeners_stopped_accepting")).isPositive();
+    assertThat(stopping.getBoolean("listener_closed")).isFalse();
     assertThat(app.stdoutLines())
         .anyMatch(line -> line.contains("Queue workers drained and stopped"));
+  }
+
+  /**
+   * Opens a connection during the drain, waits until the port refuses new ones, then sends a
+   * request on it: the status line of the answer.
+   */
+  private String answerOnAConnectionAcceptedBeforeThePortClosed() {
+    try (Socket accepted = new Socket("127.0.0.1", port)) {
+      accepted.setSoTimeout(10_000);
+      long patience = System.nanoTime() + DRAIN.plusSeconds(10).toNanos();
+      while (acceptsConnections()) {
+        if (System.nanoTime() > patience) {
+          return "the port never stopped accepting";
+        }
+        Thread.sleep(5);
+      }
+      OutputStream out = accepted.getOutputStream();
+      out.write(
+          "GET /api/v1/ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String statusLine =
+          new BufferedReader(
+                  new InputStreamReader(accepted.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return statusLine == null ? "closed without an answer" : statusLine;
+    } catch (IOException e) {
+      return "failed: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private boolean acceptsConnections() {
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test
