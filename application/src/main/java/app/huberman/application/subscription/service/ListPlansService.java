@@ -1,24 +1,116 @@
 package app.huberman.application.subscription.service;
 
+import app.huberman.application.shared.DependencyUnavailableException;
+import app.huberman.application.shared.port.out.DegradationEventsPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.domain.subscription.Plan;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
+/**
+ * The plan catalogue, kept in memory: every app launch asks for it, and its three rows change only
+ * with a migration (which restarts the instances, each reading it afresh) or an operator's SQL. It
+ * is read on the first request and again at most every {@link PlansRefresh}, so a change made
+ * straight in the database is served by every instance within that time. {@code PT0S} keeps
+ * nothing.
+ *
+ * <p>One request at a time reads; the others meanwhile answer the catalogue they have. When
+ * PostgreSQL cannot be reached, the last catalogue read goes on being served (reported once per
+ * outage as a fallback) and the read is tried again after {@link #RETRY_AFTER_FAILURE}; only an
+ * instance that never read one answers "unavailable". A catalogue read again unchanged is answered
+ * as the same list instance, so what the REST adapter derives from it (JSON, tag) stays valid.
+ */
 public final class ListPlansService implements ListPlansUseCase {
+
+  /** How soon a refresh that found PostgreSQL down is tried again (at most the refresh itself). */
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
   private final PlanRepository plans;
   private final UnitOfWorkPort unitOfWork;
+  private final DegradationEventsPort degradation;
+  private final Clock clock;
+  private final PlansRefresh refresh;
+  private final ReentrantLock reading = new ReentrantLock();
 
-  public ListPlansService(PlanRepository plans, UnitOfWorkPort unitOfWork) {
+  private volatile Kept kept;
+
+  /** Whether the running outage was reported; guarded by {@link #reading}. */
+  private boolean outageReported;
+
+  public ListPlansService(
+      PlanRepository plans,
+      UnitOfWorkPort unitOfWork,
+      DegradationEventsPort degradation,
+      Clock clock,
+      PlansRefresh refresh) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.degradation = Objects.requireNonNull(degradation, "degradation");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.refresh = Objects.requireNonNull(refresh, "refresh");
   }
 
   @Override
   public List<Plan> listActivePlans() {
+    if (!refresh.keepsPlans()) {
+      return read();
+    }
+    Kept current = kept;
+    if (current != null && clock.instant().isBefore(current.readAgainAt())) {
+      return current.plans();
+    }
+    if (current == null) {
+      reading.lock(); // nothing to answer yet: wait for the one read
+    } else if (!reading.tryLock()) {
+      return current.plans(); // another request is reading
+    }
+    try {
+      return readAgain();
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  /** Holding {@link #reading}: reads, unless the request before this one just did. */
+  private List<Plan> readAgain() {
+    Kept current = kept;
+    Instant now = clock.instant();
+    if (current != null && now.isBefore(current.readAgainAt())) {
+      return current.plans();
+    }
+    try {
+      List<Plan> read = List.copyOf(read());
+      List<Plan> answer = current != null && current.plans().equals(read) ? current.plans() : read;
+      kept = new Kept(answer, now.plus(refresh.every()));
+      outageReported = false;
+      return answer;
+    } catch (DependencyUnavailableException e) {
+      if (current == null) {
+        throw e;
+      }
+      if (!outageReported) {
+        outageReported = true;
+        degradation.fellBack(e.dependency(), "plans", e);
+      }
+      Duration retry =
+          RETRY_AFTER_FAILURE.compareTo(refresh.every()) < 0
+              ? RETRY_AFTER_FAILURE
+              : refresh.every();
+      kept = new Kept(current.plans(), now.plus(retry));
+      return current.plans();
+    }
+  }
+
+  private List<Plan> read() {
     return unitOfWork.readOnly(plans::findAllActive);
   }
+
+  /** The catalogue in memory and when to read it again. */
+  private record Kept(List<Plan> plans, Instant readAgainAt) {}
 }
