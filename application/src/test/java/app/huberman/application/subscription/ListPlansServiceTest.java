@@ -9,13 +9,25 @@ import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.application.shared.MutableClock;
 import app.huberman.application.shared.port.out.DegradationEventsPort;
+import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.service.ListPlansService;
 import app.huberman.application.subscription.service.PlansRefresh;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
+import app.huberman.domain.subscription.PlanId;
+import app.huberman.domain.subscription.PlanSlug;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The plan catalogue, read once and kept for {@code PLANS_REFRESH}. */
@@ -152,6 +164,54 @@ class ListPlansServiceTest {
     service.listActivePlans();
 
     assertThat(plans.activeCatalogueReads()).isEqualTo(3);
+  }
+
+  @Test
+  void whileOneRequestReadsAgainTheOthersAnswerTheKeptCatalogueWithoutReading() throws Exception {
+    CountDownLatch reading = new CountDownLatch(1);
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    AtomicInteger reads = new AtomicInteger();
+    PlanRepository slowSecondRead =
+        new PlanRepository() {
+          @Override
+          public List<Plan> findAllActive() {
+            if (reads.incrementAndGet() == 2) {
+              reading.countDown();
+              release.orTimeout(10, TimeUnit.SECONDS).join();
+            }
+            return plans.findAllActive();
+          }
+
+          @Override
+          public Optional<Plan> findBySlug(PlanSlug slug) {
+            return plans.findBySlug(slug);
+          }
+
+          @Override
+          public Optional<Plan> findById(PlanId id) {
+            return plans.findById(id);
+          }
+
+          @Override
+          public Optional<Plan> findByProviderProduct(PaymentProvider provider, String productId) {
+            return plans.findByProviderProduct(provider, productId);
+          }
+        };
+    ListPlansService service =
+        new ListPlansService(
+            slowSecondRead, unitOfWork, degradation, clock, new PlansRefresh(REFRESH));
+    List<Plan> first = service.listActivePlans();
+    clock.advance(REFRESH);
+
+    try (ExecutorService refresher = Executors.newSingleThreadExecutor()) {
+      Future<List<Plan>> refreshing = refresher.submit(service::listActivePlans);
+      assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(service.listActivePlans()).isSameAs(first);
+      assertThat(reads).hasValue(2);
+      release.complete(null);
+      assertThat(refreshing.get(10, TimeUnit.SECONDS)).isSameAs(first);
+    }
   }
 
   @Test

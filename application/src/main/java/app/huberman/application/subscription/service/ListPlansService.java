@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,11 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * straight in the database is served by every instance within that time. {@code PT0S} keeps
  * nothing.
  *
- * <p>One request at a time reads; the others meanwhile answer the catalogue they have. When
- * PostgreSQL cannot be reached, the last catalogue read goes on being served (reported once per
- * outage as a fallback) and the read is tried again after {@link #RETRY_AFTER_FAILURE}; only an
- * instance that never read one answers "unavailable". A catalogue read again unchanged is answered
- * as the same list instance, so what the REST adapter derives from it (JSON, tag) stays valid.
+ * <p>Until a first read succeeds every request reads, as before. After it, one request at a time
+ * reads again; the others meanwhile answer the catalogue they have. When PostgreSQL cannot be
+ * reached, the last catalogue read goes on being served (reported once per outage as a fallback)
+ * and the read is tried again after {@link #RETRY_AFTER_FAILURE}; only an instance that never read
+ * one answers "unavailable". A catalogue read again unchanged is answered as the same list
+ * instance, so what the REST adapter derives from it (JSON, tag) stays valid.
  */
 public final class ListPlansService implements ListPlansUseCase {
 
@@ -38,7 +40,7 @@ public final class ListPlansService implements ListPlansUseCase {
   private final PlansRefresh refresh;
   private final ReentrantLock reading = new ReentrantLock();
 
-  private volatile Kept kept;
+  private final AtomicReference<Kept> kept = new AtomicReference<>();
 
   /** Whether the running outage was reported; guarded by {@link #reading}. */
   private boolean outageReported;
@@ -61,13 +63,14 @@ public final class ListPlansService implements ListPlansUseCase {
     if (!refresh.keepsPlans()) {
       return read();
     }
-    Kept current = kept;
-    if (current != null && clock.instant().isBefore(current.readAgainAt())) {
+    Kept current = kept.get();
+    if (current == null) {
+      return readFirst();
+    }
+    if (clock.instant().isBefore(current.readAgainAt())) {
       return current.plans();
     }
-    if (current == null) {
-      reading.lock(); // nothing to answer yet: wait for the one read
-    } else if (!reading.tryLock()) {
+    if (!reading.tryLock()) {
       return current.plans(); // another request is reading
     }
     try {
@@ -77,23 +80,32 @@ public final class ListPlansService implements ListPlansUseCase {
     }
   }
 
+  /**
+   * Nothing to answer yet: each request reads, as every request did before the catalogue was kept,
+   * so that an outage before the first read fails requests side by side instead of queueing them
+   * behind one another's timeouts. The first to succeed is kept.
+   */
+  private List<Plan> readFirst() {
+    Instant now = clock.instant();
+    List<Plan> read = List.copyOf(read());
+    kept.compareAndSet(null, new Kept(read, now.plus(refresh.every())));
+    return kept.get().plans();
+  }
+
   /** Holding {@link #reading}: reads, unless the request before this one just did. */
   private List<Plan> readAgain() {
-    Kept current = kept;
+    Kept current = kept.get();
     Instant now = clock.instant();
-    if (current != null && now.isBefore(current.readAgainAt())) {
+    if (now.isBefore(current.readAgainAt())) {
       return current.plans();
     }
     try {
       List<Plan> read = List.copyOf(read());
-      List<Plan> answer = current != null && current.plans().equals(read) ? current.plans() : read;
-      kept = new Kept(answer, now.plus(refresh.every()));
+      List<Plan> answer = current.plans().equals(read) ? current.plans() : read;
+      kept.set(new Kept(answer, now.plus(refresh.every())));
       outageReported = false;
       return answer;
     } catch (DependencyUnavailableException e) {
-      if (current == null) {
-        throw e;
-      }
       if (!outageReported) {
         outageReported = true;
         degradation.fellBack(e.dependency(), "plans", e);
@@ -102,7 +114,7 @@ public final class ListPlansService implements ListPlansUseCase {
           RETRY_AFTER_FAILURE.compareTo(refresh.every()) < 0
               ? RETRY_AFTER_FAILURE
               : refresh.every();
-      kept = new Kept(current.plans(), now.plus(retry));
+      kept.set(new Kept(current.plans(), now.plus(retry)));
       return current.plans();
     }
   }
