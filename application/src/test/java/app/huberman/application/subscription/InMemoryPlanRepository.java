@@ -1,5 +1,6 @@
 package app.huberman.application.subscription;
 
+import app.huberman.application.shared.DependencyUnavailableException;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.Plan;
@@ -18,14 +19,31 @@ public final class InMemoryPlanRepository implements PlanRepository {
           .thenComparing(plan -> plan.slug().value());
 
   private final List<Plan> plans = new ArrayList<>();
+  private int activeCatalogueReads;
+  private boolean unreachable;
 
   public InMemoryPlanRepository add(Plan... added) {
     plans.addAll(List.of(added));
     return this;
   }
 
+  /** How many times {@link #findAllActive} was asked. */
+  public int activeCatalogueReads() {
+    return activeCatalogueReads;
+  }
+
+  /** While unreachable, {@link #findAllActive} fails as PostgreSQL down does. */
+  public void unreachable(boolean down) {
+    unreachable = down;
+  }
+
   @Override
   public List<Plan> findAllActive() {
+    activeCatalogueReads++;
+    if (unreachable) {
+      throw new DependencyUnavailableException(
+          "database", new IllegalStateException("connection refused"));
+    }
     return plans.stream().filter(Plan::active).sorted(CATALOGUE_ORDER).toList();
   }
 

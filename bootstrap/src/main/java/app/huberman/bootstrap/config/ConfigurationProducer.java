@@ -8,6 +8,7 @@ import app.huberman.adapters.persistence.migration.PostgresServer;
 import app.huberman.adapters.redis.RedisSettings;
 import app.huberman.adapters.rest.common.TrustedProxies;
 import app.huberman.adapters.rest.contract.ApiDocsSettings;
+import app.huberman.application.subscription.service.PlansRefresh;
 import app.huberman.application.subscription.service.SandboxAccess;
 import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.user.service.MailQueue;
@@ -86,6 +87,19 @@ public class ConfigurationProducer {
         settings.enabled()
             ? "API reference (Swagger UI) served at /api/docs"
             : "API reference not served: /api/docs is off (API_DOCS_ENABLED)");
+  }
+
+  /**
+   * Reads {@code PLANS_REFRESH} as the application starts, so a bad value stops the start with its
+   * message instead of failing the first request for the plans, and says once what it is.
+   */
+  void announcePlansRefresh(
+      @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
+      PlansRefresh refresh) {
+    LOG.info(
+        refresh.keepsPlans()
+            ? "Plans kept in memory, read again at most every " + refresh.every()
+            : "Plans read from the database on every request (PLANS_REFRESH is 0)");
   }
 
   private static Config config() {
@@ -238,6 +252,33 @@ public class ConfigurationProducer {
       throw new IllegalArgumentException(
           name + " must be an ISO-8601 duration such as P7D or PT12H, not '" + value + "'", e);
     }
+  }
+
+  /**
+   * Whole seconds ({@code 60}) or an ISO-8601 duration ({@code PT1M}); {@code 0} keeps no plans in
+   * memory, a negative value stops the start.
+   */
+  static Duration seconds(String name, String value) {
+    String stripped = value.strip();
+    try {
+      return !stripped.isEmpty() && stripped.chars().allMatch(Character::isDigit)
+          ? Duration.ofSeconds(Long.parseLong(stripped))
+          : Duration.parse(stripped);
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name
+              + " must be a number of seconds or an ISO-8601 duration such as PT1M, not '"
+              + value
+              + "'",
+          e);
+    }
+  }
+
+  /** How long the plan catalogue is served from memory. */
+  @Produces
+  @Singleton
+  public PlansRefresh plansRefresh() {
+    return new PlansRefresh(seconds("PLANS_REFRESH", text("PLANS_REFRESH")));
   }
 
   @Produces

@@ -4,6 +4,7 @@ import app.huberman.adapters.redis.entitlement.RedisEntitlementCache;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.port.out.FailedJobRepository;
 import app.huberman.application.job.port.out.JobQueuePort;
+import app.huberman.application.shared.port.out.DegradationEventsPort;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
@@ -25,6 +26,7 @@ import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ListPlansService;
 import app.huberman.application.subscription.service.PaymentProviders;
 import app.huberman.application.subscription.service.PlanCatalogue;
+import app.huberman.application.subscription.service.PlansRefresh;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.ProviderEventApplier;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
@@ -51,10 +53,16 @@ import java.time.Clock;
 @ApplicationScoped
 public class SubscriptionWiring {
 
+  /** The plan catalogue in memory, read again at most every {@code PLANS_REFRESH}. */
   @Produces
   @ApplicationScoped
-  public ListPlansUseCase listPlans(PlanRepository plans, UnitOfWorkPort unitOfWork) {
-    return new ListPlansService(plans, unitOfWork);
+  public ListPlansUseCase listPlans(
+      PlanRepository plans,
+      UnitOfWorkPort unitOfWork,
+      DegradationEventsPort degradation,
+      Clock clock,
+      PlansRefresh refresh) {
+    return new ListPlansService(plans, unitOfWork, degradation, clock, refresh);
   }
 
   /** Redis behind a one-second memory of its answers (see {@link RecentEntitlements}). */

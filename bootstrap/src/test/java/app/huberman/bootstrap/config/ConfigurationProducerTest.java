@@ -30,6 +30,24 @@ class ConfigurationProducerTest {
         .hasMessage("REDIS_SSL must be true or false, not '" + value + "'");
   }
 
+  @Test
+  void aRefreshIsWholeSecondsOrAnIsoDurationAndZeroIsAllowed() {
+    assertThat(ConfigurationProducer.seconds("PLANS_REFRESH", "60")).hasSeconds(60);
+    assertThat(ConfigurationProducer.seconds("PLANS_REFRESH", " PT2M ")).hasMinutes(2);
+    assertThat(ConfigurationProducer.seconds("PLANS_REFRESH", "0")).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "-5", "1m", "sixty", "60s", "1.5"})
+  void anythingElseThanSecondsOrADurationStopsTheStartNamingTheVariableAndTheValue(String value) {
+    assertThatThrownBy(() -> ConfigurationProducer.seconds("PLANS_REFRESH", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "PLANS_REFRESH must be a number of seconds or an ISO-8601 duration such as PT1M, not '"
+                + value
+                + "'");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"anybody", "ALLOWLIST", " Nobody "})
   void aSandboxAccessIsOneOfTheThreeModesInAnyCase(String value) {

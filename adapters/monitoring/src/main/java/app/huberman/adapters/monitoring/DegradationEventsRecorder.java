@@ -24,11 +24,15 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class DegradationEventsRecorder implements DegradationEventsPort {
 
-  /** The Redis adapter's fallbacks ({@code RedissonRateLimiter}, {@code RedisEntitlementCache}). */
+  /**
+   * The Redis adapter's fallbacks ({@code RedissonRateLimiter}, {@code RedisEntitlementCache}) and
+   * the plan catalogue served from memory while PostgreSQL is down ({@code ListPlansService}).
+   */
   static final List<Tag[]> KNOWN_FALLBACKS =
       List.of(
           new Tag[] {new Tag("dependency", "redis"), new Tag("capability", "rate-limiter")},
-          new Tag[] {new Tag("dependency", "redis"), new Tag("capability", "entitlement-cache")});
+          new Tag[] {new Tag("dependency", "redis"), new Tag("capability", "entitlement-cache")},
+          new Tag[] {new Tag("dependency", "database"), new Tag("capability", "plans")});
 
   private static final Logger LOG = Logger.getLogger("app.huberman.dependencies");
   private static final Metadata FALLBACKS =

@@ -24,6 +24,15 @@ class DegradationEventsRecorderTest {
   }
 
   @Test
+  void thePlansServedFromMemoryWithoutTheDatabaseAreCountedFromZero() {
+    recorder.registerKnown();
+
+    Tag[] tags = {new Tag("dependency", "database"), new Tag("capability", "plans")};
+    assertThat(metrics.hasCounter("dependency_fallbacks", tags)).isTrue();
+    assertThat(metrics.count("dependency_fallbacks", tags)).isZero();
+  }
+
+  @Test
   void aFallbackCountsOne() {
     recorder.registerKnown();
 

@@ -23,6 +23,11 @@ public class JsonConfiguration implements ContextResolver<Jsonb> {
             .withNullValues(true));
   }
 
+  /** The API's JSON, for an answer serialised ahead of time (the plans). */
+  public static Jsonb api() {
+    return JSONB;
+  }
+
   @Override
   public Jsonb getContext(Class<?> type) {
     return JSONB;

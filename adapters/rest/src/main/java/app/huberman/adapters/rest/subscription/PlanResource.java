@@ -1,15 +1,15 @@
 package app.huberman.adapters.rest.subscription;
 
 import app.huberman.adapters.rest.common.EntityTags;
+import app.huberman.adapters.rest.common.JsonConfiguration;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
-import jakarta.enterprise.context.Dependent;
+import app.huberman.domain.subscription.Plan;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,14 +22,26 @@ import java.util.Objects;
  * minutes; its {@code ETag} lets an app ask again with {@code If-None-Match} and get a {@code 304}
  * without the body while nothing changed. {@code If-None-Match} is read here ({@link EntityTags})
  * rather than by JAX-RS's precondition check, which throws on a malformed header.
+ *
+ * <p>The use case answers the same list while the catalogue is unchanged, so the JSON and its
+ * headers are computed once per catalogue and the request only compares tags and writes bytes.
  */
 @Path("v1/plans")
-@Dependent
+@ApplicationScoped
 public class PlanResource {
 
   static final int MAX_AGE_SECONDS = 300;
 
-  private final ListPlansUseCase listPlans;
+  /** Written as text, as the tag is: no header delegate runs per request. */
+  private static final String CACHE_CONTROL = "max-age=" + MAX_AGE_SECONDS;
+
+  private ListPlansUseCase listPlans;
+
+  /** The answer to the last catalogue seen; replaced whole, so a plain volatile suffices. */
+  private volatile Rendered rendered;
+
+  /** For the CDI proxy only. */
+  protected PlanResource() {}
 
   @Inject
   public PlanResource(ListPlansUseCase listPlans) {
@@ -39,19 +51,47 @@ public class PlanResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    List<PlanResponse> plans =
-        listPlans.listActivePlans().stream().map(PlanResponse::from).toList();
-    String version = versionOf(plans);
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(MAX_AGE_SECONDS);
-    cache.setNoTransform(false);
-    Response.ResponseBuilder answer =
-        EntityTags.matches(ifNoneMatch, version) ? Response.notModified() : Response.ok(plans);
-    return answer.tag(new EntityTag(version)).cacheControl(cache).build();
+    Rendered answer = renderedFor(listPlans.listActivePlans());
+    Response.ResponseBuilder builder =
+        EntityTags.matches(ifNoneMatch, answer.version)
+            ? Response.notModified()
+            : Response.ok(answer.json);
+    return builder
+        .header(HttpHeaders.ETAG, answer.tag)
+        .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+        .build();
   }
 
-  /** A digest of every field the answer shows, so any change to a plan changes the tag. */
-  static String versionOf(List<PlanResponse> plans) {
-    return EntityTags.digest(plans.toString().getBytes(StandardCharsets.UTF_8));
+  @SuppressWarnings("ReferenceEquality") // the same list means the same catalogue: its contract
+  private Rendered renderedFor(List<Plan> plans) {
+    Rendered last = rendered;
+    if (last != null && last.plans == plans) {
+      return last;
+    }
+    Rendered fresh = new Rendered(plans);
+    rendered = fresh;
+    return fresh;
+  }
+
+  /** A catalogue's JSON and its tag. */
+  private static final class Rendered {
+
+    private final List<Plan> plans;
+    private final byte[] json;
+    private final String version;
+    private final String tag;
+
+    Rendered(List<Plan> plans) {
+      this.plans = plans;
+      List<PlanResponse> answer = plans.stream().map(PlanResponse::from).toList();
+      this.json = JsonConfiguration.api().toJson(answer).getBytes(StandardCharsets.UTF_8);
+      this.version = versionOf(json);
+      this.tag = '"' + version + '"';
+    }
+  }
+
+  /** A digest of the JSON answered, so any change to a plan changes the tag. */
+  static String versionOf(byte[] json) {
+    return EntityTags.digest(json);
   }
 }
