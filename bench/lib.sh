@@ -9,6 +9,10 @@ RESULTS="$ROOT/bench/results"
 # compare). Passed as options rather than as @file, since jshell's -R takes no argument files.
 JVM_OPTIONS_FILE="$ROOT/bootstrap/jvm.options"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-$(grep -v '^[[:space:]]*#' "$JVM_OPTIONS_FILE" | xargs)}"
+# AOT_CACHE: an AOT cache to start with (docker/app/aot-training.sh makes one), as the image does.
+if [[ -n "${AOT_CACHE:-}" ]]; then
+  BENCH_JAVA_OPTS="$BENCH_JAVA_OPTS -XX:AOTCache=$AOT_CACHE"
+fi
 # How long wait_ready waits; the app's own STARTUP_TIMEOUT (120 s unless set) ends a start first.
 READY_WAIT_SECONDS="${READY_WAIT_SECONDS:-120}"
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The AOT cache's training run, at image build time (docker/app/Dockerfile) or by hand:
+# The AOT cache's training run, at image build time (docker/app/Dockerfile) or by hand (JDK 25;
+# AOT_TRAINING_PORT, default 8080, is the port it starts the server on):
 #   docker/app/aot-training.sh JAR OPTIONS_FILE CACHE
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 docker/app/aot-training.sh \
+#     bootstrap/target/huberman-app.jar bootstrap/jvm.options bootstrap/target/huberman-app.aot
 # Starts the runnable with the JVM options it will run with and -XX:AOTCacheOutput (JDK 25), waits
 # until the API answers, asks a few endpoints, and stops it with SIGTERM; the JVM writes the cache
 # as it exits. No PostgreSQL or Redis is needed: the app deploys without them (not ready) and the
@@ -21,7 +24,7 @@ unset JDK_JAVA_OPTIONS
 # give it; options after the file win.
 APP_PORT="$port" MIGRATE_ON_START=false \
   SHUTDOWN_DRAIN=PT0S STARTUP_TIMEOUT=600 \
-  java "@$options" -XX:MaxMetaspaceSize=1g -XX:AOTCacheOutput="$cache" -jar "$jar" >"$log" 2>&1 &
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" "@$options" -XX:MaxMetaspaceSize=1g -XX:AOTCacheOutput="$cache" -jar "$jar" >"$log" 2>&1 &
 pid=$!
 
 answered=false
