@@ -89,8 +89,9 @@ class KubernetesManifestsTest {
 
   /**
    * What the JVM uses beyond the heap, metaspace, code cache and direct memory, which the options
-   * cap: thread stacks, GC structures, symbols, compiler arenas, the AOT cache. About 70 MB after
-   * load (docs/benchmarks.md, "Memory in a 1 GiB container"); the limit must leave twice that.
+   * cap: thread stacks, GC structures, symbols, compiler arenas. About 70 MB after load
+   * (docs/benchmarks.md, "Memory in a 1 GiB container"); the limit must leave twice that. The AOT
+   * cache holds class metadata that is then not in metaspace, so it fits under the metaspace cap.
    */
   private static final long UNCAPPED_ALLOWANCE = 150 * MIB;
 
