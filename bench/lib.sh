@@ -5,8 +5,16 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/bootstrap/target/huberman-app.jar"
 RESULTS="$ROOT/bench/results"
-# The heap the Docker image gives the app; override to compare.
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}"
+# The JVM options of the image, from the one file that sets them (comments dropped; override to
+# compare). Passed as options rather than as @file, since jshell's -R takes no argument files.
+JVM_OPTIONS_FILE="$ROOT/bootstrap/jvm.options"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-$(grep -v '^[[:space:]]*#' "$JVM_OPTIONS_FILE" | xargs)}"
+# AOT_CACHE: an AOT cache to start with (docker/app/aot-training.sh makes one), as the image does.
+if [[ -n "${AOT_CACHE:-}" ]]; then
+  BENCH_JAVA_OPTS="$BENCH_JAVA_OPTS -XX:AOTCache=$AOT_CACHE"
+fi
+# How long wait_ready waits; the app's own STARTUP_TIMEOUT (120 s unless set) ends a start first.
+READY_WAIT_SECONDS="${READY_WAIT_SECONDS:-120}"
 
 require() {
   command -v "$1" >/dev/null || { echo "needs $1 (apt-get install $2)" >&2; exit 2; }
@@ -35,7 +43,7 @@ start_app() {
 
 # wait_ready: polls /health/ready every 50 ms; sets READY_MS, the launch-to-ready time.
 wait_ready() {
-  for _ in $(seq 2400); do
+  for _ in $(seq $((READY_WAIT_SECONDS * 20))); do
     if curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready"; then
       READY_MS=$(( ($(date +%s%N) - LAUNCH_NS) / 1000000 ))
       return 0
@@ -43,7 +51,7 @@ wait_ready() {
     kill -0 "$APP_PID" 2>/dev/null || { echo "the app died; see $APP_LOG" >&2; exit 1; }
     sleep 0.05
   done
-  echo "not ready after 120 s; see $APP_LOG" >&2
+  echo "not ready after $READY_WAIT_SECONDS s; see $APP_LOG" >&2
   exit 1
 }
 
@@ -67,6 +75,38 @@ stop_app() {
     PGPASSWORD="${DB_PASSWORD:-}" psql -q -h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}" -d postgres \
       -c "DROP DATABASE IF EXISTS \"$APP_DB\" WITH (FORCE)" >/dev/null 2>&1 || true
   fi
+}
+
+# register_user FILE: registers a fresh account with the server started by start_app and writes a
+# wrk Lua script that sends its bearer token to FILE; sets EMAIL and PASSWORD.
+register_user() {
+  local token
+  EMAIL="bench+$(date +%s%N)@example.com"
+  PASSWORD="correct horse battery staple"
+  token="$(curl -fs -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"password_confirmation\":\"$PASSWORD\"}" \
+    "http://127.0.0.1:$APP_PORT/api/v1/register" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+  [[ -n "$token" ]] || { echo "registration failed; see $APP_LOG" >&2; exit 1; }
+  cat >"$1" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+}
+
+# login_script FILE: a wrk Lua script that signs the account of register_user in. Each login comes
+# from its own address (the app trusts 127.0.0.1's X-Forwarded-For): a login is counted by the
+# password-guess limit while its hash is checked (5 in flight per account and address).
+login_script() {
+  cat >"$1" <<LUA
+wrk.method = "POST"
+wrk.body = '{"email":"$EMAIL","password":"$PASSWORD"}'
+local sent = 0
+request = function()
+  sent = sent + 1
+  local address = "198.18." .. (math.floor(sent / 250) % 250) .. "." .. (sent % 250 + 1)
+  return wrk.format(nil, nil,
+    {["Content-Type"] = "application/json", ["X-Forwarded-For"] = address}, nil)
+end
+LUA
 }
 
 # wrk_run URL SECONDS CONNECTIONS: prints "requests/s p50 p99 non-2xx" of one wrk run.

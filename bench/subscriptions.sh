@@ -84,15 +84,7 @@ SQL
 PGBENCH_TPS="$(pgbench "${PG[@]}" -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_EACH" -f "$RESULTS/insert.sql" "$APP_DB" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')"
 
 # 2. Entitlements against ping.
-email="bench+$(date +%s)@example.com"
-password="correct horse battery staple"
-token="$(curl -fs -H 'Content-Type: application/json' \
-  -d "{\"name\":\"Bench\",\"email\":\"$email\",\"password\":\"$password\",\"password_confirmation\":\"$password\"}" \
-  "$base/api/v1/register" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
-[[ -n "$token" ]] || { echo "registration failed; see $APP_LOG" >&2; exit 1; }
-cat >"$RESULTS/entitlements.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $token"
-LUA
+register_user "$RESULTS/entitlements.lua"
 wrk_run "$base/api/v1/ping" "$WARMUP" 64 >/dev/null
 wrk_run_script "$base/api/v1/user/entitlements" "$WARMUP" 64 "$RESULTS/entitlements.lua" >/dev/null
 read -r PING_RPS PING_P50 PING_P99 PING_ERR < <(wrk_run "$base/api/v1/ping" "$SECONDS_EACH" 64)

@@ -41,29 +41,8 @@ raw_argon2() {
 start_app users
 wait_ready
 base="http://127.0.0.1:$APP_PORT"
-email="bench+$(date +%s)@example.com"
-password="correct horse battery staple"
-token="$(curl -fs -H 'Content-Type: application/json' \
-  -d "{\"name\":\"Bench\",\"email\":\"$email\",\"password\":\"$password\",\"password_confirmation\":\"$password\"}" \
-  "$base/api/v1/register" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
-[[ -n "$token" ]] || { echo "registration failed; see $APP_LOG" >&2; exit 1; }
-
-# Each login from its own address (the app trusts 127.0.0.1's X-Forwarded-For): a login is counted
-# by the password-guess limit while its hash is checked (5 in flight per account and address).
-cat >"$RESULTS/login.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"email":"$email","password":"$password"}'
-local sent = 0
-request = function()
-  sent = sent + 1
-  local address = "198.18." .. (math.floor(sent / 250) % 250) .. "." .. (sent % 250 + 1)
-  return wrk.format(nil, nil,
-    {["Content-Type"] = "application/json", ["X-Forwarded-For"] = address}, nil)
-end
-LUA
-cat >"$RESULTS/profile.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $token"
-LUA
+register_user "$RESULTS/profile.lua"
+login_script "$RESULTS/login.lua"
 
 # Reads first: their thousands of requests a second also get the HTTP stack the logins share
 # compiled, which fifty logins a second would take minutes to do.

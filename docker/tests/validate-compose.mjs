@@ -2,7 +2,8 @@
 // behind every depends_on, variables that .env.example must define, trusted proxies, the Redis
 // password, the monitoring and docs profiles, and the checksums of the app Dockerfile's downloads.
 // Also: several app replicas (`--scale app=3`) and the migrate service before them, a minimal .env
-// (DB_PASSWORD and REDIS_PASSWORD alone) interpolated as Compose does, and the development file.
+// (DB_PASSWORD and REDIS_PASSWORD alone) interpolated as Compose does, the development file, and
+// the app's 1 GiB memory limit with the JVM options of bootstrap/jvm.options.
 // Usage: node validate-compose.mjs <docker-compose.yml> <.env.example> <compose-spec.json> [compose.dev.yaml]
 // Needs the npm packages ajv, ajv-formats and yaml (docker/tests/compose-test.sh installs them).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -432,6 +433,33 @@ if (devPath) {
       for (const p of published(svc)) if (!p.startsWith("127.0.0.1:")) problems.push(`${name}: port ${p} is not on 127.0.0.1 only`);
   }
   check("compose.dev.yaml: Mailpit for the app's mail, PostgreSQL and Redis on 127.0.0.1, nothing required", problems);
+}
+
+// 10. Memory: the app (and migrate, the same image) runs under a 1 GiB limit, the one its JVM
+// options are sized for; those options come from bootstrap/jvm.options, which the image copies and
+// names in JDK_JAVA_OPTIONS, and nothing in Compose sets JVM options of its own.
+{
+  const problems = [];
+  const root = dirname(resolve(composePath));
+  for (const name of ["app", "migrate"]) {
+    const svc = services[name] ?? {};
+    const limit = svc.deploy?.resources?.limits?.memory ?? svc.mem_limit;
+    if (String(limit).toLowerCase() !== "1g") problems.push(`${name}: memory limit is ${limit}, not 1g`);
+    const env = svc.environment ?? {};
+    for (const v of ["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"])
+      if (v in env) problems.push(`${name}: sets ${v}; the JVM options belong in bootstrap/jvm.options`);
+  }
+  if (!existsSync(resolve(root, "bootstrap/jvm.options"))) problems.push("bootstrap/jvm.options is missing");
+  const build = services.app?.build ?? {};
+  const dockerfile = resolve(root, build.context ?? ".", build.dockerfile ?? "Dockerfile");
+  const text = existsSync(dockerfile) ? readFileSync(dockerfile, "utf8") : "";
+  if (!/^COPY\s.*\bbootstrap\/jvm\.options\s+\/app\/jvm\.options\s*$/m.test(text))
+    problems.push("the Dockerfile does not copy bootstrap/jvm.options to /app/jvm.options");
+  if (!/^ENV\s+JDK_JAVA_OPTIONS="@\/app\/jvm\.options[\s"]/m.test(text))
+    problems.push("the Dockerfile's JDK_JAVA_OPTIONS does not start with @/app/jvm.options");
+  const instructions = text.split("\n").filter((l) => !/^\s*#/.test(l)).join("\n");
+  if (/MaxRAMPercentage|-Xm[xs]/.test(instructions)) problems.push("the Dockerfile sizes the heap itself");
+  check("memory: app and migrate limited to 1g, JVM options from bootstrap/jvm.options only", problems);
 }
 
 console.log(`${passed} passed, ${failed} failed`);

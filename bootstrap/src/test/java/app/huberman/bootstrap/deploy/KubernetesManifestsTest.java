@@ -80,7 +80,21 @@ class KubernetesManifestsTest {
 
   private static final Pattern VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
   private static final Pattern DOCKERFILE_ENV = Pattern.compile("(?m)^\\s*(?:ENV\\s+)?([A-Z_]+)=");
-  private static final Pattern TMPDIR = Pattern.compile("-Djava\\.io\\.tmpdir=(\\S+)");
+  private static final Pattern TMPDIR = Pattern.compile("-Djava\\.io\\.tmpdir=([^\\s\"]+)");
+  private static final Pattern JVM_SIZE =
+      Pattern.compile("(-Xmx|-Xss|-XX:[A-Za-z]+=)(\\d+)([kmg])");
+  private static final Set<String> JVM_VARIABLES =
+      Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  private static final long MIB = 1024L * 1024L;
+
+  /**
+   * What the JVM uses beyond the heap, metaspace, code cache and direct memory, which the options
+   * cap: thread stacks, GC structures, symbols, compiler arenas. About 70 MB after load
+   * (docs/benchmarks.md, "Memory in a 1 GiB container"); the limit must leave twice that. The AOT
+   * cache holds class metadata that is then not in metaspace, so it fits under the metaspace cap.
+   */
+  private static final long UNCAPPED_ALLOWANCE = 150 * MIB;
+
   private static final Pattern RSS_TARGET = Pattern.compile("RSS after load \\| ≤ (\\d+) MB");
 
   /** The model's types by kind; anything else under deploy/kubernetes is refused. */
@@ -244,8 +258,9 @@ class KubernetesManifestsTest {
   void podsRunAsNonRootOnAReadOnlyRootWithAWritableTmpdir() throws IOException {
     for (Path root : RENDERED) {
       Manifests manifests = render(root);
-      Matcher tmpdir = TMPDIR.matcher(manifests.config().getData().get("JAVA_TOOL_OPTIONS"));
-      assertThat(tmpdir.find()).as("JAVA_TOOL_OPTIONS sets java.io.tmpdir").isTrue();
+      Matcher tmpdir =
+          TMPDIR.matcher(Files.readString(REPOSITORY.resolve("docker/app/Dockerfile")));
+      assertThat(tmpdir.find()).as("the image's JAVA_TOOL_OPTIONS sets java.io.tmpdir").isTrue();
 
       for (PodSpec pod : pods(manifests)) {
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -304,6 +319,69 @@ class KubernetesManifestsTest {
       assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
           .isEqualTo(new IntOrString(0));
     }
+  }
+
+  /**
+   * The JVM options live in bootstrap/jvm.options alone (the image reads it): the memory limit is
+   * the 1 GiB they are sized for, and the caps they set, with room for what they do not cap, fit
+   * it. A ConfigMap that set JVM options would override the file's sizing without the test seeing.
+   */
+  @Test
+  void memoryLimitFitsTheJvmOptions() throws IOException {
+    Map<String, Long> options =
+        jvmSizes(Files.readString(REPOSITORY.resolve("bootstrap/jvm.options")));
+    long capped =
+        options.get("-Xmx")
+            + options.get("-XX:MaxMetaspaceSize=")
+            + options.get("-XX:ReservedCodeCacheSize=")
+            + options.get("-XX:MaxDirectMemorySize=");
+    assertThat(options.get("-Xss")).as("thread stacks are capped").isLessThanOrEqualTo(MIB);
+
+    for (Path root : RENDERED) {
+      Manifests manifests = render(root);
+      assertThat(manifests.config().getData().keySet())
+          .as("JVM options come from the image's bootstrap/jvm.options")
+          .doesNotContainAnyElementsOf(JVM_VARIABLES);
+      for (PodSpec pod : pods(manifests)) {
+        for (Container container : pod.getContainers()) {
+          assertThat(container.getEnv())
+              .extracting(EnvVar::getName)
+              .doesNotContainAnyElementsOf(JVM_VARIABLES);
+          long limit =
+              Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"))
+                  .longValueExact();
+          assertThat(limit).as(container.getName() + "'s memory limit").isEqualTo(1024 * MIB);
+          assertThat(capped + UNCAPPED_ALLOWANCE)
+              .as("heap, metaspace, code cache and direct memory leave room in the limit")
+              .isLessThanOrEqualTo(limit);
+        }
+      }
+    }
+  }
+
+  /** The sizes the options set, in bytes, by option ("-Xmx", "-XX:MaxMetaspaceSize=", ...). */
+  private static Map<String, Long> jvmSizes(String options) {
+    Map<String, Long> sizes = new java.util.HashMap<>();
+    for (String line : options.lines().map(String::strip).toList()) {
+      Matcher size = JVM_SIZE.matcher(line);
+      if (!line.startsWith("#") && size.matches()) {
+        long unit =
+            switch (size.group(3)) {
+              case "k" -> 1024L;
+              case "m" -> MIB;
+              default -> 1024 * MIB;
+            };
+        sizes.put(size.group(1), Long.parseLong(size.group(2)) * unit);
+      }
+    }
+    assertThat(sizes)
+        .containsKeys(
+            "-Xmx",
+            "-Xss",
+            "-XX:MaxMetaspaceSize=",
+            "-XX:ReservedCodeCacheSize=",
+            "-XX:MaxDirectMemorySize=");
+    return sizes;
   }
 
   @Test
@@ -633,7 +711,8 @@ class KubernetesManifestsTest {
 
   /**
    * The settings in microprofile-config.properties, the README's "Configuration" table, and the
-   * variables the image itself sets (docker/app/Dockerfile: JAVA_TOOL_OPTIONS, APPLE_ROOT_CA_PEM).
+   * variables the image itself sets (docker/app/Dockerfile: JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS,
+   * APPLE_ROOT_CA_PEM).
    */
   private static Set<String> documentedVariables() throws IOException {
     Set<String> names = new HashSet<>();
@@ -664,7 +743,7 @@ class KubernetesManifestsTest {
     while (env.find()) {
       names.add(env.group(1));
     }
-    assertThat(names).contains("DB_PASSWORD", "SHUTDOWN_TIMEOUT", "JAVA_TOOL_OPTIONS");
+    assertThat(names).contains("DB_PASSWORD", "SHUTDOWN_TIMEOUT", "JDK_JAVA_OPTIONS");
     return names;
   }
 
