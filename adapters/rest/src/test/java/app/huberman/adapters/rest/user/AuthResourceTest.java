@@ -26,21 +26,76 @@ import org.junit.jupiter.api.Test;
  */
 class AuthResourceTest {
 
+  private static final String LOGIN = "{\"email\":\"jo@example.com\",\"password\":\"x\"}";
+
   private final UseCaseCalls calls = new UseCaseCalls();
+  private final HashingThreadsForTests hashingThreads = HashingThreadsForTests.withRoom();
   @AutoClose private ResourceServer server;
 
   @BeforeEach
   void start() {
-    server =
-        ResourceServer.serving(
-            new AuthResource(
-                command -> calls.answer(command, UserFixtures.signedIn()),
-                command -> calls.answer(command, UserFixtures.signedIn()),
-                (caller, clientIp) -> calls.answer(List.of(caller, clientIp), null),
-                command -> calls.answer(command, null),
-                command -> calls.answer(command, null),
-                ResourceServer.directClients()),
-            TestCallers.bearerFilter());
+    server = serving(hashingThreads);
+  }
+
+  private ResourceServer serving(HashingThreadsForTests threads) {
+    return ResourceServer.serving(
+        new AuthResource(
+            command -> threads.recordThread(calls.answer(command, UserFixtures.signedIn())),
+            command -> threads.recordThread(calls.answer(command, UserFixtures.signedIn())),
+            (caller, clientIp) -> calls.answer(List.of(caller, clientIp), null),
+            command -> calls.answer(command, null),
+            command -> threads.recordThread(calls.answer(command, null)),
+            ResourceServer.directClients(),
+            threads),
+        TestCallers.bearerFilter());
+  }
+
+  @Test
+  void theRoutesThatHashAPasswordRunTheirUseCaseOnAHashingThread() {
+    String reset =
+        """
+        {"token":"t","email":"jo@example.com","password":"pw-12345678",
+         "password_confirmation":"pw-12345678"}""";
+    String register =
+        """
+        {"name":"Jo","email":"jo@example.com","password":"pw-12345678",
+         "password_confirmation":"pw-12345678"}""";
+
+    assertThat(server.json("POST", "v1/login", LOGIN).statusCode()).isEqualTo(200);
+    assertThat(server.json("POST", "v1/register", register).statusCode()).isEqualTo(201);
+    assertThat(server.json("POST", "v1/reset-password", reset).statusCode()).isEqualTo(200);
+
+    assertThat(hashingThreads.threadsUseCasesRanOn())
+        .containsExactly(
+            HashingThreadsForTests.NAME, HashingThreadsForTests.NAME, HashingThreadsForTests.NAME);
+  }
+
+  @Test
+  void whenTooManyWaitToHashEachRouteAnswers503AtOnceAndRunsNoUseCase() {
+    server.close();
+    server = serving(HashingThreadsForTests.full());
+    String reset =
+        """
+        {"token":"t","email":"jo@example.com","password":"pw-12345678",
+         "password_confirmation":"pw-12345678"}""";
+
+    List<HttpResponse<String>> answers =
+        List.of(
+            server.json("POST", "v1/login", LOGIN),
+            server.json("POST", "v1/register", "{}"),
+            server.json("POST", "v1/reset-password", reset));
+
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).isEqualTo(503);
+              assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+              assertThat(answer.headers().firstValue("Content-Type"))
+                  .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+              assertThat(ResourceServer.jsonOf(answer).getString("message"))
+                  .isEqualTo(PasswordHashing.BUSY);
+            });
+    assertThat(calls.received()).isEmpty();
   }
 
   @Test
