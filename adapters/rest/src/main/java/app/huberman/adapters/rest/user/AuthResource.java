@@ -2,6 +2,7 @@ package app.huberman.adapters.rest.user;
 
 import app.huberman.adapters.rest.common.Caller;
 import app.huberman.adapters.rest.common.ClientAddresses;
+import app.huberman.adapters.rest.common.ConsultedRateLimits;
 import app.huberman.adapters.rest.common.NoStore;
 import app.huberman.adapters.rest.common.RequiresAuthentication;
 import app.huberman.adapters.rest.user.UserRequests.ForgotPasswordRequest;
@@ -66,14 +67,15 @@ public class AuthResource {
       RequestPasswordResetUseCase requestReset,
       ResetPasswordUseCase resetPassword,
       ClientAddresses clients,
-      PasswordHashingThreads hashingThreads) {
+      PasswordHashingThreads hashingThreads,
+      ConsultedRateLimits consulted) {
     this.register = Objects.requireNonNull(register, "register");
     this.logIn = Objects.requireNonNull(logIn, "logIn");
     this.logOut = Objects.requireNonNull(logOut, "logOut");
     this.requestReset = Objects.requireNonNull(requestReset, "requestReset");
     this.resetPassword = Objects.requireNonNull(resetPassword, "resetPassword");
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.hashing = new PasswordHashing(hashingThreads);
+    this.hashing = new PasswordHashing(hashingThreads, consulted);
   }
 
   @POST
@@ -102,7 +104,11 @@ public class AuthResource {
       LoginRequest body, @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
     LoginRequest request = body == null ? new LoginRequest(null, null) : body;
     LogInCommand command = new LogInCommand(request.email(), request.password(), clients.of(http));
-    hashing.answer(answer, () -> authResponse(logIn.logIn(command)));
+    hashing.answer(
+        answer,
+        () -> logIn.admit(command),
+        admitted -> authResponse(admitted.complete()),
+        LogInUseCase.Admitted::withdraw);
   }
 
   @POST

@@ -2,6 +2,7 @@ package app.huberman.adapters.rest.user;
 
 import app.huberman.adapters.rest.common.Caller;
 import app.huberman.adapters.rest.common.ClientAddresses;
+import app.huberman.adapters.rest.common.ConsultedRateLimits;
 import app.huberman.adapters.rest.common.NoStore;
 import app.huberman.adapters.rest.common.RequiresAuthentication;
 import app.huberman.adapters.rest.user.UserRequests.DeleteAccountRequest;
@@ -52,12 +53,13 @@ public class ProfileResource {
       UpdateProfileUseCase updateProfile,
       DeleteAccountUseCase deleteAccount,
       ClientAddresses clients,
-      PasswordHashingThreads hashingThreads) {
+      PasswordHashingThreads hashingThreads,
+      ConsultedRateLimits consulted) {
     this.showProfile = Objects.requireNonNull(showProfile, "showProfile");
     this.updateProfile = Objects.requireNonNull(updateProfile, "updateProfile");
     this.deleteAccount = Objects.requireNonNull(deleteAccount, "deleteAccount");
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.hashing = new PasswordHashing(hashingThreads);
+    this.hashing = new PasswordHashing(hashingThreads, consulted);
   }
 
   @GET

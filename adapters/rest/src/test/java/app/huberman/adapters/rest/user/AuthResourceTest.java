@@ -2,20 +2,24 @@ package app.huberman.adapters.rest.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.adapters.rest.common.ConsultedRateLimits;
 import app.huberman.adapters.rest.common.ResourceServer;
 import app.huberman.adapters.rest.common.TestCallers;
 import app.huberman.adapters.rest.common.UseCaseCalls;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.user.port.in.InvalidCredentialsException;
+import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.LogInUseCase.LogInCommand;
 import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCommand;
 import app.huberman.application.user.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
+import app.huberman.application.user.port.in.SignedIn;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +50,8 @@ class AuthResourceTest {
             command -> calls.answer(command, null),
             command -> threads.recordThread(calls.answer(command, null)),
             ResourceServer.directClients(),
-            threads),
+            threads,
+            new ConsultedRateLimits()),
         TestCallers.bearerFilter());
   }
 
@@ -96,6 +101,60 @@ class AuthResourceTest {
                   .isEqualTo(PasswordHashing.BUSY);
             });
     assertThat(calls.received()).isEmpty();
+  }
+
+  @Test
+  void aLoginIsCountedBeforeTheLineSoOnePastItsLimitGets429AndOneRefusedIsGivenBack() {
+    List<String> steps = new CopyOnWriteArrayList<>();
+    LogInUseCase counting =
+        new LogInUseCase() {
+          @Override
+          public SignedIn logIn(LogInCommand command) {
+            throw new AssertionError("only admit and complete are called");
+          }
+
+          @Override
+          public Admitted admit(LogInCommand command) {
+            if (command.password().equals("over-the-limit")) {
+              throw new RateLimitedException(Duration.ofSeconds(42));
+            }
+            steps.add("counted");
+            return new Admitted(
+                () -> {
+                  steps.add("checked");
+                  return UserFixtures.signedIn();
+                },
+                () -> steps.add("given back"));
+          }
+        };
+    server.close();
+    server = ResourceServer.serving(authResource(counting, HashingThreadsForTests.full()));
+
+    HttpResponse<String> limited =
+        server.json(
+            "POST", "v1/login", "{\"email\":\"jo@example.com\",\"password\":\"over-the-limit\"}");
+    HttpResponse<String> refused = server.json("POST", "v1/login", LOGIN);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(steps).containsExactly("counted", "given back");
+
+    server.close();
+    server = ResourceServer.serving(authResource(counting, hashingThreads));
+    assertThat(server.json("POST", "v1/login", LOGIN).statusCode()).isEqualTo(200);
+    assertThat(steps).containsExactly("counted", "given back", "counted", "checked");
+  }
+
+  private AuthResource authResource(LogInUseCase logIn, PasswordHashingThreads threads) {
+    return new AuthResource(
+        command -> calls.answer(command, UserFixtures.signedIn()),
+        logIn,
+        (caller, clientIp) -> calls.answer(List.of(caller, clientIp), null),
+        command -> calls.answer(command, null),
+        command -> calls.answer(command, null),
+        ResourceServer.directClients(),
+        threads,
+        new ConsultedRateLimits());
   }
 
   @Test

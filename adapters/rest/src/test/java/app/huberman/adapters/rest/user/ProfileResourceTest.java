@@ -2,6 +2,7 @@ package app.huberman.adapters.rest.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.adapters.rest.common.ConsultedRateLimits;
 import app.huberman.adapters.rest.common.ResourceServer;
 import app.huberman.adapters.rest.common.TestCallers;
 import app.huberman.adapters.rest.common.UseCaseCalls;
@@ -33,7 +34,8 @@ class ProfileResourceTest {
             command -> threads.recordThread(calls.answer(command, UserFixtures.profile())),
             command -> threads.recordThread(calls.answer(command, null)),
             ResourceServer.directClients(),
-            threads),
+            threads,
+            new ConsultedRateLimits()),
         TestCallers.bearerFilter());
   }
 
