@@ -48,19 +48,7 @@ token="$(curl -fs -H 'Content-Type: application/json' \
   "$base/api/v1/register" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
 [[ -n "$token" ]] || { echo "registration failed; see $APP_LOG" >&2; exit 1; }
 
-# Each login from its own address (the app trusts 127.0.0.1's X-Forwarded-For): a login is counted
-# by the password-guess limit while its hash is checked (5 in flight per account and address).
-cat >"$RESULTS/login.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"email":"$email","password":"$password"}'
-local sent = 0
-request = function()
-  sent = sent + 1
-  local address = "198.18." .. (math.floor(sent / 250) % 250) .. "." .. (sent % 250 + 1)
-  return wrk.format(nil, nil,
-    {["Content-Type"] = "application/json", ["X-Forwarded-For"] = address}, nil)
-end
-LUA
+write_login_lua "$RESULTS/login.lua" "$email" "$password"
 cat >"$RESULTS/profile.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
