@@ -92,23 +92,6 @@ wrk.headers["Authorization"] = "Bearer $token"
 LUA
 }
 
-# login_script FILE: a wrk Lua script that signs the account of register_user in. Each login comes
-# from its own address (the app trusts 127.0.0.1's X-Forwarded-For): a login is counted by the
-# password-guess limit while its hash is checked (5 in flight per account and address).
-login_script() {
-  cat >"$1" <<LUA
-wrk.method = "POST"
-wrk.body = '{"email":"$EMAIL","password":"$PASSWORD"}'
-local sent = 0
-request = function()
-  sent = sent + 1
-  local address = "198.18." .. (math.floor(sent / 250) % 250) .. "." .. (sent % 250 + 1)
-  return wrk.format(nil, nil,
-    {["Content-Type"] = "application/json", ["X-Forwarded-For"] = address}, nil)
-end
-LUA
-}
-
 # wrk_run URL SECONDS CONNECTIONS: prints "requests/s p50 p99 non-2xx" of one wrk run.
 wrk_run() {
   wrk -t2 -c"$3" -d"$2"s --latency "$1" | wrk_summary
@@ -127,4 +110,65 @@ wrk_summary() {
     /^ +99%/ {p99=$2}
     /Non-2xx/ {errors=$NF}
     END {printf "%s %s %s %s\n", rps, p50, p99, (errors == "" ? 0 : errors)}'
+}
+
+# make_stripe_events FILE COUNT PREFIX SECRET: COUNT distinct Stripe events (evt_PREFIX_N), one a
+# line as "Stripe-Signature<TAB>body", signed with SECRET now: Stripe's tolerance is 300 s, so make
+# them just before the run that sends them.
+make_stripe_events() {
+  python3 - "$1" "$2" "$3" "$4" <<'PY'
+import hashlib, hmac, json, sys, time
+path, count, prefix, secret = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+now = int(time.time())
+with open(path, "w") as out:
+    for n in range(count):
+        event = {"id": f"evt_{prefix}_{n}", "object": "event", "type": "customer.subscription.updated",
+                 "created": now, "data": {"object": {"id": f"sub_{prefix}_{n % 500}", "object": "subscription",
+                 "status": "active", "cancel_at_period_end": False, "customer": "cus_bench",
+                 "items": {"data": [{"current_period_end": now + 2592000 + n, "price": {"id": "price_premium_monthly"}}]}}}}
+        body = json.dumps(event, separators=(",", ":"))
+        mac = hmac.new(secret.encode(), f"{now}.{body}".encode(), hashlib.sha256).hexdigest()
+        out.write(f"t={now},v1={mac}\t{body}\n")
+PY
+}
+
+# write_webhooks_lua FILE [LUA]: the wrk script that sends each line of the file named by EVENTS
+# (make_stripe_events) once, to POST /api/v1/webhooks/stripe; LUA is appended.
+write_webhooks_lua() {
+  cat >"$1" <<'LUA'
+-- Every request is a new event: each line of EVENTS, signature and body, once.
+function init(args)
+  requests = {}
+  for line in io.lines(os.getenv("EVENTS")) do
+    local signature, body = line:match("^([^\t]*)\t(.*)$")
+    requests[#requests + 1] = wrk.format("POST", "/api/v1/webhooks/stripe",
+      {["Content-Type"] = "application/json", ["Stripe-Signature"] = signature}, body)
+  end
+  step = 0
+end
+function request()
+  step = step + 1
+  return requests[(step - 1) % #requests + 1]
+end
+LUA
+  printf '%s\n' "${2:-}" >>"$1"
+}
+
+# write_login_lua FILE EMAIL PASSWORD [LUA]: the wrk script that signs EMAIL in, each login from
+# its own address (the app trusts 127.0.0.1's X-Forwarded-For): a login is counted by the
+# password-guess limit while its hash is checked (5 in flight per account and address); LUA is
+# appended.
+write_login_lua() {
+  cat >"$1" <<LUA
+wrk.method = "POST"
+wrk.body = '{"email":"$2","password":"$3"}'
+local sent = 0
+request = function()
+  sent = sent + 1
+  local address = "198.18." .. (math.floor(sent / 250) % 250) .. "." .. (sent % 250 + 1)
+  return wrk.format(nil, nil,
+    {["Content-Type"] = "application/json", ["X-Forwarded-For"] = address}, nil)
+end
+LUA
+  printf '%s\n' "${4:-}" >>"$1"
 }

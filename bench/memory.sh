@@ -35,7 +35,7 @@ nmt_total() { sed -n 's/^Total: reserved=[0-9]*MB, committed=\([0-9]*\)MB.*/\1/p
 snapshot ready
 
 register_user "$RESULTS/memory-profile.lua"
-login_script "$RESULTS/memory-login.lua"
+write_login_lua "$RESULTS/memory-login.lua" "$EMAIL" "$PASSWORD"
 
 read -r PROFILE_RPS PROFILE_P50 PROFILE_P99 PROFILE_ERR < <(wrk_run_script "$base/api/v1/user/profile" "$SECONDS_EACH" 64 "$RESULTS/memory-profile.lua")
 read -r PLANS_RPS PLANS_P50 PLANS_P99 PLANS_ERR < <(wrk_run "$base/api/v1/plans" "$SECONDS_EACH" 64)

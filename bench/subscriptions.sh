@@ -30,42 +30,12 @@ base="http://127.0.0.1:$APP_PORT"
 PG=(-h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}")
 
 # 1. Webhook ingest. Signatures are made just before the run: Stripe's tolerance is 300 s.
-make_events() { # make_events FILE COUNT PREFIX
-  python3 - "$1" "$2" "$3" "$SECRET" <<'PY'
-import hashlib, hmac, json, sys, time
-path, count, prefix, secret = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-now = int(time.time())
-with open(path, "w") as out:
-    for n in range(count):
-        event = {"id": f"evt_{prefix}_{n}", "object": "event", "type": "customer.subscription.updated",
-                 "created": now, "data": {"object": {"id": f"sub_{prefix}_{n % 500}", "object": "subscription",
-                 "status": "active", "cancel_at_period_end": False, "customer": "cus_bench",
-                 "items": {"data": [{"current_period_end": now + 2592000 + n, "price": {"id": "price_premium_monthly"}}]}}}}
-        body = json.dumps(event, separators=(",", ":"))
-        mac = hmac.new(secret.encode(), f"{now}.{body}".encode(), hashlib.sha256).hexdigest()
-        out.write(f"t={now},v1={mac}\t{body}\n")
-PY
-}
+make_events() { make_stripe_events "$1" "$2" "$3" "$SECRET"; } # make_events FILE COUNT PREFIX
 # One wrk thread, so the requests can be built before the run starts: built as they went, they
 # cost wrk about 30 µs of CPU each, a sixth of the machine taken from the server at this rate.
 # With two threads, the second would build its share while the first already sent its own, and
 # those requests would count in a time that does not include them.
-cat >"$RESULTS/webhooks.lua" <<'LUA'
--- Every request is a new event: each line of EVENTS, signature and body, once.
-function init(args)
-  requests = {}
-  for line in io.lines(os.getenv("EVENTS")) do
-    local signature, body = line:match("^([^\t]*)\t(.*)$")
-    requests[#requests + 1] = wrk.format("POST", "/api/v1/webhooks/stripe",
-      {["Content-Type"] = "application/json", ["Stripe-Signature"] = signature}, body)
-  end
-  step = 0
-end
-function request()
-  step = step + 1
-  return requests[(step - 1) % #requests + 1]
-end
-LUA
+write_webhooks_lua "$RESULTS/webhooks.lua"
 # measure_ingest: warms the webhook path up, then sets HOOK_RPS, HOOK_P50, HOOK_P99, HOOK_ERR, STORED.
 measure_ingest() {
   make_events "$RESULTS/warmup-events.tsv" 400000 warm

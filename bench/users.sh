@@ -42,7 +42,7 @@ start_app users
 wait_ready
 base="http://127.0.0.1:$APP_PORT"
 register_user "$RESULTS/profile.lua"
-login_script "$RESULTS/login.lua"
+write_login_lua "$RESULTS/login.lua" "$EMAIL" "$PASSWORD"
 
 # Reads first: their thousands of requests a second also get the HTTP stack the logins share
 # compiled, which fifty logins a second would take minutes to do.

@@ -12,6 +12,7 @@ import app.huberman.application.shared.ValidationException;
 import app.huberman.application.user.port.in.Authenticated;
 import app.huberman.application.user.port.in.DeleteAccountUseCase.DeleteAccountCommand;
 import app.huberman.application.user.port.in.InvalidCredentialsException;
+import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.LogInUseCase.LogInCommand;
 import app.huberman.application.user.port.in.ProfileView;
 import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCommand;
@@ -81,6 +82,7 @@ class UserServicesTest {
   /** Hashes as "v1:" + password; "v0:" hashes need a rehash. */
   private static final class FakeHasher implements PasswordHasherPort {
     int dummyVerifications;
+    int verifications;
 
     /** Runs after each verification: what another request does meanwhile. */
     Runnable meanwhile = () -> {};
@@ -92,6 +94,7 @@ class UserServicesTest {
 
     @Override
     public boolean verify(String password, PasswordHash hash) {
+      verifications++;
       boolean matches = hash.phc().substring(4).equals(password);
       meanwhile.run();
       return matches;
@@ -264,6 +267,29 @@ class UserServicesTest {
     assertThat(logIn.logIn(new LogInCommand("jane@example.com", PASSWORD, "192.0.2.8")).user())
         .isNotNull();
     assertThat(events).contains("rate_limited:login");
+  }
+
+  @Test
+  void anAdmittedLoginIsCountedAtOnceAndAWithdrawnOneIsGivenBackUnchecked() {
+    register("jane@example.com");
+    LogInCommand wrong = new LogInCommand("jane@example.com", "nope", IP);
+    for (int i = 0; i < 5; i++) {
+      logIn.admit(wrong).withdraw(); // the server was busy: never checked
+    }
+    List<LogInUseCase.Admitted> admitted = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      admitted.add(logIn.admit(wrong));
+    }
+
+    assertThatThrownBy(() -> logIn.admit(wrong))
+        .as("five attempts in flight already count")
+        .isInstanceOf(RateLimitedException.class);
+    assertThat(hasher.verifications).isZero();
+    assertThat(admitted)
+        .allSatisfy(
+            login ->
+                assertThatThrownBy(login::complete)
+                    .isInstanceOf(InvalidCredentialsException.class));
   }
 
   @Test

@@ -229,6 +229,15 @@ public class ConfigurationProducer {
         integer("QUEUE_WORKERS"), Set.of(QueueName.DEFAULT, MailQueue.NAME), instanceId());
   }
 
+  @Produces
+  @Singleton
+  public PasswordHashingSettings passwordHashingSettings() {
+    return PasswordHashingSettings.of(
+        optionalText("PASSWORD_HASHING_THREADS"),
+        optionalText("PASSWORD_HASHING_QUEUE"),
+        Runtime.getRuntime().availableProcessors());
+  }
+
   /** Host name, process id and a random suffix: unique across restarts and containers. */
   private static String instanceId() {
     String host;

@@ -50,6 +50,11 @@ public final class LogInService implements LogInUseCase {
 
   @Override
   public SignedIn logIn(LogInCommand command) {
+    return admit(command).complete();
+  }
+
+  @Override
+  public Admitted admit(LogInCommand command) {
     Violations violations = new Violations();
     String rawEmail = violations.required("email", command.email());
     String password = violations.required("password", command.password());
@@ -58,13 +63,19 @@ public final class LogInService implements LogInUseCase {
     }
     violations.throwIfAny();
     Email email = Email.of(rawEmail);
-    guesses.count(email, command.clientIp(), "login");
+    String clientIp = command.clientIp();
+    guesses.count(email, clientIp, "login");
+    return new Admitted(
+        () -> checkPassword(email, password, clientIp), () -> guesses.forgive(email, clientIp));
+  }
+
+  private SignedIn checkPassword(Email email, String password, String clientIp) {
     Optional<User> found;
     try {
       // Hashing runs outside the transaction: it takes tens of milliseconds.
       found = unitOfWork.readOnly(() -> users.findByEmail(email));
     } catch (RuntimeException e) {
-      guesses.forgive(email, command.clientIp()); // an outage is not a guess
+      guesses.forgive(email, clientIp); // an outage is not a guess
       throw e;
     }
     boolean valid;
@@ -75,10 +86,10 @@ public final class LogInService implements LogInUseCase {
       valid = false;
     }
     if (!valid) {
-      events.loginFailed(email, command.clientIp());
+      events.loginFailed(email, clientIp);
       throw new InvalidCredentialsException();
     }
-    guesses.forgive(email, command.clientIp());
+    guesses.forgive(email, clientIp);
     User user = found.get();
     boolean rehash = hasher.needsRehash(user.passwordHash());
     Optional<PasswordHash> newHash = rehash ? Optional.of(hasher.hash(password)) : Optional.empty();
@@ -100,7 +111,7 @@ public final class LogInService implements LogInUseCase {
                               }));
               return issuer.issue(user, now);
             });
-    events.loginSucceeded(user.id(), command.clientIp());
+    events.loginSucceeded(user.id(), clientIp);
     return new SignedIn(ProfileView.of(user), token);
   }
 }

@@ -31,6 +31,16 @@ public class ConsultedRateLimits {
         (k, held) -> new Consulted(held.limit(), Math.min(held.limit(), held.remaining() + 1)));
   }
 
+  /** What this request consulted so far, for the thread that goes on serving it. */
+  public synchronized Map<String, Consulted> handOver() {
+    return Map.copyOf(byKey);
+  }
+
+  /** Takes over what the request consulted on the thread that served it before. */
+  public synchronized void takeOver(Map<String, Consulted> consulted) {
+    byKey.putAll(consulted);
+  }
+
   /**
    * The limit closest to refusing this client: fewest attempts remaining, then the smaller limit.
    */

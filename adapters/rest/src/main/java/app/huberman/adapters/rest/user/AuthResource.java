@@ -2,6 +2,7 @@ package app.huberman.adapters.rest.user;
 
 import app.huberman.adapters.rest.common.Caller;
 import app.huberman.adapters.rest.common.ClientAddresses;
+import app.huberman.adapters.rest.common.ConsultedRateLimits;
 import app.huberman.adapters.rest.common.NoStore;
 import app.huberman.adapters.rest.common.RequiresAuthentication;
 import app.huberman.adapters.rest.user.UserRequests.ForgotPasswordRequest;
@@ -25,13 +26,19 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Objects;
 
-/** Sign-up, sign-in, sign-out and the password reset flow. */
+/**
+ * Sign-up, sign-in, sign-out and the password reset flow. The routes that hash or verify a password
+ * run their use case off the HTTP thread, or answer 503 at once when too many wait ({@link
+ * PasswordHashing}).
+ */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +57,7 @@ public class AuthResource {
   private final RequestPasswordResetUseCase requestReset;
   private final ResetPasswordUseCase resetPassword;
   private final ClientAddresses clients;
+  private final PasswordHashing hashing;
 
   @Inject
   public AuthResource(
@@ -58,36 +66,49 @@ public class AuthResource {
       LogOutUseCase logOut,
       RequestPasswordResetUseCase requestReset,
       ResetPasswordUseCase resetPassword,
-      ClientAddresses clients) {
+      ClientAddresses clients,
+      PasswordHashingThreads hashingThreads,
+      ConsultedRateLimits consulted) {
     this.register = Objects.requireNonNull(register, "register");
     this.logIn = Objects.requireNonNull(logIn, "logIn");
     this.logOut = Objects.requireNonNull(logOut, "logOut");
     this.requestReset = Objects.requireNonNull(requestReset, "requestReset");
     this.resetPassword = Objects.requireNonNull(resetPassword, "resetPassword");
     this.clients = Objects.requireNonNull(clients, "clients");
+    this.hashing = new PasswordHashing(hashingThreads, consulted);
   }
 
   @POST
   @Path("register")
-  public Response register(RegisterRequest body, @Context HttpServletRequest http) {
+  public void register(
+      RegisterRequest body, @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
     RegisterRequest request = body == null ? new RegisterRequest(null, null, null, null) : body;
-    SignedIn signedIn =
-        register.register(
-            new RegisterUserCommand(
-                request.name(),
-                request.email(),
-                request.password(),
-                request.passwordConfirmation(),
-                clients.of(http)));
-    return Response.status(Response.Status.CREATED).entity(authResponse(signedIn)).build();
+    RegisterUserCommand command =
+        new RegisterUserCommand(
+            request.name(),
+            request.email(),
+            request.password(),
+            request.passwordConfirmation(),
+            clients.of(http));
+    hashing.answer(
+        answer,
+        () ->
+            Response.status(Response.Status.CREATED)
+                .entity(authResponse(register.register(command)))
+                .build());
   }
 
   @POST
   @Path("login")
-  public AuthResponse login(LoginRequest body, @Context HttpServletRequest http) {
+  public void login(
+      LoginRequest body, @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
     LoginRequest request = body == null ? new LoginRequest(null, null) : body;
-    return authResponse(
-        logIn.logIn(new LogInCommand(request.email(), request.password(), clients.of(http))));
+    LogInCommand command = new LogInCommand(request.email(), request.password(), clients.of(http));
+    hashing.answer(
+        answer,
+        () -> logIn.admit(command),
+        admitted -> authResponse(admitted.complete()),
+        LogInUseCase.Admitted::withdraw);
   }
 
   @POST
@@ -111,18 +132,25 @@ public class AuthResource {
 
   @POST
   @Path("reset-password")
-  public MessageResponse resetPassword(
-      ResetPasswordRequest body, @Context HttpServletRequest http) {
+  public void resetPassword(
+      ResetPasswordRequest body,
+      @Context HttpServletRequest http,
+      @Suspended AsyncResponse answer) {
     ResetPasswordRequest request =
         body == null ? new ResetPasswordRequest(null, null, null, null) : body;
-    resetPassword.resetPassword(
-        new ResetPasswordCommand(
-            request.token(),
-            request.email(),
-            request.password(),
-            request.passwordConfirmation(),
-            clients.of(http)));
-    return new MessageResponse(RESET_DONE);
+    String clientIp = clients.of(http);
+    hashing.answer(
+        answer,
+        () -> {
+          resetPassword.resetPassword(
+              new ResetPasswordCommand(
+                  request.token(),
+                  request.email(),
+                  request.password(),
+                  request.passwordConfirmation(),
+                  clientIp));
+          return new MessageResponse(RESET_DONE);
+        });
   }
 
   private static AuthResponse authResponse(SignedIn signedIn) {

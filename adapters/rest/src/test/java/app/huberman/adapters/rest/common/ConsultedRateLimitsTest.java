@@ -40,4 +40,16 @@ class ConsultedRateLimitsTest {
 
     assertThat(consulted.tightest()).contains(new Consulted(5, 5));
   }
+
+  @Test
+  void whatARequestConsultedGoesOverToTheThreadThatAnswersIt() {
+    consulted.consulted("per-client", 5, 4);
+    ConsultedRateLimits onTheHashingThread = new ConsultedRateLimits();
+
+    onTheHashingThread.takeOver(consulted.handOver());
+    onTheHashingThread.gaveBack("per-client");
+
+    assertThat(onTheHashingThread.tightest()).contains(new Consulted(5, 5));
+    assertThat(consulted.tightest()).contains(new Consulted(5, 4));
+  }
 }

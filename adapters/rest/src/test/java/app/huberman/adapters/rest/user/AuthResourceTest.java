@@ -2,20 +2,24 @@ package app.huberman.adapters.rest.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.adapters.rest.common.ConsultedRateLimits;
 import app.huberman.adapters.rest.common.ResourceServer;
 import app.huberman.adapters.rest.common.TestCallers;
 import app.huberman.adapters.rest.common.UseCaseCalls;
 import app.huberman.application.shared.RateLimitedException;
 import app.huberman.application.shared.ValidationException;
 import app.huberman.application.user.port.in.InvalidCredentialsException;
+import app.huberman.application.user.port.in.LogInUseCase;
 import app.huberman.application.user.port.in.LogInUseCase.LogInCommand;
 import app.huberman.application.user.port.in.RegisterUserUseCase.RegisterUserCommand;
 import app.huberman.application.user.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import app.huberman.application.user.port.in.ResetPasswordUseCase.ResetPasswordCommand;
+import app.huberman.application.user.port.in.SignedIn;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,21 +30,131 @@ import org.junit.jupiter.api.Test;
  */
 class AuthResourceTest {
 
+  private static final String LOGIN = "{\"email\":\"jo@example.com\",\"password\":\"x\"}";
+
   private final UseCaseCalls calls = new UseCaseCalls();
+  private final HashingThreadsForTests hashingThreads = HashingThreadsForTests.withRoom();
   @AutoClose private ResourceServer server;
 
   @BeforeEach
   void start() {
-    server =
-        ResourceServer.serving(
-            new AuthResource(
-                command -> calls.answer(command, UserFixtures.signedIn()),
-                command -> calls.answer(command, UserFixtures.signedIn()),
-                (caller, clientIp) -> calls.answer(List.of(caller, clientIp), null),
-                command -> calls.answer(command, null),
-                command -> calls.answer(command, null),
-                ResourceServer.directClients()),
-            TestCallers.bearerFilter());
+    server = serving(hashingThreads);
+  }
+
+  private ResourceServer serving(HashingThreadsForTests threads) {
+    return ResourceServer.serving(
+        new AuthResource(
+            command -> threads.recordThread(calls.answer(command, UserFixtures.signedIn())),
+            command -> threads.recordThread(calls.answer(command, UserFixtures.signedIn())),
+            (caller, clientIp) -> calls.answer(List.of(caller, clientIp), null),
+            command -> calls.answer(command, null),
+            command -> threads.recordThread(calls.answer(command, null)),
+            ResourceServer.directClients(),
+            threads,
+            new ConsultedRateLimits()),
+        TestCallers.bearerFilter());
+  }
+
+  @Test
+  void theRoutesThatHashAPasswordRunTheirUseCaseOnAHashingThread() {
+    String reset =
+        """
+        {"token":"t","email":"jo@example.com","password":"pw-12345678",
+         "password_confirmation":"pw-12345678"}""";
+    String register =
+        """
+        {"name":"Jo","email":"jo@example.com","password":"pw-12345678",
+         "password_confirmation":"pw-12345678"}""";
+
+    assertThat(server.json("POST", "v1/login", LOGIN).statusCode()).isEqualTo(200);
+    assertThat(server.json("POST", "v1/register", register).statusCode()).isEqualTo(201);
+    assertThat(server.json("POST", "v1/reset-password", reset).statusCode()).isEqualTo(200);
+
+    assertThat(hashingThreads.threadsUseCasesRanOn())
+        .containsExactly(
+            HashingThreadsForTests.NAME, HashingThreadsForTests.NAME, HashingThreadsForTests.NAME);
+  }
+
+  @Test
+  void whenTooManyWaitToHashEachRouteAnswers503AtOnceAndRunsNoUseCase() {
+    server.close();
+    server = serving(HashingThreadsForTests.full());
+    String reset =
+        """
+        {"token":"t","email":"jo@example.com","password":"pw-12345678",
+         "password_confirmation":"pw-12345678"}""";
+
+    List<HttpResponse<String>> answers =
+        List.of(
+            server.json("POST", "v1/login", LOGIN),
+            server.json("POST", "v1/register", "{}"),
+            server.json("POST", "v1/reset-password", reset));
+
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).isEqualTo(503);
+              assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+              assertThat(answer.headers().firstValue("Content-Type"))
+                  .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+              assertThat(ResourceServer.jsonOf(answer).getString("message"))
+                  .isEqualTo(PasswordHashing.BUSY);
+            });
+    assertThat(calls.received()).isEmpty();
+  }
+
+  @Test
+  void aLoginIsCountedBeforeTheLineSoOnePastItsLimitGets429AndOneRefusedIsGivenBack() {
+    List<String> steps = new CopyOnWriteArrayList<>();
+    LogInUseCase counting =
+        new LogInUseCase() {
+          @Override
+          public SignedIn logIn(LogInCommand command) {
+            throw new AssertionError("only admit and complete are called");
+          }
+
+          @Override
+          public Admitted admit(LogInCommand command) {
+            if (command.password().equals("over-the-limit")) {
+              throw new RateLimitedException(Duration.ofSeconds(42));
+            }
+            steps.add("counted");
+            return new Admitted(
+                () -> {
+                  steps.add("checked");
+                  return UserFixtures.signedIn();
+                },
+                () -> steps.add("given back"));
+          }
+        };
+    server.close();
+    server = ResourceServer.serving(authResource(counting, HashingThreadsForTests.full()));
+
+    HttpResponse<String> limited =
+        server.json(
+            "POST", "v1/login", "{\"email\":\"jo@example.com\",\"password\":\"over-the-limit\"}");
+    HttpResponse<String> refused = server.json("POST", "v1/login", LOGIN);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(steps).containsExactly("counted", "given back");
+
+    server.close();
+    server = ResourceServer.serving(authResource(counting, hashingThreads));
+    assertThat(server.json("POST", "v1/login", LOGIN).statusCode()).isEqualTo(200);
+    assertThat(steps).containsExactly("counted", "given back", "counted", "checked");
+  }
+
+  private AuthResource authResource(LogInUseCase logIn, PasswordHashingThreads threads) {
+    return new AuthResource(
+        command -> calls.answer(command, UserFixtures.signedIn()),
+        logIn,
+        (caller, clientIp) -> calls.answer(List.of(caller, clientIp), null),
+        command -> calls.answer(command, null),
+        command -> calls.answer(command, null),
+        ResourceServer.directClients(),
+        threads,
+        new ConsultedRateLimits());
   }
 
   @Test

@@ -2,6 +2,7 @@ package app.huberman.adapters.rest.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.huberman.adapters.rest.common.ConsultedRateLimits;
 import app.huberman.adapters.rest.common.ResourceServer;
 import app.huberman.adapters.rest.common.TestCallers;
 import app.huberman.adapters.rest.common.UseCaseCalls;
@@ -9,6 +10,7 @@ import app.huberman.application.shared.ValidationException;
 import app.huberman.application.user.port.in.DeleteAccountUseCase.DeleteAccountCommand;
 import app.huberman.application.user.port.in.UpdateProfileUseCase.UpdateProfileCommand;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,18 +19,68 @@ import org.junit.jupiter.api.Test;
 class ProfileResourceTest {
 
   private final UseCaseCalls calls = new UseCaseCalls();
+  private final HashingThreadsForTests hashingThreads = HashingThreadsForTests.withRoom();
   @AutoClose private ResourceServer server;
 
   @BeforeEach
   void start() {
-    server =
-        ResourceServer.serving(
-            new ProfileResource(
-                caller -> calls.answer(caller.userId(), UserFixtures.profile()),
-                command -> calls.answer(command, UserFixtures.profile()),
-                command -> calls.answer(command, null),
-                ResourceServer.directClients()),
-            TestCallers.bearerFilter());
+    server = serving(hashingThreads);
+  }
+
+  private ResourceServer serving(HashingThreadsForTests threads) {
+    return ResourceServer.serving(
+        new ProfileResource(
+            caller -> calls.answer(caller.userId(), UserFixtures.profile()),
+            command -> threads.recordThread(calls.answer(command, UserFixtures.profile())),
+            command -> threads.recordThread(calls.answer(command, null)),
+            ResourceServer.directClients(),
+            threads,
+            new ConsultedRateLimits()),
+        TestCallers.bearerFilter());
+  }
+
+  @Test
+  void onlyTheChangesThatConfirmThePasswordRunOnAHashingThread() {
+    assertThat(asCaller("PUT", "v1/user/profile", "{\"name\":\"Jo\"}").statusCode()).isEqualTo(200);
+    assertThat(hashingThreads.threadsUseCasesRanOn())
+        .singleElement()
+        .isNotEqualTo(HashingThreadsForTests.NAME); // no password to verify: the HTTP thread
+
+    assertThat(
+            asCaller(
+                    "PUT",
+                    "v1/user/profile",
+                    "{\"email\":\"new@example.com\",\"current_password\":\"pw\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(asCaller("DELETE", "v1/user", "{\"password\":\"pw\"}").statusCode()).isEqualTo(204);
+
+    assertThat(hashingThreads.threadsUseCasesRanOn().subList(1, 3))
+        .containsExactly(HashingThreadsForTests.NAME, HashingThreadsForTests.NAME);
+  }
+
+  @Test
+  void whenTooManyWaitToHashAPasswordChangeAnswers503AtOnceAndRunsNoUseCase() {
+    server.close();
+    server = serving(HashingThreadsForTests.full());
+
+    List<HttpResponse<String>> answers =
+        List.of(
+            asCaller(
+                "PUT",
+                "v1/user/profile",
+                "{\"email\":\"new@example.com\",\"current_password\":\"pw\"}"),
+            asCaller("DELETE", "v1/user", "{\"password\":\"pw\"}"));
+
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).isEqualTo(503);
+              assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+              assertThat(ResourceServer.jsonOf(answer).getString("message"))
+                  .isEqualTo(PasswordHashing.BUSY);
+            });
+    assertThat(calls.received()).isEmpty();
   }
 
   @Test
