@@ -3,9 +3,11 @@
 #  - POST /api/v1/login at the machine's full Argon2 capacity (LOGIN_CONNECTIONS, default 3 per
 #    core, each login from its own address so that no rate limit stops it);
 #  - GET /api/v1/user/profile and GET /api/v1/user/entitlements (bearer), READ_CONNECTIONS each;
-#  - POST /api/v1/webhooks/stripe, signed events, each new (WEBHOOK_CONNECTIONS).
-# Each path is measured ALONE (after a warm-up), then all four TOGETHER for MIXED_SECONDS after a
-# warm-up of the mix. During the mix a probe sends bursts of logins beyond the hashing line's room
+#  - POST /api/v1/webhooks/stripe, signed events, each new (WEBHOOK_CONNECTIONS): as fast as they
+#    go alone, and at a provider's steady WEBHOOK_RATE (default 100/s) in the mix.
+# Each path is measured ALONE (after a warm-up); then the reads and webhooks TOGETHER WITHOUT the
+# storm for MIXED_SECONDS, the baseline of the targets; then all four TOGETHER for MIXED_SECONDS
+# after a warm-up of the mix. During the mix a probe sends bursts of logins beyond the hashing line's room
 # and times their answers. Afterwards the database must hold every webhook answered 2xx, and the
 # queue workers must have processed them all.
 # Usage: bench/mixed.sh [seconds-per-solo-measure] [mixed-seconds]; WARMUP (default 30 s) drives
@@ -23,6 +25,7 @@ CORES="$(nproc)"
 LOGIN_CONNECTIONS="${LOGIN_CONNECTIONS:-$((3 * CORES))}"
 READ_CONNECTIONS="${READ_CONNECTIONS:-32}"
 WEBHOOK_CONNECTIONS="${WEBHOOK_CONNECTIONS:-16}"
+WEBHOOK_RATE="${WEBHOOK_RATE:-100}"
 # Each burst: more logins at once than the default line (PASSWORD_HASHING_QUEUE, 4 per core) holds.
 BURST="${BURST:-$((10 * CORES))}"
 SECRET="whsec_bench_$(date +%s)"
@@ -72,6 +75,8 @@ $COUNTING
 LUA
 # Loading the events takes wrk seconds: in the mix, the other paths start once it says READY.
 write_webhooks_lua "$RESULTS/mixed-webhooks.lua" "$COUNTING
+local pause = tonumber(os.getenv(\"PAUSE_MS\") or \"0\")
+if pause > 0 then function delay() return pause end end
 local load_events = init
 function init(args)
   load_events(args)
@@ -112,7 +117,7 @@ events_for() { # events_for WRK-OUTPUT SECONDS: twice what that run's rate sends
   awk -v seconds="$2" '/Requests\/sec/ {rate = $2} END {n = int(2 * rate * seconds); print (n < 20000 ? 20000 : n)}' "$1"
 }
 PATHS=(login profile entitlements webhooks)
-declare -A SOLO MIXED
+declare -A SOLO CALM MIXED
 for path in "${PATHS[@]}"; do
   if [[ "$path" == webhooks ]]; then
     make_events "$RESULTS/mixed-events-warm.tsv" $((WARMUP * 4000)) warm
@@ -132,16 +137,25 @@ SOLO_STORED="$(stored solo)"
 # The mix: a warm-up, then the measure, each path driven by a wrk of its own at the same time.
 make_events "$RESULTS/mixed-events-mixwarm.tsv" "$(events_for "$RESULTS/mixed-solo-webhooks.txt" "$MIXED_WARMUP")" mixwarm
 make_events "$RESULTS/mixed-events-mix.tsv" "$(events_for "$RESULTS/mixed-solo-webhooks.txt" "$MIXED_SECONDS")" mix
-run_mix() { # run_mix SECONDS SUFFIX EVENTS: the webhooks' wrk first, the others once it is loaded
-  local pids=() ready="$RESULTS/mixed-webhooks-ready"
+make_events "$RESULTS/mixed-events-calm.tsv" "$(events_for "$RESULTS/mixed-solo-webhooks.txt" "$MIXED_SECONDS")" calm
+# run_mix SECONDS SUFFIX EVENTS [PATH...]: the webhooks' wrk first, the other PATHs (by default
+# login and the two reads) once it is loaded.
+run_mix() {
+  local seconds="$1" suffix="$2" events="$3" pids=() ready="$RESULTS/mixed-webhooks-ready"
+  shift 3
+  local others=(login profile entitlements)
+  if [[ $# -gt 0 ]]; then others=("$@"); fi
   rm -f "$ready"
-  EVENTS="$3" READY="$ready" drive webhooks "$1" "$RESULTS/mixed-$2-webhooks.txt" & pids+=($!)
+  EVENTS="$events" READY="$ready" PAUSE_MS=$((1000 * WEBHOOK_CONNECTIONS / WEBHOOK_RATE)) drive webhooks "$seconds" "$RESULTS/mixed-$suffix-webhooks.txt" & pids+=($!)
   for _ in $(seq 1200); do [[ -f "$ready" ]] && break; sleep 0.1; done
-  for path in login profile entitlements; do
-    drive "$path" "$1" "$RESULTS/mixed-$2-$path.txt" & pids+=($!)
+  for path in "${others[@]}"; do
+    drive "$path" "$seconds" "$RESULTS/mixed-$suffix-$path.txt" & pids+=($!)
   done
   wait "${pids[@]}"
 }
+run_mix "$MIXED_SECONDS" calm "$RESULTS/mixed-events-calm.tsv" profile entitlements
+for path in profile entitlements webhooks; do CALM[$path]="$(figures "$RESULTS/mixed-calm-$path.txt")"; done
+CALM_STORED="$(stored calm)"
 run_mix "$MIXED_WARMUP" warm "$RESULTS/mixed-events-mixwarm.tsv"
 # The probe: every 2 s, BURST logins at once on top of the storm; each answer's status, time and
 # Retry-After. It starts 5 s into the measure (once the webhooks' events are loaded), when the
@@ -191,10 +205,10 @@ row() { # row PATH FIGURES
   echo "| $1 | $rps | $p99 | $ok | $busy | $other | $noretry |"
 }
 verdict() { if awk "BEGIN {exit !($1)}"; then echo PASS; else echo FAIL; fi; }
-read_targets() { # read_targets PATH
-  read -r s_rps _ s_p99 _ <<<"${SOLO[$1]}"
+read_targets() { # read_targets PATH: under the storm against the same traffic without it
+  read -r s_rps _ s_p99 _ <<<"${CALM[$1]}"
   read -r m_rps _ m_p99 _ <<<"${MIXED[$1]}"
-  echo "- $1 under the storm: $(awk -v a="$m_rps" -v b="$s_rps" 'BEGIN {printf "%.0f%%", 100 * a / b}') of its solo rate (target ≥ 70 %): $(verdict "$m_rps >= 0.7 * $s_rps"); p99 $(awk -v a="$m_p99" -v b="$s_p99" 'BEGIN {printf "%.1f×", a / b}') its solo p99 (target < 3×): $(verdict "$m_p99 < 3 * $s_p99")"
+  echo "- $1 under the storm: $(awk -v a="$m_rps" -v b="$s_rps" 'BEGIN {printf "%.0f%%", 100 * a / b}') of its rate without it (target ≥ 70 %): $(verdict "$m_rps >= 0.7 * $s_rps"); p99 $(awk -v a="$m_p99" -v b="$s_p99" 'BEGIN {printf "%.1f×", a / b}') its p99 without it (target < 3×): $(verdict "$m_p99 < 3 * $s_p99")"
 }
 webhook_target() { # webhook_target LABEL FIGURES STORED
   read -r _ _ _ ok _ <<<"$2"
@@ -214,7 +228,11 @@ cat <<REPORT
 |---|---|---|---|---|---|---|
 $(for path in "${PATHS[@]}"; do row "$path" "${SOLO[$path]}"; done)
 
-| mixed, ${MIXED_SECONDS} s | req/s | p99 | 2xx | 503 or 429 | other non-2xx | refusals without Retry-After |
+| reads and webhooks without the storm, ${MIXED_SECONDS} s | req/s | p99 | 2xx | 503 or 429 | other non-2xx | refusals without Retry-After |
+|---|---|---|---|---|---|---|
+$(for path in profile entitlements webhooks; do row "$path" "${CALM[$path]}"; done)
+
+| mixed, with the storm, ${MIXED_SECONDS} s | req/s | p99 | 2xx | 503 or 429 | other non-2xx | refusals without Retry-After |
 |---|---|---|---|---|---|---|
 $(for path in "${PATHS[@]}"; do row "$path" "${MIXED[$path]}"; done)
 
@@ -224,8 +242,9 @@ $(read_targets profile)
 $(read_targets entitlements)
 - logins beyond capacity refused, fast (p99 < 500 ms) and with Retry-After: $(verdict "$PROBE_REFUSED > 0 && $PROBE_NORETRY == 0 && $PROBE_P99 < 500")
 $(webhook_target alone "${SOLO[webhooks]}" "$SOLO_STORED")
+$(webhook_target "without the storm" "${CALM[webhooks]}" "$CALM_STORED")
 $(webhook_target mixed "${MIXED[webhooks]}" "$MIX_STORED")
 - every stored webhook processed by the queue workers: $UNPROCESSED of $TOTAL_STORED left unprocessed: $(verdict "$UNPROCESSED == 0")
 
-$CORES cores; JVM options: ${BENCH_JAVA_OPTS}; connections: login $LOGIN_CONNECTIONS, profile and entitlements $READ_CONNECTIONS each, webhooks $WEBHOOK_CONNECTIONS; warm-up ${WARMUP} s per path alone, ${MIXED_WARMUP} s for the mix.
+$CORES cores; JVM options: ${BENCH_JAVA_OPTS}; connections: login $LOGIN_CONNECTIONS, profile and entitlements $READ_CONNECTIONS each, webhooks $WEBHOOK_CONNECTIONS (in the mix at ${WEBHOOK_RATE}/s); warm-up ${WARMUP} s per path alone, ${MIXED_WARMUP} s for the mix.
 REPORT

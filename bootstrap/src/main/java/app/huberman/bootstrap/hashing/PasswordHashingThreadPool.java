@@ -56,10 +56,25 @@ public class PasswordHashingThreadPool implements PasswordHashingThreads {
       PasswordHashingSettings settings,
       Consumer<Runnable> inARequestContext,
       PasswordHashingGauges gauges) {
-    this.pool = new HandOverPool("password-hashing", threads, settings.threads(), settings.queue());
+    this.pool =
+        new HandOverPool(
+            "password-hashing", lowestPriority(threads), settings.threads(), settings.queue());
     this.inARequestContext = inARequestContext;
     this.gauges = gauges;
     gauges.watch(pool::waiting, pool::running);
+  }
+
+  /**
+   * Hashing threads yield the cores to the HTTP threads: a storm of sign-ins is served with what
+   * reads and webhooks leave, and the line's limit refuses the rest at once. The OS sees the
+   * priority with {@code -XX:ThreadPriorityPolicy=1} (bootstrap/jvm.options).
+   */
+  static ThreadFactory lowestPriority(ThreadFactory threads) {
+    return runnable -> {
+      Thread thread = threads.newThread(runnable);
+      thread.setPriority(Thread.MIN_PRIORITY);
+      return thread;
+    };
   }
 
   /** Creates the pool as the application starts, so that its gauges exist before the first. */

@@ -55,6 +55,15 @@ class PasswordHashingThreadPoolTest {
   }
 
   @Test
+  void hashesOnThreadsOfTheLowestPrioritySoThatReadsKeepTheCores() throws Exception {
+    CompletableFuture<Integer> priority = new CompletableFuture<>();
+
+    pool.execute(() -> priority.complete(Thread.currentThread().getPriority()));
+
+    assertThat(priority.get(10, TimeUnit.SECONDS)).isEqualTo(Thread.MIN_PRIORITY);
+  }
+
+  @Test
   void refusesATaskOnceEveryThreadIsBusyAndTheLineIsFullAndCountsTheRefusal() throws Exception {
     AtomicInteger hashed = new AtomicInteger();
     for (int i = 0; i < THREADS + QUEUE; i++) {

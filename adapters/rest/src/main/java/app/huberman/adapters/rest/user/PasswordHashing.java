@@ -71,7 +71,9 @@ public final class PasswordHashing {
             answerHere(answer, useCase);
           });
     } catch (RejectedExecutionException e) {
-      LOG.warning("Too many requests waiting to hash a password: answered 503");
+      // Not a warning: a storm would write a line per refusal. password_hashing_rejected_total
+      // counts them.
+      LOG.fine("Too many requests waiting to hash a password: answered 503");
       try {
         onRefusal.run();
       } finally {
