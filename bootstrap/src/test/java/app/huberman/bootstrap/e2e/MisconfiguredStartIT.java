@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class MisconfiguredStartIT {
 
+  /** The launcher's exit status for a start that hung (the watchdog). */
+  private static final int HUNG_START = 4;
+
   @Test
   void anUnreadableAppleTrustAnchorStopsTheStartWithExitStatus3() throws Exception {
     Path missing = Path.of("target", "no-such-apple-root.pem").toAbsolutePath();
@@ -34,26 +37,40 @@ class MisconfiguredStartIT {
         "APPLE_SANDBOX_ACCESS must be anybody, allowlist or nobody, not 'testers'");
   }
 
+  /**
+   * A start that hangs in Payara's own boot, before the application is reached, is halted by the
+   * launcher's watchdog with status 4 (ADR 0009): tried once more, as the other tests' starts are.
+   */
   private static void assertTheStartStops(Map<String, String> setting, String message)
       throws Exception {
-    String database = "huberman_it_misconf_" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, String> environment = new HashMap<>(setting);
-    environment.put("APP_PORT", Integer.toString(FreePorts.find()));
-    environment.put("DB_DATABASE", database);
-    try (RunnableProcess app =
-        RunnableProcess.start(
-            Path.of(System.getProperty("e2e.runnable")),
-            Path.of("target", "misconfigured-it").toAbsolutePath(),
-            environment)) {
+    for (int attempt = 1; ; attempt++) {
+      String database = "huberman_it_misconf_" + UUID.randomUUID().toString().substring(0, 8);
+      Map<String, String> environment = new HashMap<>(setting);
+      environment.put("APP_PORT", Integer.toString(FreePorts.find()));
+      environment.put("DB_DATABASE", database);
+      try (RunnableProcess app =
+          RunnableProcess.start(
+              Path.of(System.getProperty("e2e.runnable")),
+              Path.of("target", "misconfigured-it").toAbsolutePath(),
+              environment)) {
 
-      int status = app.awaitExit(Duration.ofSeconds(240));
+        int status = app.awaitExit(Duration.ofSeconds(240));
 
-      assertThat(status).as(app.tail()).isEqualTo(3);
-      assertThat(app.stdoutLines())
-          .anyMatch(line -> line.contains(message))
-          .anyMatch(line -> line.contains("The application did not deploy"));
-    } finally {
-      E2eDatabase.drop(database);
+        if (status == HUNG_START && attempt == 1 && hungInPayarasBoot(app)) {
+          continue;
+        }
+        assertThat(status).as(app.tail()).isEqualTo(3);
+        assertThat(app.stdoutLines())
+            .anyMatch(line -> line.contains(message))
+            .anyMatch(line -> line.contains("The application did not deploy"));
+        return;
+      } finally {
+        E2eDatabase.drop(database);
+      }
     }
+  }
+
+  private static boolean hungInPayarasBoot(RunnableProcess app) throws Exception {
+    return app.stdoutLines().stream().anyMatch(line -> line.contains("\"server.start_timeout\""));
   }
 }
