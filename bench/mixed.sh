@@ -10,6 +10,9 @@
 # after a warm-up of the mix. During the mix a probe sends bursts of logins beyond the hashing line's room
 # and times their answers. Afterwards the database must hold every webhook answered 2xx, and the
 # queue workers must have processed them all.
+# It also reports the app's RSS at ready, its peak RSS over the run and the share of time in GC
+# (for the 1 GiB container: BENCH_JAVA_OPTS="$(grep -v '^#' bootstrap/jvm.options | xargs)
+# -XX:MaxRAM=1g -XX:AOTCache=...", see docs/benchmarks.md).
 # Usage: bench/mixed.sh [seconds-per-solo-measure] [mixed-seconds]; WARMUP (default 30 s) drives
 # each path before its solo measure, MIXED_WARMUP (default 20 s) the mix. See docs/benchmarks.md.
 set -euo pipefail
@@ -33,6 +36,10 @@ export STRIPE_WEBHOOK_SECRET="$SECRET"
 
 start_app mixed
 wait_ready
+READY_RSS="$(rss_mb)"
+gc_seconds() { "$JAVA_HOME/bin/jstat" -gcutil "$APP_PID" | awk 'NR == 2 {print $NF}'; }
+GC_AT_READY="$(gc_seconds)"
+READY_AT="$(date +%s)"
 base="http://127.0.0.1:$APP_PORT"
 PG=(-h "${DB_HOST:-127.0.0.1}" -U "${DB_USERNAME:-postgres}")
 password="correct horse battery staple"
@@ -198,6 +205,9 @@ MIX_STORED="$(stored mix)"
 # The workers process what was stored; wait for them (at most 5 minutes).
 for _ in $(seq 300); do [[ "$(unprocessed)" == 0 ]] && break; sleep 1; done
 UNPROCESSED="$(unprocessed)"
+PEAK_RSS="$(awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$APP_PID/status")"
+GC_SHARE="$(awk -v g0="$GC_AT_READY" -v g1="$(gc_seconds)" -v t="$(( $(date +%s) - READY_AT ))" \
+  'BEGIN {printf "%.1f", 100 * (g1 - g0) / t}')"
 TOTAL_STORED="$(psql -tA "${PG[@]}" -d "$APP_DB" -c "SELECT count(*) FROM webhook_events")"
 
 row() { # row PATH FIGURES
@@ -245,6 +255,7 @@ $(webhook_target alone "${SOLO[webhooks]}" "$SOLO_STORED")
 $(webhook_target "without the storm" "${CALM[webhooks]}" "$CALM_STORED")
 $(webhook_target mixed "${MIXED[webhooks]}" "$MIX_STORED")
 - every stored webhook processed by the queue workers: $UNPROCESSED of $TOTAL_STORED left unprocessed: $(verdict "$UNPROCESSED == 0")
+- memory: RSS ${READY_RSS} MB at ready (target ≤ 512 MB): $(verdict "$READY_RSS <= 512"); peak RSS ${PEAK_RSS} MB over the whole run (target ≤ 768 MB): $(verdict "$PEAK_RSS <= 768"); GC ${GC_SHARE} % of the time from ready to the end (target < 5 %): $(verdict "$GC_SHARE < 5")
 
 $CORES cores; JVM options: ${BENCH_JAVA_OPTS}; connections: login $LOGIN_CONNECTIONS, profile and entitlements $READ_CONNECTIONS each, webhooks $WEBHOOK_CONNECTIONS (in the mix at ${WEBHOOK_RATE}/s); warm-up ${WARMUP} s per path alone, ${MIXED_WARMUP} s for the mix.
 REPORT
