@@ -55,6 +55,11 @@ wait_ready() {
   exit 1
 }
 
+# gc_seconds: the seconds the app's JVM spent in GC since launch (the last column of jstat -gcutil).
+gc_seconds() {
+  "$JAVA_HOME/bin/jstat" -gcutil "$APP_PID" | awk 'NR == 2 {print $NF}'
+}
+
 rss_mb() {
   echo $(( $(ps -o rss= -p "$APP_PID") / 1024 ))
 }

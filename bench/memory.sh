@@ -20,8 +20,7 @@ base="http://127.0.0.1:$APP_PORT"
 snapshot() {
   "$JAVA_HOME/bin/jcmd" "$APP_PID" VM.native_memory summary scale=MB >"$RESULTS/memory-nmt-$1.txt"
   grep -E '^(VmRSS|VmHWM|Threads):' "/proc/$APP_PID/status" >"$RESULTS/memory-proc-$1.txt"
-  # The last column of jstat -gcutil: seconds spent in GC since launch.
-  "$JAVA_HOME/bin/jstat" -gcutil "$APP_PID" | awk 'NR == 2 {print $NF}' >"$RESULTS/memory-gct-$1.txt"
+  gc_seconds >"$RESULTS/memory-gct-$1.txt"
   date +%s%N >"$RESULTS/memory-at-$1.txt"
 }
 proc_mb() { awk -v k="$1:" '$1 == k {printf "%d", $2 / 1024}' "$RESULTS/memory-proc-$2.txt"; }

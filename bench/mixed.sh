@@ -37,7 +37,6 @@ export STRIPE_WEBHOOK_SECRET="$SECRET"
 start_app mixed
 wait_ready
 READY_RSS="$(rss_mb)"
-gc_seconds() { "$JAVA_HOME/bin/jstat" -gcutil "$APP_PID" | awk 'NR == 2 {print $NF}'; }
 GC_AT_READY="$(gc_seconds)"
 READY_AT="$(date +%s)"
 base="http://127.0.0.1:$APP_PORT"
