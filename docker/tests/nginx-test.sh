@@ -420,6 +420,14 @@ requests="$(wc -l <"$WORK/ok.log")"
 connections="$(cut -d' ' -f3 "$WORK/ok.log" | sort -u | wc -l)"
 check "(k) nginx keeps connections to the upstream alive ($requests requests over $connections connections)" \
   test "$requests" -ge 6 -a "$connections" -lt "$requests"
+# The idle connections are nginx's to close (keepalive_timeout), never the app's: one the app closes
+# just as nginx sends a request on it costs that request. The OK upstream never closes one itself.
+idle_timeout="$(sed -n '/^upstream app {/,/^}/s/^\s*keepalive_timeout \([0-9]*\)s;/\1/p' "$CONF")"
+to_ok() { ss -Htn state established "( dport = :$OK_PORT )" | wc -l; }
+kept="$(to_ok)"
+sleep "$((${idle_timeout:-60} + 1))"
+check "(k) nginx itself closes an idle upstream connection after keepalive_timeout ${idle_timeout:-?}s ($kept open before, $(to_ok) after)" \
+  test "$kept" -gt 0 -a "$(to_ok)" = 0
 for pid in "${UPSTREAM_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 
 # (l) what the local runs above cannot show, since they replace the upstream's server line: in
@@ -429,6 +437,10 @@ upstream_block="$(sed -n '/^upstream app {/,/^}/p' "$CONF")"
 check "(l) the upstream app has a shared zone (which resolve needs)" grep -Eq '^\s*zone app [0-9]+k;' <<<"$upstream_block"
 check "(l) the upstream's server app:8080 has resolve" grep -Eq '^\s*server app:8080( [^;]*)? resolve( [^;]*)?;' <<<"$upstream_block"
 check "(l) the upstream keeps connections alive" grep -Eq '^\s*keepalive [0-9]+;' <<<"$upstream_block"
+# Under SHUTDOWN_DRAIN's default (10 s, GracefulStop.DEFAULT_DRAIN) and Payara's idle timeout (30 s):
+# a draining instance must see no idle connection left when it stops.
+check "(l) idle upstream connections are closed by nginx within 1-9 s (keepalive_timeout ${idle_timeout:-unset})" \
+  grep -Eq '^\s*keepalive_timeout [1-9]s;' <<<"$upstream_block"
 check "(l) Docker's DNS (127.0.0.11) is the resolver, answers kept at most 10 s" \
   grep -Eq '^\s*resolver 127\.0\.0\.11( [^;]*)? valid=([0-9]|10)s[ ;]' "$CONF"
 next_upstream="$(grep -E '^\s*proxy_next_upstream ' "$CONF" || true)"

@@ -35,7 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
  * others within a second, the entitlement cache evicted everywhere, a webhook redelivered to every
  * instance stored and processed once, each scheduler tick run once. Then, under load through nginx
  * (logins, profile reads, signed Stripe webhooks): a rolling restart (SIGTERM, start again, one
- * instance after another) with no answer but 2xx, and a SIGKILL of one instance where only requests
+ * instance after another) with no answer but 2xx and no request cut on an upstream connection in
+ * nginx's error log, and a SIGKILL of one instance where only requests
  * in flight on it may fail. At the end every accepted webhook is stored and processed, and every
  * processing job ran, once.
  *
@@ -108,6 +109,7 @@ public final class MultiInstanceTest {
     entitlementEvictedEverywhere(register(2));
     redeliveredWebhookOnce();
 
+    long nginxErrorsBefore = Files.size(nginxErrorLog());
     Load rolling = new Load(accounts, "evt_rolling_");
     rolling.start();
     Thread.sleep(3_000);
@@ -121,6 +123,12 @@ public final class MultiInstanceTest {
     // included, and answers every request on a connection it had accepted.
     if (rolling.non2xx() != 0) {
       failures.add("rolling restart: " + rolling.non2xx() + " answers were not 2xx: " + rolling.failed);
+    }
+    // Stricter: not even a GET that nginx resent elsewhere was on a connection the instance cut.
+    List<String> cut = connectionsCutUnderARequest(nginxErrorsBefore);
+    report.put("rolling restart: upstream connections cut under a request", cut.size());
+    if (!cut.isEmpty()) {
+      failures.add("rolling restart: nginx had " + cut.size() + " requests cut, the first: " + cut.getFirst());
     }
 
     Load loss = new Load(accounts, "evt_loss_");
@@ -153,6 +161,24 @@ public final class MultiInstanceTest {
     }
     failures.forEach(failure -> say("FAILED: " + failure));
     return 1;
+  }
+
+  Path nginxErrorLog() {
+    return work.resolve("nginx/logs/error.log");
+  }
+
+  /**
+   * The errors nginx logged, since the given length of its error log, for a request sent on a
+   * connection the instance then closed or reset (connection refused is not one: nothing was sent).
+   */
+  List<String> connectionsCutUnderARequest(long since) throws IOException {
+    byte[] log = Files.readAllBytes(nginxErrorLog());
+    String added = new String(log, (int) since, log.length - (int) since, StandardCharsets.UTF_8);
+    return added.lines()
+        .filter(line -> line.contains("while reading response header from upstream")
+            || line.contains("while sending request to upstream"))
+        .filter(line -> !line.contains("upstream server temporarily disabled"))
+        .toList();
   }
 
   // The checks of shared state, each against the instances directly.
@@ -443,7 +469,7 @@ public final class MultiInstanceTest {
     env.put("APP_ENV", "testing");
     env.put("LOG_LEVEL", "INFO");
     env.put("MIGRATE_ON_START", "false");
-    env.put("SHUTDOWN_DRAIN", "PT2S");
+    env.put("SHUTDOWN_DRAIN", "PT3S");
     env.put("QUEUE_WORKERS", "2");
     env.put("HTTP_THREADS", "8");
     env.put("STARTUP_TIMEOUT", "300");
@@ -497,7 +523,7 @@ public final class MultiInstanceTest {
     if (exit != 0) {
       failures.add("instance " + index + " exited with " + exit + " on SIGTERM");
     }
-    // SHUTDOWN_DRAIN (2 s) + SHUTDOWN_TIMEOUT (33 s): the queue workers' 30 s for the job in hand
+    // SHUTDOWN_DRAIN (3 s) + SHUTDOWN_TIMEOUT (33 s): the queue workers' 30 s for the job in hand
     // and Payara's 3 s grace.
     if (stopped - sigterm > Duration.ofSeconds(35).toNanos()) {
       failures.add("instance " + index + " took " + (stopped - sigterm) / 1_000_000 + " ms to stop");
