@@ -3,7 +3,8 @@
 
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/bootstrap/target/huberman-app.jar"
+# JAR: the runnable to measure (another build of it, to compare).
+JAR="${JAR:-$ROOT/bootstrap/target/huberman-app.jar}"
 RESULTS="$ROOT/bench/results"
 # The JVM options of the image, from the one file that sets them (comments dropped; override to
 # compare). Passed as options rather than as @file, since jshell's -R takes no argument files.

@@ -25,9 +25,10 @@ import java.util.zip.ZipInputStream;
 /**
  * Runs the operator CLI of the application packaged in this jar, without Payara Micro. The CLI's
  * commands use the application's classes, which live only in the WAR ({@code MICRO-INF/deploy}), on
- * the Jakarta APIs the server would provide: this extracts the WAR's classes and libraries, and
- * those few API jars from Payara Micro's runtime, to a temporary directory, and runs the CLI in a
- * class loader over them. The directory is deleted when the command ends.
+ * the Jakarta APIs the server would provide: this extracts the WAR's classes and libraries, the
+ * libraries the build moved out of it ({@code MICRO-INF/lib}) and those few API jars from Payara
+ * Micro's runtime to a temporary directory, and runs the CLI in a class loader over them. The
+ * directory is deleted when the command ends.
  */
 final class OperatorCliLoader {
 
@@ -58,6 +59,9 @@ final class OperatorCliLoader {
           "jakarta.annotation-api.jar");
 
   private static final String RUNTIME = "MICRO-INF/runtime/";
+
+  /** The application's libraries the build moved out of the WAR, onto Payara Micro's class path. */
+  private static final String SERVER_LIBRARIES = "MICRO-INF/lib/";
 
   private OperatorCliLoader() {}
 
@@ -101,7 +105,10 @@ final class OperatorCliLoader {
     return Path.of(location);
   }
 
-  /** The WAR's classes and libraries, then the platform's API jars; returns the class path. */
+  /**
+   * The WAR's classes and libraries, the libraries moved beside it, then the platform's API jars;
+   * returns the class path.
+   */
   static List<URL> extract(Path jar, Path directory) throws IOException {
     List<URL> classPath = new ArrayList<>();
     Path classes = directory.resolve("classes");
@@ -130,6 +137,10 @@ final class OperatorCliLoader {
         }
       }
       classPath.addFirst(url(classes));
+      runnable.stream()
+          .filter(entry -> entry.getName().startsWith(SERVER_LIBRARIES))
+          .filter(entry -> entry.getName().endsWith(".jar") && !entry.getName().contains(".."))
+          .forEach(entry -> classPath.add(extractTo(runnable, entry, lib)));
       for (String name : PLATFORM_JARS) {
         ZipEntry entry = runnable.getEntry(RUNTIME + name);
         if (entry == null) {
@@ -143,6 +154,16 @@ final class OperatorCliLoader {
       }
     }
     return classPath;
+  }
+
+  private static URL extractTo(ZipFile runnable, ZipEntry entry, Path lib) {
+    Path target = lib.resolve(entry.getName().substring(SERVER_LIBRARIES.length()));
+    try (InputStream in = runnable.getInputStream(entry)) {
+      copy(in, target);
+      return url(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void copy(InputStream in, Path target) throws IOException {
