@@ -140,6 +140,9 @@ final class LogSetup {
         "org.flywaydb.level=INFO",
         "org.redisson.level=WARNING",
         "io.netty.level=WARNING",
+        // WELD-000715 at WARNING for every request answered on another thread (webhooks, password
+        // hashing): Payara's asynchronous dispatch sets no guard of Weld's; nothing is wrong.
+        "org.jboss.weld.Servlet.level=SEVERE",
         "");
   }
 

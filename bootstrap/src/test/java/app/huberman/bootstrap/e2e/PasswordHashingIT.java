@@ -135,6 +135,9 @@ class PasswordHashingIT {
     assertThat(gauge("password_hashing_rejected_total")).isEqualTo(1);
     assertThat(loginEvent("slow-login-1")).as(app.tail()).isNotNull();
     assertThat(loginEvent("slow-login-2")).as(app.tail()).isNotNull();
+    assertThat(app.stdoutLines())
+        .as("answers from the hashing threads are no warning")
+        .noneMatch(line -> line.contains("WELD-000715"));
   }
 
   /** Counted in flight until answered: the stop waits for it before it closes the port. */
