@@ -121,7 +121,7 @@ const oneOff = (svc) => svc && String(svc.restart) === "no" && svc.command !== u
   const problems = [];
   const app = services.app ?? {};
   // SHUTDOWN_DRAIN (10 s) + SHUTDOWN_TIMEOUT (33 s) + 2 s: Docker's SIGKILL never cuts a stop short.
-  if (app.stop_grace_period !== "45s") problems.push("app: stop_grace_period is not 45s");
+  if (app.stop_grace_period !== "50s") problems.push("app: stop_grace_period is not 50s");
   if (!compose.networks?.huberman?.ipam?.config?.[0]?.subnet) problems.push("network huberman has no IPAM subnet");
   if (String(app.environment?.APP_PORT) !== "8080") problems.push("app: APP_PORT is not pinned to 8080");
   for (const [name, svc] of Object.entries(services))

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CheckServingServiceTest {
 
   @Test
-  void startsThenServesOnceTheSchemaIsThereAndDrainsForGoodOnceTold() {
+  void startsThenServesOnceTheSchemaIsThereThenDrainsThenClosesForGood() {
     MigratedSchema migrated = new MigratedSchema();
     Draining draining = new Draining();
     CheckServingService serving = new CheckServingService(migrated, draining);
@@ -23,8 +23,14 @@ class CheckServingServiceTest {
     new MigrateSchemaService(FakeSchemaMigrator.migratedTo("10"), migrated).migrateSchema();
     assertThat(serving.serving()).isEqualTo(Serving.SERVING);
 
-    new DrainInstanceService(draining).beginDrain();
+    DrainInstanceService drain = new DrainInstanceService(draining);
+    drain.beginDrain();
     assertThat(serving.serving()).isEqualTo(Serving.DRAINING);
     assertThat(serving.serving()).isEqualTo(Serving.DRAINING);
+
+    drain.portClosed();
+    assertThat(serving.serving()).isEqualTo(Serving.CLOSING);
+    drain.beginDrain();
+    assertThat(serving.serving()).isEqualTo(Serving.CLOSING);
   }
 }

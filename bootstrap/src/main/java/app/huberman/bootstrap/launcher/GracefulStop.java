@@ -19,11 +19,12 @@ import sun.misc.Signal;
  * Stops the instance without refusing a request a balancer already sent it. On SIGTERM the
  * application's readiness turns DOWN at once ({@code server.draining}), and the instance goes on
  * serving for {@code SHUTDOWN_DRAIN} while balancers (nginx, Kubernetes endpoints) notice and move
- * away. Then it stops accepting connections but keeps the accepted ones, waits for a quiet moment
- * with no API request in flight, and the JVM exits with status 0 ({@code server.stopping}): the
- * queue workers finish their jobs in hand and release the rest, pools close, and the {@link
- * Watchdog} halts a stop that hangs. A second SIGTERM cuts the drain short; a third halts the JVM
- * with 143, as the JVM's own handling of the signal would have exited.
+ * away. Then it stops accepting connections but keeps the accepted ones, answers {@code Connection:
+ * close} from then on, stays for {@link #LINGER} and then until a quiet moment with no API request
+ * in flight, and the JVM exits with status 0 ({@code server.stopping}): the queue workers finish
+ * their jobs in hand and release the rest, pools close, and the {@link Watchdog} halts a stop that
+ * hangs. A second SIGTERM cuts the drain short; a third halts the JVM with 143, as the JVM's own
+ * handling of the signal would have exited.
  *
  * <p>The JVM's own SIGTERM handling starts the stop at once, with no drain: this replaces it
  * through {@code sun.misc.Signal}, the only way to catch a signal in Java. Ctrl-C (SIGINT) keeps
@@ -36,7 +37,15 @@ final class GracefulStop {
   static final int EXIT_STOPPED = 0;
   static final int EXIT_FORCED = 143;
 
-  /** Within Payara's own 3 s grace, which the requests left would get anyway. */
+  /**
+   * How long the instance stays after its port closed, at least: longer than nginx keeps an idle
+   * connection to it (its upstream's {@code keepalive_timeout}, 2 s), so that every connection left
+   * is closed by nginx, or by an answer's {@code Connection: close}, before the process exits and
+   * would cut it.
+   */
+  static final Duration LINGER = Duration.ofMillis(2500);
+
+  /** After the linger: within Payara's own 3 s grace, which the requests left would get anyway. */
   static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(3);
 
   /**
@@ -115,7 +124,7 @@ final class GracefulStop {
   }
 
   private void beginDrain() {
-    boolean reported = tellTheApplication();
+    boolean reported = tellTheApplication("beginDrain");
     EventLog.emit(
         LOG,
         Level.INFO,
@@ -133,10 +142,10 @@ final class GracefulStop {
   }
 
   /** Whether the application took it: not when it was not deployed (yet). */
-  private static boolean tellTheApplication() {
+  private static boolean tellTheApplication(String operation) {
     try {
       ManagementFactory.getPlatformMBeanServer()
-          .invoke(new ObjectName(DrainSwitch.NAME), "beginDrain", null, null);
+          .invoke(new ObjectName(DrainSwitch.NAME), operation, null, null);
       return true;
     } catch (JMException e) {
       return false;
@@ -151,8 +160,9 @@ final class GracefulStop {
    * @return how many were still in flight when it stopped waiting
    */
   private static int awaitQuietMoment() {
-    long deadline = System.nanoTime() + IN_FLIGHT_PATIENCE.toNanos();
+    long deadline = System.nanoTime() + LINGER.plus(IN_FLIGHT_PATIENCE).toNanos();
     long quietSince = System.nanoTime();
+    long lingerUntil = quietSince + LINGER.toNanos() - QUIET.toNanos();
     while (true) {
       int inFlight;
       try {
@@ -164,7 +174,7 @@ final class GracefulStop {
         return 0; // not deployed: nothing to wait for
       }
       long now = System.nanoTime();
-      if (inFlight > 0) {
+      if (inFlight > 0 || now < lingerUntil) {
         quietSince = now;
       }
       if (now - quietSince >= QUIET.toNanos() || now >= deadline) {
@@ -190,6 +200,7 @@ final class GracefulStop {
       Thread.currentThread().interrupt();
     }
     int listenersStopped = payara.stopAccepting();
+    tellTheApplication("portClosed");
     int leftInFlight = awaitQuietMoment();
     // Should Payara's internals have moved: closing the listener refuses new connections too.
     boolean listenerClosed = listenersStopped == 0 && payara.closeHttpListener();

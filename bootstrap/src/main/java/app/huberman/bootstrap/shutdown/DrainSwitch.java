@@ -72,6 +72,11 @@ public class DrainSwitch {
     }
 
     @Override
+    public void portClosed() {
+      drainInstance.portClosed();
+    }
+
+    @Override
     public int getRequestsInFlight() {
       return requestsInFlight.count();
     }

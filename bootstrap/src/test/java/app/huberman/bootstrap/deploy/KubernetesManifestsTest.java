@@ -314,8 +314,8 @@ class KubernetesManifestsTest {
           .isNull();
       assertThat(config).containsEntry("MIGRATE_ON_START", "false");
       assertThat(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
-          .as("the grace period covers SHUTDOWN_DRAIN and SHUTDOWN_TIMEOUT")
-          .isGreaterThan(drain + Long.parseLong(config.get("SHUTDOWN_TIMEOUT")));
+          .as("the grace period covers SHUTDOWN_DRAIN, the port closed and SHUTDOWN_TIMEOUT")
+          .isGreaterThan(drain + 6 + Long.parseLong(config.get("SHUTDOWN_TIMEOUT")));
       assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
           .isEqualTo(new IntOrString(0));
     }

@@ -3,7 +3,10 @@ package app.huberman.application.health.service;
 import app.huberman.application.health.port.in.CheckServingUseCase;
 import java.util.Objects;
 
-/** Starting until the schema is recorded, draining once the drain began, serving in between. */
+/**
+ * Starting until the schema is recorded, draining once the drain began, closing once the port
+ * closed, serving in between.
+ */
 public final class CheckServingService implements CheckServingUseCase {
 
   private final MigratedSchema migrated;
@@ -18,6 +21,9 @@ public final class CheckServingService implements CheckServingUseCase {
   public Serving serving() {
     if (migrated.version().isEmpty()) {
       return Serving.STARTING;
+    }
+    if (draining.isPortClosed()) {
+      return Serving.CLOSING;
     }
     return draining.begun() ? Serving.DRAINING : Serving.SERVING;
   }

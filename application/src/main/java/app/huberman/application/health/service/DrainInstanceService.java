@@ -3,7 +3,10 @@ package app.huberman.application.health.service;
 import app.huberman.application.health.port.in.DrainInstanceUseCase;
 import java.util.Objects;
 
-/** Begins this instance's drain: readiness turns DOWN at once and stays DOWN. */
+/**
+ * Begins this instance's drain (readiness turns DOWN at once and stays DOWN), and records when its
+ * port has closed.
+ */
 public final class DrainInstanceService implements DrainInstanceUseCase {
 
   private final Draining draining;
@@ -15,5 +18,10 @@ public final class DrainInstanceService implements DrainInstanceUseCase {
   @Override
   public void beginDrain() {
     draining.begin();
+  }
+
+  @Override
+  public void portClosed() {
+    draining.portClosed();
   }
 }

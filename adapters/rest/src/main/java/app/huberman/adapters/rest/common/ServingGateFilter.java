@@ -19,10 +19,12 @@ import java.util.Objects;
  * version (migrating, or waiting for the deployment's {@code migrate}), every API request gets 503
  * with {@code Retry-After}, never a 404 or a 500, so that a balancer retries it elsewhere.
  *
- * <p>While the instance drains before it stops, every answer says {@code Connection: close}: a
- * balancer then keeps no idle connection to it, so that none is cut when its listener closes at the
- * end of the drain (nginx never resends a POST on a connection that was cut). It counts the
- * requests in flight ({@link RequestsInFlight}), for which the stop waits before it closes.
+ * <p>Once the port of a stopping instance accepts no new connection, every answer says {@code
+ * Connection: close}: a balancer then keeps no connection to it, so that none is cut when the
+ * process exits (nginx never resends a POST on a connection that was cut). Not before: during the
+ * drain, that would make nginx open a new connection for every request, and one that is opened just
+ * as the port closes is reset with its request. It counts the requests in flight ({@link
+ * RequestsInFlight}), for which the stop waits before it exits.
  *
  * <p>Once open, the first API request is served alone, the others waiting behind it: Payara sets up
  * its JSON-B resolvers while it serves the first JSON request, and did so unsafely when several
@@ -55,7 +57,7 @@ public class ServingGateFilter extends HttpFilter {
       ServletAnswers.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, STARTING);
       return;
     }
-    if (serving == Serving.DRAINING) {
+    if (serving == Serving.CLOSING) {
       response.setHeader("Connection", "close");
     }
     inFlight.enter();

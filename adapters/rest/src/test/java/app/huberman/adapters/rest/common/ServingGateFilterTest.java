@@ -76,20 +76,25 @@ class ServingGateFilterTest {
   }
 
   @Test
-  void whileDrainingServesEveryRequestAndTellsTheClientToCloseItsConnection() throws Exception {
+  void servesThroughTheDrainAndTellsTheClientToCloseItsConnectionOnlyOnceThePortClosed()
+      throws Exception {
+    AtomicInteger passed = new AtomicInteger();
     serving.set(Serving.SERVING);
     RecordedResponse serving1 = new RecordedResponse();
-    gate.doFilter(request(), serving1.proxy(), (req, res) -> {});
+    gate.doFilter(request(), serving1.proxy(), (req, res) -> passed.incrementAndGet());
     serving.set(Serving.DRAINING);
     RecordedResponse draining = new RecordedResponse();
-    AtomicInteger passed = new AtomicInteger();
-
     gate.doFilter(request(), draining.proxy(), (req, res) -> passed.incrementAndGet());
+    serving.set(Serving.CLOSING);
+    RecordedResponse closing = new RecordedResponse();
+    gate.doFilter(request(), closing.proxy(), (req, res) -> passed.incrementAndGet());
 
+    assertThat(passed).hasValue(3);
     assertThat(serving1.headers).doesNotContainKey("Connection");
-    assertThat(passed).hasValue(1);
     assertThat(draining.status).isEqualTo(200);
-    assertThat(draining.headers).containsEntry("Connection", "close");
+    assertThat(draining.headers).doesNotContainKey("Connection");
+    assertThat(closing.status).isEqualTo(200);
+    assertThat(closing.headers).containsEntry("Connection", "close");
   }
 
   @Test

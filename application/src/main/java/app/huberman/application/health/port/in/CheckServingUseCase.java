@@ -10,7 +10,12 @@ public interface CheckServingUseCase {
     /** Its schema is not at this build's version yet: requests would fail. */
     STARTING,
     SERVING,
-    /** About to stop: it still serves, but the clients should not keep their connections. */
-    DRAINING
+    /** About to stop: not ready, so that balancers move away, but it serves as before. */
+    DRAINING,
+    /**
+     * Its port accepts no new connection: it serves what still arrives, and the clients should not
+     * keep their connections.
+     */
+    CLOSING
   }
 }

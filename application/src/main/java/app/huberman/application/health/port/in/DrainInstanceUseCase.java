@@ -7,4 +7,10 @@ package app.huberman.application.health.port.in;
 public interface DrainInstanceUseCase {
 
   void beginDrain();
+
+  /**
+   * The drain is over and the port accepts no new connection: from now on the clients should not
+   * keep the connections they have.
+   */
+  void portClosed();
 }
