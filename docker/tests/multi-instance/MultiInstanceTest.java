@@ -302,7 +302,7 @@ public final class MultiInstanceTest {
    * Every stored event enqueued one processing job in the same transaction; each ran once, but for
    * those the SIGKILL interrupted.
    */
-  void jobsRunOnce(int mayRunTwice) throws Exception {
+  void jobsRunOnce(int killedWorkers) throws Exception {
     int enqueued = Integer.parseInt(sql("SELECT count(*) FROM webhook_events"));
     int queued = Integer.parseInt(sql("SELECT count(*) FROM jobs WHERE type = 'subscriptions.process-webhook'"));
     int failed = Integer.parseInt(sql("SELECT count(*) FROM failed_jobs WHERE type = 'subscriptions.process-webhook'"));
@@ -320,10 +320,14 @@ public final class MultiInstanceTest {
         "webhook processing jobs",
         "enqueued " + enqueued + ", run " + runs.size() + ", run more than once " + twice
             + ", still queued " + queued + ", failed " + failed);
-    if (runs.size() != enqueued || queued != 0 || failed != 0) {
+    // The killed instance's last log lines die with it: a job it finished just before the SIGKILL
+    // has run (its webhook is processed, checked above) but may have no job.succeeded line. At most
+    // as many as its workers.
+    int unlogged = enqueued - runs.size();
+    if (unlogged < 0 || unlogged > killedWorkers || queued != 0 || failed != 0) {
       failures.add("enqueued " + enqueued + " processing jobs, " + runs.size() + " ran, " + queued + " still queued, " + failed + " failed");
     }
-    if (twice > mayRunTwice) {
+    if (twice > killedWorkers) {
       failures.add(twice + " processing jobs ran more than once");
     }
   }

@@ -153,9 +153,9 @@ final class GracefulStop {
   }
 
   /**
-   * Waits, for at most {@link #IN_FLIGHT_PATIENCE}, until no API request has been in flight for
-   * {@link #QUIET}: a login's hash takes tens of milliseconds, a webhook batch more, and nginx
-   * resends no POST it has written.
+   * Waits for {@link #LINGER}, then for at most {@link #IN_FLIGHT_PATIENCE} more, until no API
+   * request has been in flight for {@link #QUIET}: a login's hash takes tens of milliseconds, a
+   * webhook batch more, and nginx resends no POST it has written.
    *
    * @return how many were still in flight when it stopped waiting
    */
