@@ -82,6 +82,10 @@ public final class MultiInstanceTest {
     int status;
     try {
       status = test.run();
+    } catch (Exception | AssertionError e) {
+      // Exit here, whatever threads still run: a failed start must fail CI, not hang it.
+      e.printStackTrace();
+      status = 1;
     } finally {
       test.stopAll();
     }
@@ -368,15 +372,19 @@ public final class MultiInstanceTest {
       this.eventPrefix = eventPrefix;
     }
 
+    /**
+     * About 100 requests a second: enough that every restart meets requests in flight, and leaves
+     * the two cores of CI room to start the restarted instance (over 5 minutes once, at twice this).
+     */
     void start() {
       for (int i = 0; i < 3; i++) {
-        threads.add(Thread.ofPlatform().name("profile-" + i).start(() -> loop("GET /user/profile", this::profile, 20)));
+        threads.add(Thread.ofPlatform().daemon().name("profile-" + i).start(() -> loop("GET /user/profile", this::profile, 40)));
       }
       for (int i = 0; i < 2; i++) {
-        threads.add(Thread.ofPlatform().name("webhook-" + i).start(() -> loop("POST /webhooks/stripe", this::webhook, 50)));
+        threads.add(Thread.ofPlatform().daemon().name("webhook-" + i).start(() -> loop("POST /webhooks/stripe", this::webhook, 100)));
       }
       // nginx allows 10 logins a minute from one address (burst 5).
-      threads.add(Thread.ofPlatform().name("login").start(() -> loop("POST /login", this::login, 7_000)));
+      threads.add(Thread.ofPlatform().daemon().name("login").start(() -> loop("POST /login", this::login, 7_000)));
     }
 
     void stop() throws InterruptedException {
@@ -486,7 +494,9 @@ public final class MultiInstanceTest {
     long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
       if (!processes[index].isAlive()) {
-        throw new IllegalStateException("instance " + index + " died; see its log in " + work);
+        printLogTail(index);
+        throw new IllegalStateException(
+            "instance " + index + " died with " + processes[index].exitValue() + "; see its log in " + work);
       }
       try {
         if (get(instance(index), "/health/ready", null).statusCode() == 200) {
@@ -497,7 +507,36 @@ public final class MultiInstanceTest {
       }
       Thread.sleep(200);
     }
+    printLogTail(index);
+    printThreads(index);
     throw new IllegalStateException("instance " + index + " not ready within " + patience);
+  }
+
+  /** The end of an instance's log, in CI's output: the work directory is gone after the run. */
+  void printLogTail(int index) throws IOException {
+    Path log = work.resolve("instance-" + index + "-" + generations[index] + ".log");
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    say("last lines of " + log.getFileName() + ":");
+    lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(line -> say("  " + line));
+  }
+
+  /** Where an instance that never became ready is stuck: its threads' stacks, from jstack. */
+  void printThreads(int index) throws IOException, InterruptedException {
+    Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+    Process dump =
+        new ProcessBuilder(jstack.toString(), Long.toString(processes[index].pid()))
+            .redirectErrorStream(true)
+            .start();
+    String stacks = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    dump.waitFor();
+    Path file = work.resolve("instance-" + index + "-" + generations[index] + ".jstack");
+    Files.writeString(file, stacks);
+    say("threads of instance " + index + " (main and startup):");
+    for (String block : stacks.split("\n\n")) {
+      if (block.startsWith("\"main\"") || block.contains("deploy") || block.contains("Startup")) {
+        block.lines().limit(40).forEach(line -> say("  " + line));
+      }
+    }
   }
 
   /** SIGTERM under load: not ready within a second, exit 0, then started again. */
