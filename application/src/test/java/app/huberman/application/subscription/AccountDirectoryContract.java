@@ -54,4 +54,13 @@ public abstract class AccountDirectoryContract {
 
     assertThat(accounts.emailOf(UserId.of(12))).isEmpty();
   }
+
+  @Test
+  void givesTheUuidOfAnAccount() {
+    AccountDirectoryPort accounts = directoryOf(ada, bob);
+
+    assertThat(accounts.accountTokenOf(ada.id())).contains(ADA);
+    assertThat(accounts.accountTokenOf(bob.id())).contains(BOB);
+    assertThat(accounts.accountTokenOf(UserId.of(13))).isEmpty();
+  }
 }

@@ -33,4 +33,12 @@ public final class InMemoryAccountDirectory implements AccountDirectoryPort {
   public Optional<Email> emailOf(UserId id) {
     return Optional.ofNullable(emails.get(id));
   }
+
+  @Override
+  public Optional<UUID> accountTokenOf(UserId id) {
+    return ids.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(id))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
 }

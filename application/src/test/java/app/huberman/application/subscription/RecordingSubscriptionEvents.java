@@ -4,6 +4,7 @@ import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.user.UserId;
@@ -88,5 +89,25 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
     synchronized (lines) {
       return List.copyOf(lines);
     }
+  }
+
+  @Override
+  public void checkoutStarted(UserId caller, PlanSlug plan, String sessionId) {
+    lines.add("checkout started " + plan.value() + " user " + caller.value() + " " + sessionId);
+  }
+
+  @Override
+  public void stripeCustomerCreated(UserId caller, String customerId) {
+    lines.add("stripe customer created user " + caller.value() + " " + customerId);
+  }
+
+  @Override
+  public void stripeCustomerForgotten(UserId caller, String customerId) {
+    lines.add("stripe customer forgotten user " + caller.value() + " " + customerId);
+  }
+
+  @Override
+  public void billingPortalOpened(UserId caller) {
+    lines.add("billing portal opened user " + caller.value());
   }
 }

@@ -7,6 +7,8 @@ import app.huberman.adapters.payments.apple.AppleSubscriptionRecheck;
 import app.huberman.adapters.payments.google.GooglePaymentProvider;
 import app.huberman.adapters.payments.google.GoogleServiceAccount;
 import app.huberman.adapters.payments.google.GoogleSettings;
+import app.huberman.adapters.payments.stripe.StripeApiSettings;
+import app.huberman.adapters.payments.stripe.StripeBilling;
 import app.huberman.adapters.payments.stripe.StripePaymentProvider;
 import app.huberman.adapters.payments.stripe.StripeSettings;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
@@ -64,6 +66,27 @@ public class PaymentConfiguration {
   }
 
   /**
+   * Stripe's API for web purchases. Without STRIPE_SECRET_KEY checkout and the Customer Portal
+   * answer 503, which the start-up log says once; a URL that is not http(s) stops the start.
+   */
+  @Produces
+  @Singleton
+  public StripeBilling stripeBilling() {
+    StripeBilling billing =
+        StripeBilling.create(
+            new StripeApiSettings(
+                optional("STRIPE_SECRET_KEY"),
+                URI.create(required("STRIPE_API_URL")),
+                required("CHECKOUT_SUCCESS_URL"),
+                required("CHECKOUT_CANCEL_URL"),
+                required("PORTAL_RETURN_URL")));
+    if (!billing.configured()) {
+      LOG.warning("STRIPE_SECRET_KEY is not set: web checkout and the Customer Portal answer 503");
+    }
+    return billing;
+  }
+
+  /**
    * The App Store Server API's key: all three of APPLE_ISSUER_ID, APPLE_KEY_ID and
    * APPLE_PRIVATE_KEY_PEM, or none (no re-check of App Store subscriptions; the lapse still
    * applies). Some but not all stops the start.
@@ -100,7 +123,8 @@ public class PaymentConfiguration {
    */
   void checkAtStartup(
       @Observes @Initialized(ApplicationScoped.class) Object applicationStarted,
-      ConfiguredProviders providers) {
+      ConfiguredProviders providers,
+      StripeBilling stripeBilling) {
     LOG.info(
         () ->
             "Payment providers: "
@@ -119,6 +143,12 @@ public class PaymentConfiguration {
             .map(URI::create)
             .orElse(GoogleSettings.DEFAULT_PLAY_API_URL),
         optional("GOOGLE_SERVICE_ACCOUNT_KEY").map(Path::of).map(GoogleServiceAccount::load));
+  }
+
+  /** A setting the defaults file gives a value, so it is only missing when set empty. */
+  private static String required(String name) {
+    return optional(name)
+        .orElseThrow(() -> new IllegalArgumentException(name + " must not be empty"));
   }
 
   private static Optional<String> optional(String name) {

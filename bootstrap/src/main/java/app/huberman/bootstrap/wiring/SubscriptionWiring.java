@@ -1,5 +1,6 @@
 package app.huberman.bootstrap.wiring;
 
+import app.huberman.adapters.payments.stripe.StripeBilling;
 import app.huberman.adapters.redis.entitlement.RedisEntitlementCache;
 import app.huberman.application.job.JobHandler;
 import app.huberman.application.job.port.out.FailedJobRepository;
@@ -10,12 +11,15 @@ import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
 import app.huberman.application.subscription.port.in.CountUnprocessedWebhooksUseCase;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
+import app.huberman.application.subscription.port.in.OpenBillingPortalUseCase;
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
+import app.huberman.application.subscription.port.in.StartCheckoutUseCase;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
 import app.huberman.application.subscription.port.out.AccountDirectoryPort;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.application.subscription.port.out.StripeCustomerRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
@@ -24,6 +28,7 @@ import app.huberman.application.subscription.service.CountPremiumSubscriptionsSe
 import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ListPlansService;
+import app.huberman.application.subscription.service.OpenBillingPortalService;
 import app.huberman.application.subscription.service.PaymentProviders;
 import app.huberman.application.subscription.service.PlanCatalogue;
 import app.huberman.application.subscription.service.PlansRefresh;
@@ -36,6 +41,8 @@ import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandl
 import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
 import app.huberman.application.subscription.service.ReconcileWebhookEventsHandler;
 import app.huberman.application.subscription.service.SandboxPolicy;
+import app.huberman.application.subscription.service.StartCheckoutService;
+import app.huberman.application.subscription.service.StripeCustomers;
 import app.huberman.application.subscription.service.VerifyPurchaseService;
 import app.huberman.application.subscription.service.ViewSubscriptionService;
 import app.huberman.bootstrap.config.ConfiguredProviders;
@@ -130,6 +137,54 @@ public class SubscriptionWiring {
         events,
         unitOfWork,
         clock);
+  }
+
+  /** The Stripe customer of each account that buys on the web, for checkout and the portal. */
+  @Produces
+  @Singleton
+  public StripeCustomers stripeCustomers(
+      StripeBilling stripe,
+      StripeCustomerRepository customers,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork) {
+    return new StripeCustomers(stripe, customers, events, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public StartCheckoutUseCase startCheckout(
+      StripeBilling stripe,
+      StripeCustomers customers,
+      AccountDirectoryPort accounts,
+      PlanRepository plans,
+      SubscriptionRepository subscriptions,
+      PlanCatalogue catalogue,
+      RateLimiterPort rateLimiter,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    return new StartCheckoutService(
+        stripe,
+        customers,
+        accounts,
+        plans,
+        subscriptions,
+        catalogue,
+        rateLimiter,
+        events,
+        unitOfWork,
+        clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public OpenBillingPortalUseCase openBillingPortal(
+      StripeBilling stripe,
+      StripeCustomers customers,
+      RateLimiterPort rateLimiter,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork) {
+    return new OpenBillingPortalService(stripe, customers, rateLimiter, events, unitOfWork);
   }
 
   @Produces

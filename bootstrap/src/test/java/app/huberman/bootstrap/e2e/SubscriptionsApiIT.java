@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.adapters.payments.apple.AppleTestCa;
 import app.huberman.adapters.payments.google.GoogleTestKeys;
+import app.huberman.adapters.payments.stripe.FakeStripe;
 import app.huberman.adapters.payments.stripe.StripeTestSignatures;
 import app.huberman.bootstrap.e2e.support.E2eDatabase;
 import app.huberman.bootstrap.e2e.support.Eventually;
@@ -24,6 +25,7 @@ import app.huberman.bootstrap.e2e.support.TcpProxy;
 import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -82,6 +84,7 @@ class SubscriptionsApiIT {
   private AppleTestCa apple;
   private GoogleTestKeys googleKeys;
   private WireMockServer google;
+  private FakeStripe stripeApi;
   private TcpProxy postgres;
   private TcpProxy redis;
   private RunnableProcess app;
@@ -128,6 +131,9 @@ class SubscriptionsApiIT {
     environment.put("APPLE_PRIVATE_KEY_PEM", writeAppleApiKey(work).toString());
     environment.put("APPLE_API_URL", google.baseUrl() + "/apple-production");
     environment.put("APPLE_SANDBOX_API_URL", google.baseUrl() + "/apple-sandbox");
+    stripeApi = new FakeStripe();
+    environment.put("STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY);
+    environment.put("STRIPE_API_URL", stripeApi.baseUrl().toString());
     app = RunnableTests.startReady("subscriptions-it", port, environment);
     http = new HttpTestClient(port);
     users = new UsersClient(http);
@@ -138,6 +144,7 @@ class SubscriptionsApiIT {
     try {
       app.close();
     } finally {
+      stripeApi.close();
       stores.close();
       postgres.close();
       redis.close();
@@ -1168,6 +1175,235 @@ class SubscriptionsApiIT {
           .as("%s in %s", fieldsAndValues[i], line)
           .hasToString("\"" + fieldsAndValues[i + 1] + "\"");
     }
+  }
+
+  // --- Web purchases: Stripe Checkout and the Customer Portal (issue 22) ----------------------
+
+  private static final String SUCCESS_URL =
+      "https://huberman.app/premium/welcome?session_id={CHECKOUT_SESSION_ID}";
+  private static final String CANCEL_URL = "https://huberman.app/premium";
+  private static final String RETURN_URL = "https://huberman.app/account";
+  private static final String BUY_MONTHLY = "{\"plan\":\"premium-monthly\"}";
+
+  @Test
+  void aWebPurchaseFromCheckoutThroughThePortalToTheEndOfThePaidPeriod() throws Exception {
+    stripeApi.reset();
+    String email = "web+" + shortId() + "@example.com";
+    Account ada = registered(email);
+
+    Answer checkout = checkout(ada, BUY_MONTHLY);
+    assertThat(checkout.status()).as(checkout.body()).isEqualTo(200);
+    assertThat(checkout.jsonObject().getString("id")).isEqualTo(FakeStripe.SESSION);
+    assertThat(checkout.jsonObject().getString("url")).isEqualTo(FakeStripe.SESSION_URL);
+    assertThat(checkout.jsonObject().getString("expires_at"))
+        .isEqualTo(Instant.ofEpochSecond(FakeStripe.SESSION_EXPIRES_AT).toString());
+    assertThat(checkout.header("Cache-Control")).isEqualTo("no-store");
+
+    // What Stripe was asked: a customer naming the account, then a session for it.
+    LoggedRequest customerCall = onlyRequest(FakeStripe.CUSTOMERS);
+    assertThat(customerCall.getHeader("Authorization"))
+        .isEqualTo("Bearer " + FakeStripe.SECRET_KEY);
+    assertThat(FakeStripe.form(customerCall))
+        .containsEntry("email", email)
+        .containsEntry("metadata[user_uuid]", ada.uuid().toString());
+    String customer = FakeStripe.customerFor(customerCall.getHeader("Idempotency-Key"));
+    LoggedRequest sessionCall = onlyRequest(FakeStripe.CHECKOUT_SESSIONS);
+    assertThat(sessionCall.getHeader("Idempotency-Key")).isNotBlank();
+    assertThat(FakeStripe.form(sessionCall))
+        .containsEntry("mode", "subscription")
+        .containsEntry("customer", customer)
+        .containsEntry("client_reference_id", ada.uuid().toString())
+        .containsEntry("line_items[0][price]", "price_premium_monthly")
+        .containsEntry("line_items[0][quantity]", "1")
+        .containsEntry("success_url", SUCCESS_URL)
+        .containsEntry("cancel_url", CANCEL_URL)
+        .containsEntry("subscription_data[metadata][user_uuid]", ada.uuid().toString());
+    assertThat(sql("SELECT count(*) FROM stripe_customers WHERE user_id = " + ada.id()))
+        .isEqualTo(1);
+
+    // The user pays; Stripe reports it.
+    String sub = "sub_" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant periodEnd = now.plus(30, ChronoUnit.DAYS);
+    assertThat(stripe(checkoutCompleted("evt_" + shortId(), now, sub, ada.uuid())).status())
+        .isEqualTo(200);
+    assertThat(
+            stripe(
+                    subscriptionEvent(
+                        "evt_" + shortId(),
+                        "customer.subscription.created",
+                        now,
+                        sub,
+                        "active",
+                        periodEnd,
+                        false))
+                .status())
+        .isEqualTo(200);
+    awaitStatus(ada, "active");
+    assertPremium(ada, "premium-monthly");
+    assertThat(subscription(ada).getString("provider")).isEqualTo("stripe");
+
+    // Buying again is refused, whatever the plan.
+    Answer again = checkout(ada, "{\"plan\":\"premium-annual\"}");
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.jsonObject().getString("message")).contains("through Stripe");
+    assertThat(stripeApi.requests(FakeStripe.CHECKOUT_SESSIONS)).hasSize(1);
+
+    // The portal, for the same customer.
+    Answer portal = portal(ada);
+    assertThat(portal.status()).as(portal.body()).isEqualTo(200);
+    assertThat(portal.jsonObject().getString("url")).isEqualTo(FakeStripe.PORTAL_URL);
+    assertThat(FakeStripe.form(onlyRequest(FakeStripe.PORTAL_SESSIONS)))
+        .containsEntry("customer", customer)
+        .containsEntry("return_url", RETURN_URL);
+
+    // Canceled in the portal: premium until the end of the paid period.
+    stripe(
+        subscriptionEvent(
+            "evt_" + shortId(),
+            "customer.subscription.updated",
+            now.plusSeconds(20),
+            sub,
+            "active",
+            periodEnd,
+            true));
+    awaitStatus(ada, "canceled");
+    assertThat(subscription(ada).getString("ends_at")).isEqualTo(periodEnd.toString());
+    assertPremium(ada, "premium-monthly");
+    assertThat(entitlements(ada).getString("expires_at")).isEqualTo(periodEnd.toString());
+
+    // The period ends: no premium; buying again reuses the customer.
+    stripe(
+        subscriptionEvent(
+            "evt_" + shortId(),
+            "customer.subscription.deleted",
+            now.plusSeconds(30),
+            sub,
+            "canceled",
+            periodEnd,
+            true));
+    awaitStatus(ada, "expired");
+    assertNotPremium(ada);
+    assertThat(checkout(ada, BUY_MONTHLY).status()).isEqualTo(200);
+    assertThat(stripeApi.requests(FakeStripe.CUSTOMERS)).hasSize(1);
+    assertThat(FakeStripe.form(stripeApi.requests(FakeStripe.CHECKOUT_SESSIONS).getLast()))
+        .containsEntry("customer", customer);
+  }
+
+  @Test
+  void checkoutAndPortalRefuseWhatTheyCannotDoAndAskStripeNothing() {
+    stripeApi.reset();
+    Account bob = registered();
+
+    assertThat(portal(bob).status()).isEqualTo(404);
+    assertThat(checkoutWithoutToken().status()).isEqualTo(401);
+    Answer anonymousPortal =
+        http.sendWithHeaders(
+            "POST",
+            "/api/v1/subscriptions/stripe/portal",
+            Map.of("X-Forwarded-For", newAddress()),
+            BodyPublishers.noBody());
+    assertThat(anonymousPortal.status()).isEqualTo(401);
+    for (String body :
+        List.of(
+            "{}",
+            "{\"plan\":\"free\"}",
+            "{\"plan\":\"premium-weekly\"}",
+            "{\"plan\":\"Premium Monthly\"}",
+            "{\"plan\":\"\"}")) {
+      Answer refused = checkout(bob, body);
+      assertThat(refused.status()).as(body + " " + refused.body()).isEqualTo(422);
+      assertThat(refused.jsonObject().getJsonObject("errors").containsKey("plan")).isTrue();
+    }
+    assertThat(checkout(bob, "{\"plan\":{\"slug\":\"premium-monthly\"}}").status()).isEqualTo(400);
+    assertThat(checkout(bob, "{\"plan\":").status()).isEqualTo(400);
+    Answer notJson =
+        http.sendWithHeaders(
+            "POST",
+            "/api/v1/subscriptions/stripe/checkout",
+            Map.of(
+                "Content-Type",
+                "text/plain",
+                "Authorization",
+                "Bearer " + bob.token(),
+                "X-Forwarded-For",
+                newAddress()),
+            BodyPublishers.ofString("plan=premium-monthly"));
+    assertThat(notJson.status()).isEqualTo(415);
+    Answer huge =
+        checkout(bob, "{\"plan\":\"premium-monthly\",\"x\":\"" + "a".repeat(1_100_000) + "\"}");
+    assertThat(huge.status()).isEqualTo(413);
+
+    assertThat(stripeApi.requests(FakeStripe.CUSTOMERS)).isEmpty();
+    assertThat(stripeApi.requests(FakeStripe.CHECKOUT_SESSIONS)).isEmpty();
+    assertThat(stripeApi.requests(FakeStripe.PORTAL_SESSIONS)).isEmpty();
+  }
+
+  @Test
+  void aRateLimitedStripeIsRetriedWithTheSameKeyAndAStripeThatStaysDownIs503() {
+    stripeApi.reset();
+    Account cy = registered();
+    stripeApi.failNext(
+        FakeStripe.CUSTOMERS,
+        FakeStripe.error(429, "rate_limit_error", "rate_limit", "", "Too many requests")
+            .withHeader("Retry-After", "1"));
+
+    assertThat(checkout(cy, BUY_MONTHLY).status()).isEqualTo(200);
+    List<LoggedRequest> customerCalls = stripeApi.requests(FakeStripe.CUSTOMERS);
+    assertThat(customerCalls).hasSize(2);
+    assertThat(customerCalls.get(0).getHeader("Idempotency-Key"))
+        .isEqualTo(customerCalls.get(1).getHeader("Idempotency-Key"));
+
+    stripeApi.answer(
+        FakeStripe.CHECKOUT_SESSIONS,
+        FakeStripe.error(500, "api_error", "", "", "Something went wrong on Stripe's end"));
+    stripeApi.answer(PORTAL_SESSIONS_PATH, aResponse().withStatus(503));
+    Answer checkoutDown = checkout(cy, BUY_MONTHLY);
+    assertThat(checkoutDown.status()).as(checkoutDown.body()).isEqualTo(503);
+    assertThat(checkoutDown.header("Retry-After")).isNotBlank();
+    assertThat(checkoutDown.body()).doesNotContain("api_error").doesNotContain("req_");
+    Answer portalDown = portal(cy);
+    assertThat(portalDown.status()).isEqualTo(503);
+    assertThat(stripeApi.requests(PORTAL_SESSIONS_PATH)).hasSize(3);
+  }
+
+  @Test
+  void checkoutAndPortalAreLimitedPerAccount() {
+    stripeApi.reset();
+    Account dee = registered();
+    for (int i = 0; i < 10; i++) {
+      assertThat(checkout(dee, BUY_MONTHLY).status()).isEqualTo(200);
+      assertThat(portal(dee).status()).isEqualTo(200);
+    }
+
+    Answer checkout = checkout(dee, BUY_MONTHLY);
+    Answer portal = portal(dee);
+
+    assertThat(checkout.status()).isEqualTo(429);
+    assertThat(checkout.header("Retry-After")).isNotBlank();
+    assertThat(portal.status()).isEqualTo(429);
+    assertThat(stripeApi.requests(FakeStripe.CHECKOUT_SESSIONS)).hasSize(10);
+  }
+
+  private static final String PORTAL_SESSIONS_PATH = FakeStripe.PORTAL_SESSIONS;
+
+  private Answer checkout(Account account, String body) {
+    return users.post("/api/v1/subscriptions/stripe/checkout", body, newAddress(), account.token());
+  }
+
+  private Answer checkoutWithoutToken() {
+    return users.post("/api/v1/subscriptions/stripe/checkout", BUY_MONTHLY, newAddress(), null);
+  }
+
+  private Answer portal(Account account) {
+    return users.send(
+        "POST", "/api/v1/subscriptions/stripe/portal", null, newAddress(), account.token());
+  }
+
+  private LoggedRequest onlyRequest(String path) {
+    List<LoggedRequest> sent = stripeApi.requests(path);
+    assertThat(sent).as(path).hasSize(1);
+    return sent.getFirst();
   }
 
   // --- helpers ------------------------------------------------------------------------------

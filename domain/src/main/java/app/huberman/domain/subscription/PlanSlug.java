@@ -1,6 +1,7 @@
 package app.huberman.domain.subscription;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The stable, human-readable key of a plan ({@code free}, {@code premium-monthly}, ...). */
@@ -22,5 +23,13 @@ public record PlanSlug(String value) {
 
   public static PlanSlug of(String value) {
     return new PlanSlug(value);
+  }
+
+  /** The slug a client sent, or empty when it cannot be one (missing, malformed, too long). */
+  public static Optional<PlanSlug> parse(String value) {
+    if (value == null || value.length() > MAX_LENGTH || !FORMAT.matcher(value).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new PlanSlug(value));
   }
 }

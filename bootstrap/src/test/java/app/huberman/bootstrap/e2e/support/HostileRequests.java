@@ -46,6 +46,8 @@ public final class HostileRequests {
           List.of("GET", "/api/v1/user/entitlements"),
           List.of("POST", "/api/v1/subscriptions/apple/verify"),
           List.of("POST", "/api/v1/subscriptions/google/verify"),
+          List.of("POST", "/api/v1/subscriptions/stripe/checkout"),
+          List.of("POST", "/api/v1/subscriptions/stripe/portal"),
           List.of("POST", "/api/v1/webhooks/stripe"),
           List.of("POST", "/api/v1/webhooks/apple"),
           List.of("POST", "/api/v1/webhooks/google"),

@@ -6,6 +6,7 @@ import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.user.UserId;
@@ -217,6 +218,39 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
     Map<String, Object> fields = webhookFields(provider, type, eventId);
     fields.put("reason", "sandbox");
     EventLog.emit(LOG, Level.INFO, "webhook.ignored", fields);
+  }
+
+  @Override
+  public void checkoutStarted(UserId caller, PlanSlug plan, String sessionId) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("user_id", caller.value());
+    fields.put("plan", plan.value());
+    fields.put("session_id", sessionId);
+    EventLog.emit(LOG, Level.INFO, "stripe.checkout_started", fields);
+  }
+
+  @Override
+  public void stripeCustomerCreated(UserId caller, String customerId) {
+    customerEvent(Level.INFO, "stripe.customer_created", caller, customerId);
+  }
+
+  @Override
+  public void stripeCustomerForgotten(UserId caller, String customerId) {
+    customerEvent(Level.WARNING, "stripe.customer_forgotten", caller, customerId);
+  }
+
+  private static void customerEvent(Level level, String event, UserId caller, String customerId) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("user_id", caller.value());
+    fields.put("customer_id", customerId);
+    EventLog.emit(LOG, level, event, fields);
+  }
+
+  @Override
+  public void billingPortalOpened(UserId caller) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("user_id", caller.value());
+    EventLog.emit(LOG, Level.INFO, "stripe.portal_opened", fields);
   }
 
   private void countSandboxRefused(PaymentProvider provider, String source) {

@@ -34,7 +34,8 @@ import java.util.UUID;
  */
 final class StripeEventMapper {
 
-  private static final String METADATA_USER = "user_uuid";
+  /** Where the account's UUID is in a customer's or subscription's metadata (StripeBilling). */
+  static final String METADATA_USER = "user_uuid";
 
   private final Duration pastDueGrace;
 

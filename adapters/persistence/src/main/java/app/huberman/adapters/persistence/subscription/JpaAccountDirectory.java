@@ -43,4 +43,13 @@ public class JpaAccountDirectory implements AccountDirectoryPort {
         .findFirst()
         .map(Email::new);
   }
+
+  @Override
+  public Optional<UUID> accountTokenOf(UserId id) {
+    return entityManager
+        .createQuery("select u.uuid from User u where u.id = :id", UUID.class)
+        .setParameter("id", id.value())
+        .getResultStream()
+        .findFirst();
+  }
 }

@@ -17,4 +17,7 @@ public interface AccountDirectoryPort {
 
   /** The account's email address; empty when the account is gone. */
   Optional<Email> emailOf(UserId id);
+
+  /** The account's public UUID, which providers are given; empty when the account is gone. */
+  Optional<UUID> accountTokenOf(UserId id);
 }

@@ -3,6 +3,7 @@ package app.huberman.application.subscription.port.out;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.user.UserId;
@@ -52,4 +53,19 @@ public interface SubscriptionEventsPort {
    * not admit its account, so nothing was changed.
    */
   void sandboxWebhookIgnored(PaymentProvider provider, String type, String eventId);
+
+  /** A Stripe Checkout Session was created for the user to pay a plan in. */
+  void checkoutStarted(UserId caller, PlanSlug plan, String sessionId);
+
+  /** A Stripe customer was created for the user's first web purchase. */
+  void stripeCustomerCreated(UserId caller, String customerId);
+
+  /**
+   * Stripe no longer knows the customer we kept for the user (deleted in its dashboard): it was
+   * forgotten, and the purchase goes on with a new one.
+   */
+  void stripeCustomerForgotten(UserId caller, String customerId);
+
+  /** A Stripe Customer Portal session was created for the user. */
+  void billingPortalOpened(UserId caller);
 }
