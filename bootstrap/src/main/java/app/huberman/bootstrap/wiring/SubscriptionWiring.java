@@ -8,6 +8,7 @@ import app.huberman.application.job.port.out.JobQueuePort;
 import app.huberman.application.shared.port.out.DegradationEventsPort;
 import app.huberman.application.shared.port.out.RateLimiterPort;
 import app.huberman.application.shared.port.out.UnitOfWorkPort;
+import app.huberman.application.subscription.port.in.ChangeNoticePreferencesUseCase;
 import app.huberman.application.subscription.port.in.CountPremiumSubscriptionsUseCase;
 import app.huberman.application.subscription.port.in.CountUnprocessedWebhooksUseCase;
 import app.huberman.application.subscription.port.in.ListPlansUseCase;
@@ -15,15 +16,18 @@ import app.huberman.application.subscription.port.in.OpenBillingPortalUseCase;
 import app.huberman.application.subscription.port.in.ReceiveWebhookUseCase;
 import app.huberman.application.subscription.port.in.StartCheckoutUseCase;
 import app.huberman.application.subscription.port.in.VerifyPurchaseUseCase;
+import app.huberman.application.subscription.port.in.ViewNoticePreferencesUseCase;
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
 import app.huberman.application.subscription.port.out.AccountDirectoryPort;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
+import app.huberman.application.subscription.port.out.NoticePreferencesRepository;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.StripeCustomerRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.application.subscription.port.out.WebhookInboxPort;
+import app.huberman.application.subscription.service.ChangeNoticePreferencesService;
 import app.huberman.application.subscription.service.CountPremiumSubscriptionsService;
 import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
@@ -44,6 +48,7 @@ import app.huberman.application.subscription.service.SandboxPolicy;
 import app.huberman.application.subscription.service.StartCheckoutService;
 import app.huberman.application.subscription.service.StripeCustomers;
 import app.huberman.application.subscription.service.VerifyPurchaseService;
+import app.huberman.application.subscription.service.ViewNoticePreferencesService;
 import app.huberman.application.subscription.service.ViewSubscriptionService;
 import app.huberman.bootstrap.config.ConfiguredProviders;
 import app.huberman.domain.subscription.LapsePolicy;
@@ -185,6 +190,20 @@ public class SubscriptionWiring {
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork) {
     return new OpenBillingPortalService(stripe, customers, rateLimiter, events, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public ViewNoticePreferencesUseCase viewNoticePreferences(
+      NoticePreferencesRepository preferences, UnitOfWorkPort unitOfWork) {
+    return new ViewNoticePreferencesService(preferences, unitOfWork);
+  }
+
+  @Produces
+  @ApplicationScoped
+  public ChangeNoticePreferencesUseCase changeNoticePreferences(
+      NoticePreferencesRepository preferences, UnitOfWorkPort unitOfWork) {
+    return new ChangeNoticePreferencesService(preferences, unitOfWork);
   }
 
   @Produces

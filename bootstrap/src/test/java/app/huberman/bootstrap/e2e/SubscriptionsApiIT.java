@@ -1020,6 +1020,10 @@ class SubscriptionsApiIT {
               new String[] {"DELETE", "/api/v1/user/devices/1", null},
               new String[] {"GET", "/api/v1/user/subscription", null},
               new String[] {"GET", "/api/v1/user/entitlements", null},
+              new String[] {"GET", PREFERENCES, null},
+              new String[] {"PUT", PREFERENCES, "{\"push\":false}"},
+              new String[] {"POST", "/api/v1/subscriptions/stripe/checkout", BUY_MONTHLY},
+              new String[] {"POST", "/api/v1/subscriptions/stripe/portal", null},
               new String[] {
                 "POST",
                 "/api/v1/subscriptions/apple/verify",
@@ -1404,6 +1408,130 @@ class SubscriptionsApiIT {
     List<LoggedRequest> sent = stripeApi.requests(path);
     assertThat(sent).as(path).hasSize(1);
     return sent.getFirst();
+  }
+
+  // --- Notice preferences (issue 22) ------------------------------------------------------------
+
+  private static final String PREFERENCES = "/api/v1/user/notification-preferences";
+
+  @Test
+  void noticePreferencesStartAllOnAndAPutChangesOnlyWhatItNames() throws Exception {
+    Account ada = registered();
+    Account bob = registered();
+
+    JsonObject defaults = preferences(ada);
+    assertThat(defaults.getBoolean("email")).isTrue();
+    assertThat(defaults.getBoolean("push")).isTrue();
+    assertThat(defaults.getJsonObject("kinds").keySet())
+        .containsExactly("payment_problem", "premium_ending", "premium_ended", "payment_recovered");
+    defaults
+        .getJsonObject("kinds")
+        .forEach(
+            (kind, switches) ->
+                assertThat(
+                        switches.asJsonObject().getBoolean("email")
+                            && switches.asJsonObject().getBoolean("push"))
+                    .as(kind)
+                    .isTrue());
+
+    Answer pushOff = changePreferences(ada, "{\"push\":false}");
+    assertThat(pushOff.status()).as(pushOff.body()).isEqualTo(200);
+    assertThat(pushOff.jsonObject().getBoolean("push")).isFalse();
+    assertThat(pushOff.jsonObject().getBoolean("email")).isTrue();
+
+    Answer endingByEmailOff =
+        changePreferences(ada, "{\"kinds\":{\"premium_ending\":{\"email\":false}}}");
+    assertThat(endingByEmailOff.status()).isEqualTo(200);
+    JsonObject now = preferences(ada);
+    assertThat(now.getBoolean("push")).as("kept from the first change").isFalse();
+    assertThat(now.getJsonObject("kinds").getJsonObject("premium_ending").getBoolean("email"))
+        .isFalse();
+    assertThat(now.getJsonObject("kinds").getJsonObject("premium_ending").getBoolean("push"))
+        .isTrue();
+    assertThat(now.getJsonObject("kinds").getJsonObject("premium_ended").getBoolean("email"))
+        .isTrue();
+    assertThat(preferences(bob)).isEqualTo(defaults);
+
+    Answer allBackOn =
+        changePreferences(ada, "{\"push\":true,\"kinds\":{\"premium_ending\":{\"email\":true}}}");
+    assertThat(allBackOn.jsonObject()).isEqualTo(defaults);
+
+    // Gone with the account.
+    changePreferences(ada, "{\"email\":false}");
+    assertThat(sql("SELECT count(*) FROM notice_preferences WHERE user_id = " + ada.id()))
+        .isEqualTo(1);
+    Answer deleted =
+        users.send(
+            "DELETE",
+            "/api/v1/user",
+            UsersClient.json("password", PASSWORD),
+            newAddress(),
+            ada.token());
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(sql("SELECT count(*) FROM notice_preferences WHERE user_id = " + ada.id())).isZero();
+  }
+
+  @Test
+  void noticePreferencesRefuseUnknownNamesWrongTypesAndStrangers() {
+    Account cy = registered();
+    JsonObject before = preferences(cy);
+
+    for (String unknown :
+        List.of(
+            "{\"sms\":false}",
+            "{\"kinds\":{\"trial_ending\":{\"email\":false}}}",
+            "{\"kinds\":{\"premium_ended\":{\"sms\":false}}}",
+            "{\"push\":false,\"kinds\":{\"x\":{}}}")) {
+      Answer refused = changePreferences(cy, unknown);
+      assertThat(refused.status()).as(unknown + " " + refused.body()).isEqualTo(422);
+      assertThat(refused.jsonObject().getJsonObject("errors")).isNotEmpty();
+    }
+    for (String malformed :
+        List.of(
+            "{\"push\":\"false\"}",
+            "{\"push\":0}",
+            "{\"kinds\":[]}",
+            "{\"kinds\":{\"premium_ended\":true}}",
+            "[]",
+            "{\"push\":",
+            "")) {
+      Answer refused = changePreferences(cy, malformed);
+      assertThat(refused.status()).as(malformed + " " + refused.body()).isEqualTo(400);
+    }
+    assertThat(preferences(cy)).as("nothing changed").isEqualTo(before);
+
+    Answer notJson =
+        http.sendWithHeaders(
+            "PUT",
+            PREFERENCES,
+            Map.of(
+                "Content-Type",
+                "text/plain",
+                "Authorization",
+                "Bearer " + cy.token(),
+                "X-Forwarded-For",
+                newAddress()),
+            BodyPublishers.ofString("push=false"));
+    assertThat(notJson.status()).isEqualTo(415);
+    assertThat(
+            changePreferences(cy, "{\"push\":false,\"x\":\"" + "a".repeat(1_100_000) + "\"}")
+                .status())
+        .isEqualTo(413);
+    assertThat(users.send("GET", PREFERENCES, null, newAddress(), null).status()).isEqualTo(401);
+    assertThat(users.send("PUT", PREFERENCES, "{\"push\":false}", newAddress(), null).status())
+        .isEqualTo(401);
+    assertThat(preferences(cy)).isEqualTo(before);
+  }
+
+  private JsonObject preferences(Account account) {
+    Answer answer = users.send("GET", PREFERENCES, null, newAddress(), account.token());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+    return answer.jsonObject();
+  }
+
+  private Answer changePreferences(Account account, String body) {
+    return users.send("PUT", PREFERENCES, body, newAddress(), account.token());
   }
 
   // --- helpers ------------------------------------------------------------------------------

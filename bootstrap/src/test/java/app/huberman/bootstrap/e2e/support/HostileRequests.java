@@ -44,6 +44,8 @@ public final class HostileRequests {
           List.of("DELETE", "/api/v1/user/devices/not-a-number"),
           List.of("GET", "/api/v1/user/subscription"),
           List.of("GET", "/api/v1/user/entitlements"),
+          List.of("GET", "/api/v1/user/notification-preferences"),
+          List.of("PUT", "/api/v1/user/notification-preferences"),
           List.of("POST", "/api/v1/subscriptions/apple/verify"),
           List.of("POST", "/api/v1/subscriptions/google/verify"),
           List.of("POST", "/api/v1/subscriptions/stripe/checkout"),

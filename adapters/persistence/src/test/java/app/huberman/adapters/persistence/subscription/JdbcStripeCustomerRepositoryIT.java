@@ -3,6 +3,7 @@ package app.huberman.adapters.persistence.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.adapters.persistence.MigratedDatabase;
+import app.huberman.adapters.persistence.TestAccounts;
 import app.huberman.application.subscription.StripeCustomerRepositoryContract;
 import app.huberman.application.subscription.port.out.StripeCustomerRepository;
 import app.huberman.domain.user.UserId;
@@ -15,17 +16,7 @@ class JdbcStripeCustomerRepositoryIT extends StripeCustomerRepositoryContract {
 
   @Override
   protected StripeCustomerRepository repository() {
-    DB.database().execute("DELETE FROM users");
-    for (long id : new long[] {11, 12}) {
-      DB.database()
-          .execute(
-              "INSERT INTO users (id, uuid, name, email, password, role, created_at, updated_at)"
-                  + " VALUES ("
-                  + id
-                  + ", gen_random_uuid(), 'User', 'user"
-                  + id
-                  + "@example.com', 'x', 'USER', now(), now())");
-    }
+    TestAccounts.only(DB.database(), 11, 12);
     return new JdbcStripeCustomerRepository(DB.transactions().dataSource());
   }
 
