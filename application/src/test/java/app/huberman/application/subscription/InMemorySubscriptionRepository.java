@@ -9,6 +9,7 @@ import app.huberman.domain.subscription.Plan;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.Subscription;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.subscription.SubscriptionStatus;
 import app.huberman.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
@@ -90,6 +91,18 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
     return all().stream()
         .filter(subscription -> subscription.isDueForExpiry(now, lapse))
         .map(Subscription::id)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<Subscription> findCanceledEndingBetween(Instant after, Instant by, int limit) {
+    return all().stream()
+        .filter(subscription -> subscription.status() == SubscriptionStatus.CANCELED)
+        .filter(subscription -> subscription.endsAt().isPresent())
+        .filter(subscription -> subscription.endsAt().get().isAfter(after))
+        .filter(subscription -> !subscription.endsAt().get().isAfter(by))
+        .sorted(Comparator.comparing((Subscription subscription) -> subscription.endsAt().get()))
         .limit(limit)
         .toList();
   }

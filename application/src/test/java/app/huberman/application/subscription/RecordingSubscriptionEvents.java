@@ -3,6 +3,8 @@ package app.huberman.application.subscription;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.NoticeChannel;
+import app.huberman.domain.subscription.NoticeKind;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
@@ -109,5 +111,18 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
   @Override
   public void billingPortalOpened(UserId caller) {
     lines.add("billing portal opened user " + caller.value());
+  }
+
+  @Override
+  public void noticeDelivered(UserId user, NoticeKind kind, NoticeChannel channel, String outcome) {
+    lines.add(
+        "notice "
+            + kind.key()
+            + " by "
+            + channel.key()
+            + " to user "
+            + user.value()
+            + ": "
+            + outcome);
   }
 }

@@ -236,6 +236,30 @@ public abstract class SubscriptionRepositoryContract {
   }
 
   @Test
+  void findsTheCanceledSubscriptionsEndingInAWindowSoonestFirst() {
+    List<Subscription> all = new ArrayList<>(everyStatusWithEveryDate(Optional.of(aPremiumPlan())));
+    Instant after = NOW.minusSeconds(1);
+
+    List<Subscription> ending =
+        tx(() -> subscriptions.findCanceledEndingBetween(after, NOW.plusSeconds(1), 10_000));
+
+    List<SubscriptionId> expected =
+        all.stream()
+            .filter(s -> s.status() == SubscriptionStatus.CANCELED)
+            .filter(s -> s.endsAt().filter(end -> end.isAfter(after)).isPresent())
+            .filter(s -> s.endsAt().filter(end -> !end.isAfter(NOW.plusSeconds(1))).isPresent())
+            .map(Subscription::id)
+            .toList();
+    assertThat(expected).as("the cases cover both answers").isNotEmpty();
+    assertThat(ending).extracting(Subscription::id).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(ending)
+        .extracting(s -> s.endsAt().orElseThrow())
+        .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+    assertThat(tx(() -> subscriptions.findCanceledEndingBetween(after, NOW.plusSeconds(1), 2)))
+        .hasSize(2);
+  }
+
+  @Test
   void findsExactlyTheSubscriptionsTheDomainSaysAreDueForExpiryInEitherEnvironment() {
     List<Subscription> all = new ArrayList<>(everyStatusWithEveryDate(Optional.of(aPremiumPlan())));
     all.addAll(everyStatusWithEveryDate(Optional.of(aPremiumPlan()), Environment.SANDBOX));

@@ -143,7 +143,8 @@ class SubscriptionServicesTest {
   private final CountPremiumSubscriptionsService premiumCount =
       new CountPremiumSubscriptionsService(subscriptions, unitOfWork, clock, lapse);
   private final ExpireSubscriptionsHandler expiry =
-      new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock, lapse);
+      new ExpireSubscriptionsHandler(
+          subscriptions, cache, events, unitOfWork, clock, lapse, shared.notices());
   private final FakeProviderRecheck appleApi = new FakeProviderRecheck(PaymentProvider.APPLE);
   private final RecheckOverdueRenewalsHandler overdue =
       new RecheckOverdueRenewalsHandler(List.of(appleApi), subscriptions, jobs, clock);
@@ -844,12 +845,14 @@ class SubscriptionServicesTest {
     }
 
     @Test
-    void isScheduledEveryMinuteTheRecheckHourlyTheReconcilerEveryFiveAndThePruneNightly() {
+    void
+        isScheduledEveryMinuteTheRechecksAndRemindersHourlyTheReconcilerEveryFiveAndThePruneNightly() {
       assertThat(SubscriptionSchedule.scheduledTasks())
           .extracting(task -> task.jobType().value(), ScheduledTask::schedule)
           .containsExactly(
               tuple("subscriptions.expire", Schedule.every(Duration.ofMinutes(1))),
               tuple("subscriptions.recheck-overdue", Schedule.hourlyAt(23)),
+              tuple("subscriptions.remind-ending", Schedule.hourlyAt(41)),
               tuple("subscriptions.reconcile-webhooks", Schedule.every(Duration.ofMinutes(5))),
               tuple("subscriptions.prune-webhook-events", Schedule.dailyAt(LocalTime.of(4, 37))));
     }

@@ -11,6 +11,7 @@ import app.huberman.adapters.rest.contract.ApiDocsSettings;
 import app.huberman.application.subscription.service.PlansRefresh;
 import app.huberman.application.subscription.service.SandboxAccess;
 import app.huberman.application.subscription.service.SandboxPolicy;
+import app.huberman.application.subscription.service.SendNoticeHandler;
 import app.huberman.application.user.service.MailQueue;
 import app.huberman.application.user.service.UserSettings;
 import app.huberman.domain.job.QueueName;
@@ -226,7 +227,9 @@ public class ConfigurationProducer {
   @Singleton
   public WorkerSettings workerSettings() {
     return new WorkerSettings(
-        integer("QUEUE_WORKERS"), Set.of(QueueName.DEFAULT, MailQueue.NAME), instanceId());
+        integer("QUEUE_WORKERS"),
+        Set.of(QueueName.DEFAULT, MailQueue.NAME, SendNoticeHandler.QUEUE),
+        instanceId());
   }
 
   @Produces

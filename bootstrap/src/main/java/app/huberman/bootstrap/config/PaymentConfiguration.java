@@ -13,6 +13,8 @@ import app.huberman.adapters.payments.stripe.StripePaymentProvider;
 import app.huberman.adapters.payments.stripe.StripeSettings;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.ProviderRecheckPort;
+import app.huberman.application.subscription.service.ManageLinks;
+import app.huberman.application.subscription.service.StripeCustomers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -84,6 +86,16 @@ public class PaymentConfiguration {
       LOG.warning("STRIPE_SECRET_KEY is not set: web checkout and the Customer Portal answer 503");
     }
     return billing;
+  }
+
+  /**
+   * Where notices send a user to manage a subscription; Google Play's link names the product in
+   * GOOGLE_PACKAGE_NAME's app.
+   */
+  @Produces
+  @Singleton
+  public ManageLinks manageLinks(StripeCustomers customers, StripeBilling stripe) {
+    return new ManageLinks(customers, stripe, optional("GOOGLE_PACKAGE_NAME"));
   }
 
   /**

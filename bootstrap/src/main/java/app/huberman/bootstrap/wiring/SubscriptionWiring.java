@@ -20,10 +20,12 @@ import app.huberman.application.subscription.port.in.ViewNoticePreferencesUseCas
 import app.huberman.application.subscription.port.in.ViewSubscriptionUseCase;
 import app.huberman.application.subscription.port.out.AccountDirectoryPort;
 import app.huberman.application.subscription.port.out.EntitlementCachePort;
+import app.huberman.application.subscription.port.out.NoticeMailerPort;
 import app.huberman.application.subscription.port.out.NoticePreferencesRepository;
 import app.huberman.application.subscription.port.out.PlanRepository;
 import app.huberman.application.subscription.port.out.StripeCustomerRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
+import app.huberman.application.subscription.port.out.SubscriptionNoticeRepository;
 import app.huberman.application.subscription.port.out.SubscriptionRepository;
 import app.huberman.application.subscription.port.out.WebhookEventRepository;
 import app.huberman.application.subscription.port.out.WebhookInboxPort;
@@ -32,6 +34,8 @@ import app.huberman.application.subscription.service.CountPremiumSubscriptionsSe
 import app.huberman.application.subscription.service.CountUnprocessedWebhooksService;
 import app.huberman.application.subscription.service.ExpireSubscriptionsHandler;
 import app.huberman.application.subscription.service.ListPlansService;
+import app.huberman.application.subscription.service.ManageLinks;
+import app.huberman.application.subscription.service.NoticeRecorder;
 import app.huberman.application.subscription.service.OpenBillingPortalService;
 import app.huberman.application.subscription.service.PaymentProviders;
 import app.huberman.application.subscription.service.PlanCatalogue;
@@ -44,7 +48,9 @@ import app.huberman.application.subscription.service.RecentEntitlements;
 import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
 import app.huberman.application.subscription.service.RecheckSubscriptionHandler;
 import app.huberman.application.subscription.service.ReconcileWebhookEventsHandler;
+import app.huberman.application.subscription.service.RemindEndingSubscriptionsHandler;
 import app.huberman.application.subscription.service.SandboxPolicy;
+import app.huberman.application.subscription.service.SendNoticeHandler;
 import app.huberman.application.subscription.service.StartCheckoutService;
 import app.huberman.application.subscription.service.StripeCustomers;
 import app.huberman.application.subscription.service.VerifyPurchaseService;
@@ -114,8 +120,9 @@ public class SubscriptionWiring {
       PlanCatalogue catalogue,
       EntitlementCachePort cache,
       SubscriptionEventsPort events,
-      UnitOfWorkPort unitOfWork) {
-    return new ProviderEventApplier(subscriptions, catalogue, cache, events, unitOfWork);
+      UnitOfWorkPort unitOfWork,
+      NoticeRecorder notices) {
+    return new ProviderEventApplier(subscriptions, catalogue, cache, events, unitOfWork, notices);
   }
 
   @Produces
@@ -259,8 +266,10 @@ public class SubscriptionWiring {
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
       Clock clock,
-      LapsePolicy lapse) {
-    return new ExpireSubscriptionsHandler(subscriptions, cache, events, unitOfWork, clock, lapse);
+      LapsePolicy lapse,
+      NoticeRecorder notices) {
+    return new ExpireSubscriptionsHandler(
+        subscriptions, cache, events, unitOfWork, clock, lapse, notices);
   }
 
   @Produces
@@ -285,6 +294,35 @@ public class SubscriptionWiring {
       Clock clock) {
     return new RecheckSubscriptionHandler(
         providers.rechecks(), subscriptions, accounts, applier, events, unitOfWork, clock);
+  }
+
+  /** Records the notices status changes and the reminder run call for, and queues them. */
+  @Produces
+  @Singleton
+  public NoticeRecorder noticeRecorder(SubscriptionNoticeRepository notices, JobQueuePort jobs) {
+    return new NoticeRecorder(notices, jobs);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler sendNotices(
+      SubscriptionNoticeRepository notices,
+      SubscriptionRepository subscriptions,
+      AccountDirectoryPort accounts,
+      NoticePreferencesRepository preferences,
+      NoticeMailerPort mailer,
+      PlanRepository plans,
+      ManageLinks links,
+      SubscriptionEventsPort events) {
+    return new SendNoticeHandler(
+        notices, subscriptions, accounts, preferences, mailer, plans, links, events);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler remindEndingSubscriptions(
+      SubscriptionRepository subscriptions, NoticeRecorder notices, Clock clock) {
+    return new RemindEndingSubscriptionsHandler(subscriptions, notices, clock);
   }
 
   @Produces

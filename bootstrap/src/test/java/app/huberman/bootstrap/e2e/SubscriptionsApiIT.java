@@ -26,6 +26,8 @@ import app.huberman.bootstrap.e2e.support.TestAddresses;
 import app.huberman.bootstrap.e2e.support.UsersClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -85,6 +87,7 @@ class SubscriptionsApiIT {
   private GoogleTestKeys googleKeys;
   private WireMockServer google;
   private FakeStripe stripeApi;
+  private GreenMail smtp;
   private TcpProxy postgres;
   private TcpProxy redis;
   private RunnableProcess app;
@@ -132,6 +135,10 @@ class SubscriptionsApiIT {
     environment.put("APPLE_API_URL", google.baseUrl() + "/apple-production");
     environment.put("APPLE_SANDBOX_API_URL", google.baseUrl() + "/apple-sandbox");
     stripeApi = new FakeStripe();
+    int smtpPort = FreePorts.find();
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    environment.put("MAIL_PORT", Integer.toString(smtpPort));
     environment.put("STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY);
     environment.put("STRIPE_API_URL", stripeApi.baseUrl().toString());
     app = RunnableTests.startReady("subscriptions-it", port, environment);
@@ -145,6 +152,7 @@ class SubscriptionsApiIT {
       app.close();
     } finally {
       stripeApi.close();
+      smtp.stop();
       stores.close();
       postgres.close();
       redis.close();
@@ -1063,17 +1071,7 @@ class SubscriptionsApiIT {
     Account ada = registered();
     String sub = "sub_" + shortId();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    stripe(checkoutCompleted("evt_" + shortId(), now, sub, ada.uuid()));
-    stripe(
-        subscriptionEvent(
-            "evt_" + shortId(),
-            "customer.subscription.created",
-            now,
-            sub,
-            "active",
-            now.plus(30, ChronoUnit.DAYS),
-            false));
-    awaitStatus(ada, "active");
+    subscribedThroughStripe(ada, sub, now, now.plus(30, ChronoUnit.DAYS));
     // Cached once the eviction guard of the last change has passed.
     assertThat(
             Eventually.holds(
@@ -1532,6 +1530,154 @@ class SubscriptionsApiIT {
 
   private Answer changePreferences(Account account, String body) {
     return users.send("PUT", PREFERENCES, body, newAddress(), account.token());
+  }
+
+  // --- Notices (issue 22) ------------------------------------------------------------------------
+
+  @Test
+  void aStripePaymentFailureIsEmailedOnceAndItsRecoveryFollows() throws Exception {
+    String email = "notice+" + shortId() + "@example.com";
+    Account ada = registered(email);
+    String sub = "sub_" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant periodEnd = now.plus(30, ChronoUnit.DAYS);
+    subscribedThroughStripe(ada, sub, now, periodEnd);
+
+    String failed = invoicePaymentFailed("evt_" + shortId(), now.plusSeconds(10), sub);
+    assertThat(stripe(failed).status()).isEqualTo(200);
+    awaitStatus(ada, "past_due");
+    assertThat(stripe(failed).jsonObject().getBoolean("duplicate")).isTrue();
+    awaitMails(email, 1);
+
+    stripe(
+        invoicePaid(
+            "evt_" + shortId(), now.plusSeconds(20), sub, periodEnd.plus(30, ChronoUnit.DAYS)));
+    awaitStatus(ada, "active");
+    List<jakarta.mail.internet.MimeMessage> mails = awaitMails(email, 2);
+    assertThat(mails)
+        .extracting(jakarta.mail.internet.MimeMessage::getSubject)
+        .containsExactly(
+            "Your Huberman App premium payment did not go through",
+            "Your Huberman App premium payment went through");
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.getFirst()))
+        .contains("through Stripe");
+    assertThat(sql("SELECT count(*) FROM subscription_notices WHERE user_id = " + ada.id()))
+        .isEqualTo(2);
+    // Nothing more comes: the replay above sent nothing.
+    Thread.sleep(1_000);
+    assertThat(mailsTo(email)).hasSize(2);
+  }
+
+  @Test
+  void anAppStoreRenewalFailureIsEmailedWithTheAppStoreLink() throws Exception {
+    String email = "notice+" + shortId() + "@example.com";
+    Account ada = registered(email);
+    String original = "2000000" + System.nanoTime();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant month = now.plus(30, ChronoUnit.DAYS);
+    assertThat(
+            appleNotification("SUBSCRIBED", "INITIAL_BUY", now, original, month, ada.uuid())
+                .status())
+        .isEqualTo(200);
+    awaitStatus(ada, "active");
+
+    appleNotification("DID_FAIL_TO_RENEW", null, now.plusSeconds(10), original, month, ada.uuid());
+    awaitStatus(ada, "past_due");
+
+    List<jakarta.mail.internet.MimeMessage> mails = awaitMails(email, 1);
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.getFirst()))
+        .contains("through the App Store")
+        .contains("https://apps.apple.com/account/subscriptions");
+  }
+
+  @Test
+  void aPaymentProblemTheUserMutedIsNotEmailed() throws Exception {
+    String email = "notice+" + shortId() + "@example.com";
+    Account ada = registered(email);
+    assertThat(
+            changePreferences(ada, "{\"kinds\":{\"payment_problem\":{\"email\":false}}}").status())
+        .isEqualTo(200);
+    String sub = "sub_" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    subscribedThroughStripe(ada, sub, now, now.plus(30, ChronoUnit.DAYS));
+
+    stripe(invoicePaymentFailed("evt_" + shortId(), now.plusSeconds(10), sub));
+    awaitStatus(ada, "past_due");
+
+    assertThat(
+            Eventually.holds(
+                Duration.ofSeconds(20),
+                () ->
+                    logLines().stream()
+                        .anyMatch(
+                            line ->
+                                line.contains("notice.delivered")
+                                    && line.contains("\"user_id\":" + ada.id())
+                                    && line.contains("muted"))))
+        .isTrue();
+    assertThat(mailsTo(email)).isEmpty();
+  }
+
+  /** A Stripe subscription, active until {@code periodEnd}, bound to the account by checkout. */
+  private void subscribedThroughStripe(
+      Account account, String sub, Instant now, Instant periodEnd) {
+    stripe(checkoutCompleted("evt_" + shortId(), now, sub, account.uuid()));
+    stripe(
+        subscriptionEvent(
+            "evt_" + shortId(),
+            "customer.subscription.created",
+            now,
+            sub,
+            "active",
+            periodEnd,
+            false));
+    awaitStatus(account, "active");
+  }
+
+  private List<String> logLines() {
+    try {
+      return app.stdoutLines();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private List<jakarta.mail.internet.MimeMessage> awaitMails(String to, int count) {
+    assertThat(Eventually.holds(Duration.ofSeconds(20), () -> mailsTo(to).size() >= count))
+        .as("%d emails to %s; got %d", count, to, mailsTo(to).size())
+        .isTrue();
+    return mailsTo(to);
+  }
+
+  private List<jakarta.mail.internet.MimeMessage> mailsTo(String to) {
+    return java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(
+            message -> {
+              try {
+                return message.getAllRecipients()[0].toString().equals(to);
+              } catch (jakarta.mail.MessagingException e) {
+                return false;
+              }
+            })
+        .toList();
+  }
+
+  private static String invoicePaymentFailed(String id, Instant created, String subscription) {
+    return stripeEvent(
+        id,
+        "invoice.payment_failed",
+        created,
+        Json.createObjectBuilder()
+            .add("id", "in_" + shortId())
+            .add("object", "invoice")
+            .add("billing_reason", "subscription_cycle")
+            .add("next_payment_attempt", created.plus(3, ChronoUnit.DAYS).getEpochSecond())
+            .add(
+                "parent",
+                Json.createObjectBuilder()
+                    .add(
+                        "subscription_details",
+                        Json.createObjectBuilder().add("subscription", subscription))));
   }
 
   // --- helpers ------------------------------------------------------------------------------

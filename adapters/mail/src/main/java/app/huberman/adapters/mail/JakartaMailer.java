@@ -1,6 +1,9 @@
 package app.huberman.adapters.mail;
 
+import app.huberman.application.subscription.port.out.NoticeMailerPort;
 import app.huberman.application.user.port.out.MailerPort;
+import app.huberman.domain.subscription.NoticeKind;
+import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.user.Email;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -15,17 +18,19 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Writes each email from {@link MailTemplates} and sends it as multipart/alternative (plain text,
- * then HTML; UTF-8) over SMTP. Connecting, reading and writing each give up after {@link #TIMEOUT},
- * so a dead server fails a job rather than holding a worker.
+ * Writes each email from {@link MailTemplates} or {@link NoticeTemplates} and sends it as
+ * multipart/alternative (plain text, then HTML; UTF-8) over SMTP. Connecting, reading and writing
+ * each give up after {@link #TIMEOUT}, so a dead server fails a job rather than holding a worker.
  */
 @Dependent
-public class JakartaMailer implements MailerPort {
+public class JakartaMailer implements MailerPort, NoticeMailerPort {
 
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -56,6 +61,16 @@ public class JakartaMailer implements MailerPort {
   @Override
   public void sendEmailChangedNotice(Email to, String name, String newEmailMasked) {
     send(MailTemplates.emailChanged(to, name, newEmailMasked));
+  }
+
+  @Override
+  public void sendNotice(
+      Email to,
+      NoticeKind kind,
+      PaymentProvider provider,
+      Optional<Instant> endsAt,
+      Optional<String> manageUrl) {
+    send(NoticeTemplates.notice(to, kind, provider, endsAt, manageUrl));
   }
 
   void send(Mail message) {

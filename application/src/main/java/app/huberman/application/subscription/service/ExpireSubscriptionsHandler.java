@@ -37,6 +37,7 @@ public final class ExpireSubscriptionsHandler implements JobHandler {
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final LapsePolicy lapse;
+  private final NoticeRecorder notices;
 
   public ExpireSubscriptionsHandler(
       SubscriptionRepository subscriptions,
@@ -44,13 +45,15 @@ public final class ExpireSubscriptionsHandler implements JobHandler {
       SubscriptionEventsPort events,
       UnitOfWorkPort unitOfWork,
       Clock clock,
-      LapsePolicy lapse) {
+      LapsePolicy lapse,
+      NoticeRecorder notices) {
     this.lapse = Objects.requireNonNull(lapse, "lapse");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.entitlementCache = Objects.requireNonNull(entitlementCache, "entitlementCache");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.notices = Objects.requireNonNull(notices, "notices");
   }
 
   @Override
@@ -67,11 +70,13 @@ public final class ExpireSubscriptionsHandler implements JobHandler {
   }
 
   private void expire(Subscription subscription, Instant now) {
+    Subscription.State before = subscription.state();
     Optional<StatusChange> change = subscription.expireIfDue(now, lapse);
     if (change.isEmpty()) {
       return;
     }
     subscriptions.save(subscription);
+    notices.afterChange(before, subscription, change.get(), now);
     ProviderEventApplier.reportAfterCommit(events, unitOfWork, subscription, change.get());
     if (change.get().from() == SubscriptionStatus.ACTIVE) {
       AfterCommit.run(

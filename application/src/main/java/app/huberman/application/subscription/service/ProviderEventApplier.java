@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * Applies a provider event to a locked subscription and does what follows from it: saves it,
  * reports a status change and, once the transaction has committed, evicts the cached entitlements
- * it affects. Shared by the webhook job, the app's purchase report and the re-check, so all change
- * a subscription the same way; built once by the composition root.
+ * it affects, and records the notice the change calls for. Shared by the webhook job, the app's
+ * purchase report and the re-check, so all change a subscription the same way; built once by the
+ * composition root.
  */
 public final class ProviderEventApplier {
 
@@ -30,24 +31,28 @@ public final class ProviderEventApplier {
   private final EntitlementCachePort entitlementCache;
   private final SubscriptionEventsPort events;
   private final UnitOfWorkPort unitOfWork;
+  private final NoticeRecorder notices;
 
   public ProviderEventApplier(
       SubscriptionRepository subscriptions,
       PlanCatalogue catalogue,
       EntitlementCachePort entitlementCache,
       SubscriptionEventsPort events,
-      UnitOfWorkPort unitOfWork) {
+      UnitOfWorkPort unitOfWork,
+      NoticeRecorder notices) {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     this.entitlementCache = Objects.requireNonNull(entitlementCache, "entitlementCache");
     this.events = Objects.requireNonNull(events, "events");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.notices = Objects.requireNonNull(notices, "notices");
   }
 
   /** Must run in a transaction holding the subscription's lock. */
   EventOutcome apply(
       Subscription subscription, ProviderEvent event, Optional<UserId> owner, Instant now) {
     Optional<UserId> ownerBefore = subscription.owner();
+    Subscription.State before = subscription.state();
     Environment environmentBefore = subscription.environment();
     EventOutcome outcome = subscription.apply(event, catalogue.planOf(event), owner, now);
     if (outcome.result() != EventOutcome.Result.APPLIED
@@ -58,7 +63,11 @@ public final class ProviderEventApplier {
     subscriptions.save(subscription);
     outcome
         .statusChange()
-        .ifPresent(change -> reportAfterCommit(events, unitOfWork, subscription, change));
+        .ifPresent(
+            change -> {
+              reportAfterCommit(events, unitOfWork, subscription, change);
+              notices.afterChange(before, subscription, change, now);
+            });
     Set<UserId> affected = new LinkedHashSet<>();
     ownerBefore.ifPresent(affected::add);
     subscription.owner().ifPresent(affected::add);

@@ -28,6 +28,11 @@ public final class SubscriptionSchedule {
             RecheckOverdueRenewalsHandler.TYPE,
             JobPayload.empty()),
         new ScheduledTask(
+            "remind-ending-subscriptions",
+            Schedule.hourlyAt(41),
+            RemindEndingSubscriptionsHandler.TYPE,
+            JobPayload.empty()),
+        new ScheduledTask(
             "reconcile-webhooks",
             Schedule.every(Duration.ofMinutes(5)),
             ReconcileWebhookEventsHandler.TYPE,

@@ -5,6 +5,8 @@ import app.huberman.adapters.monitoring.metrics.MetricHandles;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.NoticeChannel;
+import app.huberman.domain.subscription.NoticeKind;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
@@ -43,6 +45,7 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
   static final String LAPSED = "subscriptions_lapsed";
   static final String RECHECKS = "subscription_rechecks";
   static final String SANDBOX_REFUSED = "sandbox_purchases_refused";
+  static final String NOTICES = "notices_sent";
 
   private static final Logger LOG = Logger.getLogger("app.huberman.subscriptions");
   private static final Metadata RECEIVED_METADATA =
@@ -91,6 +94,14 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
           .withDescription(
               "Sandbox and test purchases the sandbox access rule refused, by provider and source"
                   + " (verify: answered 422; webhook: acknowledged and ignored)")
+          .build();
+
+  private static final Metadata NOTICES_METADATA =
+      Metadata.builder()
+          .withName(NOTICES)
+          .withDescription(
+              "Subscription notices by kind, channel and outcome (sent, muted by the user's"
+                  + " preferences, no_account: deleted meanwhile, failed: retried)")
           .build();
 
   private MetricHandles metrics;
@@ -237,6 +248,24 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
   @Override
   public void stripeCustomerForgotten(UserId caller, String customerId) {
     customerEvent(Level.WARNING, "stripe.customer_forgotten", caller, customerId);
+  }
+
+  @Override
+  public void noticeDelivered(UserId user, NoticeKind kind, NoticeChannel channel, String outcome) {
+    metrics
+        .counter(
+            NOTICES_METADATA,
+            new Tag("kind", kind.key()),
+            new Tag("channel", channel.key()),
+            new Tag("outcome", outcome))
+        .inc();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("user_id", user.value());
+    fields.put("kind", kind.key());
+    fields.put("channel", channel.key());
+    fields.put("outcome", outcome);
+    EventLog.emit(
+        LOG, outcome.equals("failed") ? Level.WARNING : Level.INFO, "notice.delivered", fields);
   }
 
   private static void customerEvent(Level level, String event, UserId caller, String customerId) {

@@ -92,6 +92,13 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
           + SubscriptionRows.COLUMNS
           + " FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id DESC";
 
+  /** Served by subscriptions_canceled_ends_at_idx. */
+  private static final String FIND_CANCELED_ENDING =
+      "SELECT "
+          + SubscriptionRows.COLUMNS
+          + " FROM subscriptions WHERE status = 'canceled' AND ends_at > ? AND ends_at <= ?"
+          + " ORDER BY ends_at, id LIMIT ?";
+
   private static final String FIND_BY_ID =
       "SELECT " + SubscriptionRows.COLUMNS + " FROM subscriptions WHERE id = ?";
 
@@ -187,10 +194,19 @@ public class JdbcSubscriptionRepository implements SubscriptionRepository {
 
   @Override
   public List<Subscription> findByOwner(UserId owner) {
+    return queryAll(FIND_BY_OWNER, owner.value());
+  }
+
+  @Override
+  public List<Subscription> findCanceledEndingBetween(Instant after, Instant by, int limit) {
+    return queryAll(FIND_CANCELED_ENDING, after, by, limit);
+  }
+
+  private List<Subscription> queryAll(String sql, Object... parameters) {
     return jdbc.withStatement(
-        FIND_BY_OWNER,
+        sql,
         statement -> {
-          Jdbc.bind(statement, owner.value());
+          Jdbc.bind(statement, parameters);
           List<Subscription> found = new ArrayList<>();
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {

@@ -2,6 +2,8 @@ package app.huberman.application.subscription.port.out;
 
 import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.NoticeChannel;
+import app.huberman.domain.subscription.NoticeKind;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
@@ -68,4 +70,12 @@ public interface SubscriptionEventsPort {
 
   /** A Stripe Customer Portal session was created for the user. */
   void billingPortalOpened(UserId caller);
+
+  /**
+   * A notice's delivery by one channel ended this way.
+   *
+   * @param outcome {@code sent}; {@code muted} (the user's preferences); {@code no_account}
+   *     (deleted meanwhile); {@code failed} (retried, as the job is)
+   */
+  void noticeDelivered(UserId user, NoticeKind kind, NoticeChannel channel, String outcome);
 }

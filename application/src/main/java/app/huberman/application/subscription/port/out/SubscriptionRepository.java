@@ -50,6 +50,11 @@ public interface SubscriptionRepository {
   List<SubscriptionId> findDueForExpiry(Instant now, LapsePolicy lapse, int limit);
 
   /**
+   * Canceled subscriptions whose access ends after {@code after} and by {@code by}, soonest first.
+   */
+  List<Subscription> findCanceledEndingBetween(Instant after, Instant by, int limit);
+
+  /**
    * Picks up to {@code limit} subscriptions of the given providers for which {@link
    * Subscription#isOverdueForRenewal} holds at {@code now} and that were not picked after {@code
    * pickedBefore}, least recently picked first, and records {@code now} as their pick time (in the

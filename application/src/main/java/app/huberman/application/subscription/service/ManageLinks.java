@@ -1,0 +1,71 @@
+package app.huberman.application.subscription.service;
+
+import app.huberman.application.shared.ProviderUnavailableException;
+import app.huberman.application.subscription.port.out.StripeBillingPort;
+import app.huberman.application.subscription.port.out.StripeBillingPort.UnknownStripeCustomerException;
+import app.huberman.domain.subscription.PaymentProvider;
+import app.huberman.domain.user.UserId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a user manages a subscription, as a notice links it: the App Store's subscriptions page,
+ * Google Play's subscription centre for the product, or a Stripe Customer Portal session.
+ */
+public final class ManageLinks {
+
+  static final String APP_STORE = "https://apps.apple.com/account/subscriptions";
+  static final String GOOGLE_PLAY = "https://play.google.com/store/account/subscriptions";
+
+  private final StripeCustomers customers;
+  private final StripeBillingPort stripe;
+  private final Optional<String> googlePackage;
+
+  /**
+   * @param googlePackage the app's package name (GOOGLE_PACKAGE_NAME), which Play's deep link to a
+   *     product needs
+   */
+  public ManageLinks(
+      StripeCustomers customers, StripeBillingPort stripe, Optional<String> googlePackage) {
+    this.customers = Objects.requireNonNull(customers, "customers");
+    this.stripe = Objects.requireNonNull(stripe, "stripe");
+    this.googlePackage = Objects.requireNonNull(googlePackage, "googlePackage");
+  }
+
+  /**
+   * The link for a subscription of this provider and product; empty when there is none to give (no
+   * Stripe customer, or Stripe cannot make a portal session now: the notice goes without it).
+   */
+  public Optional<String> of(PaymentProvider provider, Optional<String> productId, UserId user) {
+    return switch (provider) {
+      case APPLE -> Optional.of(APP_STORE);
+      case GOOGLE -> Optional.of(googlePlay(productId));
+      case STRIPE -> stripePortal(user);
+    };
+  }
+
+  private String googlePlay(Optional<String> productId) {
+    if (productId.isEmpty() || googlePackage.isEmpty()) {
+      return GOOGLE_PLAY;
+    }
+    return GOOGLE_PLAY
+        + "?sku="
+        + URLEncoder.encode(productId.get(), StandardCharsets.UTF_8)
+        + "&package="
+        + URLEncoder.encode(googlePackage.get(), StandardCharsets.UTF_8);
+  }
+
+  private Optional<String> stripePortal(UserId user) {
+    Optional<String> customer = customers.of(user);
+    if (customer.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(stripe.createPortalSession(customer.get()).url().toString());
+    } catch (UnknownStripeCustomerException | ProviderUnavailableException noLink) {
+      return Optional.empty();
+    }
+  }
+}
