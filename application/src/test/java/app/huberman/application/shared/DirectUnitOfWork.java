@@ -68,6 +68,11 @@ public final class DirectUnitOfWork implements UnitOfWorkPort {
     return transactions.get();
   }
 
+  /** Whether the calling thread is inside a unit of work now. */
+  public boolean inTransaction() {
+    return depth.get() > 0;
+  }
+
   public int readOnlyTransactions() {
     return readOnlyTransactions.get();
   }

@@ -2,32 +2,25 @@ package app.huberman.application.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.application.subscription.service.ManageLinks;
-import app.huberman.application.subscription.service.StripeCustomers;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.user.Email;
-import app.huberman.domain.user.UserId;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ManageLinksTest {
 
-  private final UserId ada = UserId.of(1);
   private final FakeStripeBilling stripe = new FakeStripeBilling();
-  private final InMemoryStripeCustomers stored = new InMemoryStripeCustomers();
-  private final StripeCustomers customers =
-      new StripeCustomers(
-          stripe, stored, new RecordingSubscriptionEvents(), new DirectUnitOfWork());
 
   private ManageLinks links(Optional<String> googlePackage) {
-    return new ManageLinks(customers, stripe, googlePackage);
+    return new ManageLinks(stripe, googlePackage);
   }
 
   @Test
   void theAppStoreHasOnePageForEverySubscription() {
-    assertThat(links(Optional.empty()).of(PaymentProvider.APPLE, Optional.of("x"), ada))
+    assertThat(
+            links(Optional.empty()).of(PaymentProvider.APPLE, Optional.of("x"), Optional.empty()))
         .contains("https://apps.apple.com/account/subscriptions");
   }
 
@@ -35,23 +28,27 @@ class ManageLinksTest {
   void googlePlayLinksTheProductWhenThePackageIsKnown() {
     assertThat(
             links(Optional.of("app.huberman.android"))
-                .of(PaymentProvider.GOOGLE, Optional.of("premium_monthly"), ada))
+                .of(PaymentProvider.GOOGLE, Optional.of("premium_monthly"), Optional.empty()))
         .contains(
             "https://play.google.com/store/account/subscriptions?sku=premium_monthly&package=app.huberman.android");
     assertThat(
-            links(Optional.empty()).of(PaymentProvider.GOOGLE, Optional.of("premium_monthly"), ada))
+            links(Optional.empty())
+                .of(PaymentProvider.GOOGLE, Optional.of("premium_monthly"), Optional.empty()))
         .contains("https://play.google.com/store/account/subscriptions");
   }
 
   @Test
   void stripeLinksAPortalSessionForTheCustomerOrNothing() {
-    assertThat(links(Optional.empty()).of(PaymentProvider.STRIPE, Optional.empty(), ada)).isEmpty();
+    ManageLinks links = links(Optional.empty());
+    assertThat(links.of(PaymentProvider.STRIPE, Optional.empty(), Optional.empty())).isEmpty();
 
-    stored.keep(ada, stripe.createCustomer(UUID.randomUUID(), Email.of("a@example.com"), "k"));
-    assertThat(links(Optional.empty()).of(PaymentProvider.STRIPE, Optional.empty(), ada))
+    String customer = stripe.createCustomer(UUID.randomUUID(), Email.of("a@example.com"), "k");
+    assertThat(links.of(PaymentProvider.STRIPE, Optional.empty(), Optional.of(customer)))
         .hasValueSatisfying(url -> assertThat(url).startsWith("https://billing.stripe.com/"));
 
+    stripe.deleteInDashboard(customer);
+    assertThat(links.of(PaymentProvider.STRIPE, Optional.empty(), Optional.of(customer))).isEmpty();
     stripe.goDown();
-    assertThat(links(Optional.empty()).of(PaymentProvider.STRIPE, Optional.empty(), ada)).isEmpty();
+    assertThat(links.of(PaymentProvider.STRIPE, Optional.empty(), Optional.of(customer))).isEmpty();
   }
 }

@@ -13,7 +13,6 @@ import app.huberman.application.subscription.service.ManageLinks;
 import app.huberman.application.subscription.service.NoticeRecorder;
 import app.huberman.application.subscription.service.RemindEndingSubscriptionsHandler;
 import app.huberman.application.subscription.service.SendNoticeHandler;
-import app.huberman.application.subscription.service.StripeCustomers;
 import app.huberman.application.user.UserTestData;
 import app.huberman.domain.job.JobPayload;
 import app.huberman.domain.subscription.NoticeChannel;
@@ -39,6 +38,7 @@ class NoticesTest {
   private static final Instant PERIOD_END = T0.plus(Duration.ofDays(30));
 
   private final RecordingSubscriptionEvents events = new RecordingSubscriptionEvents();
+  private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final User ada = UserTestData.aUser().withId(1).withEmail("ada@example.com").build();
   private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory().add(ada);
   private final InMemorySubscriptionNotices notices = new InMemorySubscriptionNotices();
@@ -46,22 +46,12 @@ class NoticesTest {
   private final InMemorySubscriptionRepository subscriptions =
       new InMemorySubscriptionRepository(new InMemoryPlanRepository());
   private final RecordingJobQueue jobs = new RecordingJobQueue();
-  private final RecordingNoticeMailer mailer = new RecordingNoticeMailer();
+  private final RecordingNoticeMailer mailer = new RecordingNoticeMailer(unitOfWork::inTransaction);
   private final NoticeRecorder recorder = new NoticeRecorder(notices, jobs);
   private final InMemoryPlanRepository plans = new InMemoryPlanRepository();
   private final FakeStripeBilling stripe = new FakeStripeBilling();
-  private final ManageLinks links =
-      new ManageLinks(
-          new StripeCustomers(
-              stripe,
-              new InMemoryStripeCustomers(),
-              new RecordingSubscriptionEvents(),
-              new DirectUnitOfWork()),
-          stripe,
-          Optional.of("app.huberman.android"));
-  private final SendNoticeHandler sender =
-      new SendNoticeHandler(
-          notices, subscriptions, accounts, preferences, mailer, plans, links, events);
+  private final ManageLinks links = new ManageLinks(stripe, Optional.of("app.huberman.android"));
+  private final SendNoticeHandler sender = senderWith(accounts);
 
   private int providerEvents;
 
@@ -79,6 +69,7 @@ class NoticesTest {
     assertThat(mailer.sent)
         .containsExactly(
             "ada@example.com payment_problem stripe", "ada@example.com payment_recovered stripe");
+    assertThat(unitOfWork.readOnlyTransactions()).as("one read per delivery").isEqualTo(2);
   }
 
   @Test
@@ -178,9 +169,7 @@ class NoticesTest {
     Subscription subscription = owned(ACTIVE, Observation.of(ACTIVE).withRenewal(PERIOD_END));
     change(subscription, Observation.of(PAST_DUE).withGraceEnd(PERIOD_END));
     InMemoryAccountDirectory nobody = new InMemoryAccountDirectory();
-    SendNoticeHandler toNobody =
-        new SendNoticeHandler(
-            notices, subscriptions, nobody, preferences, mailer, plans, links, events);
+    SendNoticeHandler toNobody = senderWith(nobody);
 
     for (Enqueued job : jobs.enqueued()) {
       toNobody.handle(job.payload());
@@ -221,6 +210,20 @@ class NoticesTest {
         subscription.apply(event, Optional.empty(), Optional.empty(), T0).statusChange();
     subscriptions.save(subscription);
     return change;
+  }
+
+  private SendNoticeHandler senderWith(InMemoryAccountDirectory directory) {
+    return new SendNoticeHandler(
+        notices,
+        subscriptions,
+        directory,
+        preferences,
+        mailer,
+        plans,
+        links,
+        new InMemoryStripeCustomers(),
+        events,
+        unitOfWork);
   }
 
   private void runJobs() {

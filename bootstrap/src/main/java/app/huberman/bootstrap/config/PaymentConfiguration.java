@@ -14,7 +14,6 @@ import app.huberman.adapters.payments.stripe.StripeSettings;
 import app.huberman.application.subscription.port.out.PaymentProviderPort;
 import app.huberman.application.subscription.port.out.ProviderRecheckPort;
 import app.huberman.application.subscription.service.ManageLinks;
-import app.huberman.application.subscription.service.StripeCustomers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -94,8 +93,8 @@ public class PaymentConfiguration {
    */
   @Produces
   @Singleton
-  public ManageLinks manageLinks(StripeCustomers customers, StripeBilling stripe) {
-    return new ManageLinks(customers, stripe, optional("GOOGLE_PACKAGE_NAME"));
+  public ManageLinks manageLinks(StripeBilling stripe) {
+    return new ManageLinks(stripe, optional("GOOGLE_PACKAGE_NAME"));
   }
 
   /**

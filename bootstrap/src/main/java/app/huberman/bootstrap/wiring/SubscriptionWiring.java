@@ -313,9 +313,20 @@ public class SubscriptionWiring {
       NoticeMailerPort mailer,
       PlanRepository plans,
       ManageLinks links,
-      SubscriptionEventsPort events) {
+      StripeCustomerRepository stripeCustomers,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork) {
     return new SendNoticeHandler(
-        notices, subscriptions, accounts, preferences, mailer, plans, links, events);
+        notices,
+        subscriptions,
+        accounts,
+        preferences,
+        mailer,
+        plans,
+        links,
+        stripeCustomers,
+        events,
+        unitOfWork);
   }
 
   @Produces

@@ -1569,6 +1569,39 @@ class SubscriptionsApiIT {
   }
 
   @Test
+  void aGooglePlayHoldIsEmailedWithThePlayLinkAndItsRecoveryFollows() throws Exception {
+    String email = "notice+" + shortId() + "@example.com";
+    Account ada = registered(email);
+    String token = "play-token-" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant month = now.plus(30, ChronoUnit.DAYS);
+    stubPlay(token, "SUBSCRIPTION_STATE_ACTIVE", month, ada.uuid());
+    googleNotification(4, token, now);
+    awaitStatus(ada, "active");
+
+    stubPlay(token, "SUBSCRIPTION_STATE_ON_HOLD", month, ada.uuid());
+    googleNotification(5, token, now.plusSeconds(10));
+    awaitStatus(ada, "past_due");
+    List<jakarta.mail.internet.MimeMessage> onHold = awaitMails(email, 1);
+    assertThat(plainText(onHold.getFirst()))
+        .contains("through Google Play")
+        .contains(
+            "https://play.google.com/store/account/subscriptions?sku="
+                + GOOGLE_MONTHLY
+                + "&package="
+                + PACKAGE);
+
+    stubPlay(token, "SUBSCRIPTION_STATE_ACTIVE", month.plus(30, ChronoUnit.DAYS), ada.uuid());
+    googleNotification(1, token, now.plusSeconds(20));
+    awaitStatus(ada, "active");
+    assertThat(awaitMails(email, 2))
+        .extracting(jakarta.mail.internet.MimeMessage::getSubject)
+        .containsExactly(
+            "Your Huberman App premium payment did not go through",
+            "Your Huberman App premium payment went through");
+  }
+
+  @Test
   void anAppStoreRenewalFailureIsEmailedWithTheAppStoreLink() throws Exception {
     String email = "notice+" + shortId() + "@example.com";
     Account ada = registered(email);
@@ -1632,6 +1665,12 @@ class SubscriptionsApiIT {
             periodEnd,
             false));
     awaitStatus(account, "active");
+  }
+
+  /** The plain-text part of a notice, decoded (the raw body is quoted-printable). */
+  private static String plainText(jakarta.mail.internet.MimeMessage message) throws Exception {
+    var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+    return (String) parts.getBodyPart(0).getContent();
   }
 
   private List<String> logLines() {

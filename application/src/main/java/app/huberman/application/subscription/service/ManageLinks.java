@@ -4,7 +4,6 @@ import app.huberman.application.shared.ProviderUnavailableException;
 import app.huberman.application.subscription.port.out.StripeBillingPort;
 import app.huberman.application.subscription.port.out.StripeBillingPort.UnknownStripeCustomerException;
 import app.huberman.domain.subscription.PaymentProvider;
-import app.huberman.domain.user.UserId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -19,7 +18,6 @@ public final class ManageLinks {
   static final String APP_STORE = "https://apps.apple.com/account/subscriptions";
   static final String GOOGLE_PLAY = "https://play.google.com/store/account/subscriptions";
 
-  private final StripeCustomers customers;
   private final StripeBillingPort stripe;
   private final Optional<String> googlePackage;
 
@@ -27,22 +25,24 @@ public final class ManageLinks {
    * @param googlePackage the app's package name (GOOGLE_PACKAGE_NAME), which Play's deep link to a
    *     product needs
    */
-  public ManageLinks(
-      StripeCustomers customers, StripeBillingPort stripe, Optional<String> googlePackage) {
-    this.customers = Objects.requireNonNull(customers, "customers");
+  public ManageLinks(StripeBillingPort stripe, Optional<String> googlePackage) {
     this.stripe = Objects.requireNonNull(stripe, "stripe");
     this.googlePackage = Objects.requireNonNull(googlePackage, "googlePackage");
   }
 
   /**
    * The link for a subscription of this provider and product; empty when there is none to give (no
-   * Stripe customer, or Stripe cannot make a portal session now: the notice goes without it).
+   * Stripe customer, or Stripe cannot make a portal session now: the notice goes without it). Asks
+   * Stripe: call it outside any transaction.
+   *
+   * @param stripeCustomer the owner's Stripe customer, for a Stripe subscription
    */
-  public Optional<String> of(PaymentProvider provider, Optional<String> productId, UserId user) {
+  public Optional<String> of(
+      PaymentProvider provider, Optional<String> productId, Optional<String> stripeCustomer) {
     return switch (provider) {
       case APPLE -> Optional.of(APP_STORE);
       case GOOGLE -> Optional.of(googlePlay(productId));
-      case STRIPE -> stripePortal(user);
+      case STRIPE -> stripeCustomer.flatMap(this::stripePortal);
     };
   }
 
@@ -57,13 +57,9 @@ public final class ManageLinks {
         + URLEncoder.encode(googlePackage.get(), StandardCharsets.UTF_8);
   }
 
-  private Optional<String> stripePortal(UserId user) {
-    Optional<String> customer = customers.of(user);
-    if (customer.isEmpty()) {
-      return Optional.empty();
-    }
+  private Optional<String> stripePortal(String customer) {
     try {
-      return Optional.of(stripe.createPortalSession(customer.get()).url().toString());
+      return Optional.of(stripe.createPortalSession(customer).url().toString());
     } catch (UnknownStripeCustomerException | ProviderUnavailableException noLink) {
       return Optional.empty();
     }
