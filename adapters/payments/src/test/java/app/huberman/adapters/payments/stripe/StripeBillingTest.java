@@ -276,7 +276,7 @@ class StripeBillingTest {
     assertThatThrownBy(
             () ->
                 new StripeApiSettings(
-                    Optional.of("sk_live_x"),
+                    Optional.of("sk_test_settings"),
                     stripe.baseUrl(),
                     "javascript:alert(1)",
                     CANCEL_URL,
