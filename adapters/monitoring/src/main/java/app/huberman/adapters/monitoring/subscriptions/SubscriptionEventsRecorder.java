@@ -13,12 +13,15 @@ import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -112,6 +115,22 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
   @Inject
   public SubscriptionEventsRecorder(MetricRegistry registry) {
     this.metrics = new MetricHandles(registry);
+  }
+
+  /**
+   * The notice counters NoticesFailing reads exist from the start, at 0: a channel whose first
+   * deliveries all fail shows them as failures beside no sending, not as no series at all.
+   */
+  void registerAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    registerKnown();
+  }
+
+  void registerKnown() {
+    for (NoticeKind kind : NoticeKind.values()) {
+      for (String outcome : new String[] {"sent", "failed"}) {
+        noticeCounter(kind, NoticeChannel.EMAIL, outcome);
+      }
+    }
   }
 
   @Override
@@ -252,13 +271,7 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
 
   @Override
   public void noticeDelivered(UserId user, NoticeKind kind, NoticeChannel channel, String outcome) {
-    metrics
-        .counter(
-            NOTICES_METADATA,
-            new Tag("kind", kind.key()),
-            new Tag("channel", channel.key()),
-            new Tag("outcome", outcome))
-        .inc();
+    noticeCounter(kind, channel, outcome).inc();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("user_id", user.value());
     fields.put("kind", kind.key());
@@ -266,6 +279,14 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
     fields.put("outcome", outcome);
     EventLog.emit(
         LOG, outcome.equals("failed") ? Level.WARNING : Level.INFO, "notice.delivered", fields);
+  }
+
+  private Counter noticeCounter(NoticeKind kind, NoticeChannel channel, String outcome) {
+    return metrics.counter(
+        NOTICES_METADATA,
+        new Tag("kind", kind.key()),
+        new Tag("channel", channel.key()),
+        new Tag("outcome", outcome));
   }
 
   private static void customerEvent(Level level, String event, UserId caller, String customerId) {

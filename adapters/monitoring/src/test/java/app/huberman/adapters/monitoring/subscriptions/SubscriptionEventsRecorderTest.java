@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.huberman.adapters.monitoring.logging.CapturedLog;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
 import app.huberman.domain.subscription.EventOutcome;
+import app.huberman.domain.subscription.NoticeChannel;
+import app.huberman.domain.subscription.NoticeKind;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
@@ -199,6 +201,41 @@ class SubscriptionEventsRecorderTest {
             Map.entry("type", "SUBSCRIPTION_PURCHASED"),
             Map.entry("event_id", "msg-9"),
             Map.entry("reason", "sandbox"));
+  }
+
+  @Test
+  void noticeCountersStartAtZeroAndEachDeliveryIsCountedAndLoggedWithoutTheAddress() {
+    recorder.registerKnown();
+    for (NoticeKind kind : NoticeKind.values()) {
+      assertThat(notices(kind, "sent")).as(kind.key()).isZero();
+      assertThat(metrics.hasCounter(SubscriptionEventsRecorder.NOTICES, noticeTags(kind, "failed")))
+          .isTrue();
+    }
+
+    recorder.noticeDelivered(UserId.of(7), NoticeKind.PAYMENT_PROBLEM, NoticeChannel.EMAIL, "sent");
+    recorder.noticeDelivered(
+        UserId.of(7), NoticeKind.PAYMENT_PROBLEM, NoticeChannel.EMAIL, "failed");
+
+    assertThat(notices(NoticeKind.PAYMENT_PROBLEM, "sent")).isEqualTo(1);
+    assertThat(notices(NoticeKind.PAYMENT_PROBLEM, "failed")).isEqualTo(1);
+    assertThat(events()).containsExactly("notice.delivered", "notice.delivered");
+    assertThat(logged.get(1).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+    assertThat(fields(0))
+        .containsExactly(
+            Map.entry("user_id", 7L),
+            Map.entry("kind", "payment_problem"),
+            Map.entry("channel", "email"),
+            Map.entry("outcome", "sent"));
+  }
+
+  private long notices(NoticeKind kind, String outcome) {
+    return metrics.count(SubscriptionEventsRecorder.NOTICES, noticeTags(kind, outcome));
+  }
+
+  private static Tag[] noticeTags(NoticeKind kind, String outcome) {
+    return new Tag[] {
+      new Tag("kind", kind.key()), new Tag("channel", "email"), new Tag("outcome", outcome)
+    };
   }
 
   private long sandboxRefused(String provider, String source) {
