@@ -52,12 +52,26 @@ public record RetryPolicy(Duration initialDelay, Duration maxDelay) {
    */
   public FailureVerdict afterFailure(
       int attemptsMade, int maxAttempts, boolean permanent, RandomGenerator random) {
+    return afterFailure(attemptsMade, maxAttempts, permanent, Duration.ZERO, random);
+  }
+
+  /**
+   * As {@link #afterFailure(int, int, boolean, RandomGenerator)}, for a failure that said when to
+   * try again: the retry waits the longer of the backoff and {@code notSooner}.
+   */
+  public FailureVerdict afterFailure(
+      int attemptsMade,
+      int maxAttempts,
+      boolean permanent,
+      Duration notSooner,
+      RandomGenerator random) {
     if (permanent) {
       return new FailureVerdict.GiveUp("permanent failure");
     }
     if (attemptsMade >= maxAttempts) {
       return new FailureVerdict.GiveUp("gave up after " + attemptsMade + " attempts");
     }
-    return new FailureVerdict.RetryAfter(delayAfter(attemptsMade, random));
+    Duration backoff = delayAfter(attemptsMade, random);
+    return new FailureVerdict.RetryAfter(notSooner.compareTo(backoff) > 0 ? notSooner : backoff);
   }
 }

@@ -38,6 +38,22 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aRetryWaitsForTheLongerOfTheBackoffAndWhatTheFailureAsked() {
+    SplittableRandom random = new SplittableRandom(1);
+
+    assertThat(policy.afterFailure(1, 3, false, Duration.ofMinutes(5), random))
+        .isEqualTo(new FailureVerdict.RetryAfter(Duration.ofMinutes(5)));
+    assertThat(policy.afterFailure(1, 3, false, Duration.ofSeconds(1), random))
+        .isInstanceOfSatisfying(
+            FailureVerdict.RetryAfter.class,
+            retry ->
+                assertThat(retry.delay()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+    assertThat(policy.afterFailure(3, 3, false, Duration.ofMinutes(5), random))
+        .as("the last attempt was made")
+        .isInstanceOf(FailureVerdict.GiveUp.class);
+  }
+
+  @Test
   void givesUpAtOnceOnAPermanentFailure() {
     assertThat(policy.afterFailure(1, 5, true, new SplittableRandom(1)))
         .isEqualTo(new FailureVerdict.GiveUp("permanent failure"));

@@ -13,6 +13,7 @@ import app.huberman.application.shared.port.out.UnitOfWorkPort;
 import app.huberman.domain.job.FailureVerdict;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.job.QueueName;
+import app.huberman.domain.job.RetryLaterJobFailure;
 import app.huberman.domain.job.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -202,7 +203,11 @@ public final class RunJobsService implements RunJobsUseCase {
   private void afterFailure(ClaimedJob job, Throwable failure, long startedAt) {
     FailureVerdict verdict =
         retryPolicy.afterFailure(
-            job.attempts(), job.maxAttempts(), failure instanceof PermanentJobFailure, random);
+            job.attempts(),
+            job.maxAttempts(),
+            failure instanceof PermanentJobFailure,
+            failure instanceof RetryLaterJobFailure later ? later.notSooner() : Duration.ZERO,
+            random);
     switch (verdict) {
       case FailureVerdict.RetryAfter retry -> {
         if (unitOfWork.atomically(() -> store.retryLater(job, retry.delay()))) {

@@ -15,6 +15,7 @@ import app.huberman.application.shared.DirectUnitOfWork;
 import app.huberman.domain.job.JobType;
 import app.huberman.domain.job.PermanentJobFailure;
 import app.huberman.domain.job.QueueName;
+import app.huberman.domain.job.RetryLaterJobFailure;
 import app.huberman.domain.job.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ class RunJobsServiceTest {
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final List<String> events = new ArrayList<>();
+  private final List<Duration> retryDelays = new ArrayList<>();
   private final List<String> ran = new ArrayList<>();
   private long nanos = 1_000_000_000L;
   private Consumer<String> sending = n -> {};
@@ -133,6 +135,29 @@ class RunJobsServiceTest {
     assertThat(store.job(retried).orElseThrow().available()).as("waits for its backoff").isFalse();
     assertThat(store.buried()).containsOnlyKeys(buried);
     assertThat(store.turns()).allSatisfy(s -> assertThat(s.finishedIds()).isEmpty());
+  }
+
+  @Test
+  void aFailureThatSaysWhenToRetryWaitsAtLeastThatLong() {
+    long throttled = store.add(SEND, "1");
+    long backedOff = store.add(SEND, "2");
+    sending =
+        n -> {
+          throw new RetryLaterJobFailure(
+              "rate limited", n.equals("1") ? Duration.ofHours(2) : Duration.ofMillis(1));
+        };
+
+    runBatch();
+
+    assertThat(events).contains("retried 1", "retried 2");
+    assertThat(retryDelays.get(0))
+        .as("Retry-After beyond the backoff")
+        .isEqualTo(Duration.ofHours(2));
+    assertThat(retryDelays.get(1))
+        .as("the backoff, when longer")
+        .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    assertThat(store.job(throttled).orElseThrow().available()).isFalse();
+    assertThat(store.job(backedOff).orElseThrow().available()).isFalse();
   }
 
   @Test
@@ -241,6 +266,7 @@ class RunJobsServiceTest {
 
       @Override
       public void retried(ClaimedJob job, Duration took, Duration delay, Throwable failure) {
+        retryDelays.add(delay);
         record("retried", job);
       }
 
