@@ -27,11 +27,12 @@ public interface JobHandler {
      * The handler changes nothing in the database (it sends an email, or does nothing): it runs
      * outside any transaction and holds no connection, and the job is deleted afterwards, fenced by
      * the reservation, in one statement with other finished jobs (usually the worker's next claim).
-     * A handler that declares it must write nothing to the database: its writes would commit on
-     * their own, whatever became of the job. The job still runs at least once: a worker that dies
-     * between the handler's end and the deletion leaves the job reserved, and it runs again after
-     * its visibility timeout, which an idempotent handler already allows. The run-time limit is not
-     * enforced (there is no transaction to roll back).
+     * A handler that declares it must write nothing that has to commit with the job: a write of its
+     * own (in a unit of work of its own, such as forgetting a dead push token) commits whatever
+     * becomes of the job, so it must be one that running again repeats harmlessly. The job still
+     * runs at least once: a worker that dies between the handler's end and the deletion leaves the
+     * job reserved, and it runs again after its visibility timeout, which an idempotent handler
+     * already allows. The run-time limit is not enforced (there is no transaction to roll back).
      */
     AFTER_WORK
   }

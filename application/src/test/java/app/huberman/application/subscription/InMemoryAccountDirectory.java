@@ -24,6 +24,12 @@ public final class InMemoryAccountDirectory implements AccountDirectoryPort {
     return this;
   }
 
+  /** The account was deleted. */
+  public void remove(UserId id) {
+    ids.values().remove(id);
+    emails.remove(id);
+  }
+
   @Override
   public Optional<UserId> idOf(UUID uuid) {
     return Optional.ofNullable(ids.get(uuid));

@@ -20,7 +20,6 @@ import app.huberman.domain.subscription.NoticeKind;
 import app.huberman.domain.subscription.NoticePreferences;
 import app.huberman.domain.subscription.Observation;
 import app.huberman.domain.subscription.PaymentProvider;
-import app.huberman.domain.subscription.ProviderEvent;
 import app.huberman.domain.subscription.ProviderSubscriptionRef;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.Subscription;
@@ -47,13 +46,14 @@ class NoticesTest {
       new InMemorySubscriptionRepository(new InMemoryPlanRepository());
   private final RecordingJobQueue jobs = new RecordingJobQueue();
   private final RecordingNoticeMailer mailer = new RecordingNoticeMailer(unitOfWork::inTransaction);
-  private final NoticeRecorder recorder = new NoticeRecorder(notices, jobs);
+  private final NoticeRecorder recorder =
+      new NoticeRecorder(notices, jobs, new InMemoryPushDevices(), new FakePushSender());
   private final InMemoryPlanRepository plans = new InMemoryPlanRepository();
   private final FakeStripeBilling stripe = new FakeStripeBilling();
   private final ManageLinks links = new ManageLinks(stripe, Optional.of("app.huberman.android"));
   private final SendNoticeHandler sender = senderWith(accounts);
 
-  private int providerEvents;
+  private final ProviderEvents providerEvents = new ProviderEvents(subscriptions, T0);
 
   @Test
   void aFailedRenewalIsEmailedOnceHoweverOftenItIsReported() {
@@ -197,19 +197,7 @@ class NoticesTest {
   }
 
   private Optional<StatusChange> apply(Subscription subscription, Observation observation) {
-    providerEvents++;
-    ProviderEvent event =
-        new ProviderEvent(
-            subscription.ref(),
-            "evt_" + providerEvents,
-            "test",
-            T0.plusSeconds(providerEvents),
-            Optional.empty(),
-            Optional.of(observation));
-    Optional<StatusChange> change =
-        subscription.apply(event, Optional.empty(), Optional.empty(), T0).statusChange();
-    subscriptions.save(subscription);
-    return change;
+    return providerEvents.apply(subscription, observation);
   }
 
   private SendNoticeHandler senderWith(InMemoryAccountDirectory directory) {

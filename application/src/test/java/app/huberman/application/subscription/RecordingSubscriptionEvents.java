@@ -1,6 +1,7 @@
 package app.huberman.application.subscription;
 
 import app.huberman.application.subscription.port.in.WebhookReceipt;
+import app.huberman.application.subscription.port.out.PushResult;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.NoticeChannel;
@@ -9,6 +10,7 @@ import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.DeviceId;
 import app.huberman.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,5 +126,17 @@ public final class RecordingSubscriptionEvents implements SubscriptionEventsPort
             + user.value()
             + ": "
             + outcome);
+  }
+
+  @Override
+  public void pushAnswered(DeviceId device, PushResult result) {
+    lines.add(
+        "push to device "
+            + device.value()
+            + ": "
+            + result.service()
+            + " "
+            + result.outcome()
+            + (result.reason().isEmpty() ? "" : " " + result.reason()));
   }
 }

@@ -30,7 +30,11 @@ record SharedCollaborators(
         cache,
         events,
         unitOfWork,
-        new NoticeRecorder(new InMemorySubscriptionNotices(), new RecordingJobQueue()));
+        new NoticeRecorder(
+            new InMemorySubscriptionNotices(),
+            new RecordingJobQueue(),
+            new InMemoryPushDevices(),
+            new FakePushSender()));
   }
 
   static SharedCollaborators over(

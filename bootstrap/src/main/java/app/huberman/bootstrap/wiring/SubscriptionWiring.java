@@ -23,6 +23,8 @@ import app.huberman.application.subscription.port.out.EntitlementCachePort;
 import app.huberman.application.subscription.port.out.NoticeMailerPort;
 import app.huberman.application.subscription.port.out.NoticePreferencesRepository;
 import app.huberman.application.subscription.port.out.PlanRepository;
+import app.huberman.application.subscription.port.out.PushDevicesPort;
+import app.huberman.application.subscription.port.out.PushSenderPort;
 import app.huberman.application.subscription.port.out.StripeCustomerRepository;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.application.subscription.port.out.SubscriptionNoticeRepository;
@@ -43,6 +45,7 @@ import app.huberman.application.subscription.service.PlansRefresh;
 import app.huberman.application.subscription.service.ProcessWebhookEventHandler;
 import app.huberman.application.subscription.service.ProviderEventApplier;
 import app.huberman.application.subscription.service.PruneWebhookEventsHandler;
+import app.huberman.application.subscription.service.PushNoticeHandler;
 import app.huberman.application.subscription.service.ReceiveWebhookService;
 import app.huberman.application.subscription.service.RecentEntitlements;
 import app.huberman.application.subscription.service.RecheckOverdueRenewalsHandler;
@@ -299,8 +302,27 @@ public class SubscriptionWiring {
   /** Records the notices status changes and the reminder run call for, and queues them. */
   @Produces
   @Singleton
-  public NoticeRecorder noticeRecorder(SubscriptionNoticeRepository notices, JobQueuePort jobs) {
-    return new NoticeRecorder(notices, jobs);
+  public NoticeRecorder noticeRecorder(
+      SubscriptionNoticeRepository notices,
+      JobQueuePort jobs,
+      PushDevicesPort devices,
+      PushSenderPort push) {
+    return new NoticeRecorder(notices, jobs, devices, push);
+  }
+
+  @Produces
+  @Singleton
+  public JobHandler pushNotices(
+      SubscriptionNoticeRepository notices,
+      SubscriptionRepository subscriptions,
+      AccountDirectoryPort accounts,
+      NoticePreferencesRepository preferences,
+      PushDevicesPort devices,
+      PushSenderPort push,
+      SubscriptionEventsPort events,
+      UnitOfWorkPort unitOfWork) {
+    return new PushNoticeHandler(
+        notices, subscriptions, accounts, preferences, devices, push, events, unitOfWork);
   }
 
   @Produces

@@ -30,11 +30,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Delivers one recorded notice by one channel, as the user's preferences allow at the time of
- * sending. It reads what it needs in a read-only transaction, then asks Stripe for a portal link
- * and the mail server outside any, so no database connection waits on either. An account deleted
- * meanwhile gets nothing (its notices went with it). A retry after the mail server took the message
- * sends it again, which the job queue's at-least-once delivery allows.
+ * Delivers one recorded notice by email, as the user's preferences allow at the time of sending. It
+ * reads what it needs in a read-only transaction, then asks Stripe for a portal link and the mail
+ * server outside any, so no database connection waits on either. An account deleted meanwhile gets
+ * nothing (its notices went with it). A retry after the mail server took the message sends it
+ * again, which the job queue's at-least-once delivery allows.
  */
 public final class SendNoticeHandler implements JobHandler {
 
@@ -105,7 +105,7 @@ public final class SendNoticeHandler implements JobHandler {
         NoticeChannel.fromKey(payload.require(CHANNEL))
             .orElseThrow(() -> new PermanentJobFailure("Unknown channel " + payload.get(CHANNEL)));
     if (channel != NoticeChannel.EMAIL) {
-      throw new PermanentJobFailure("No sender for channel " + channel.key() + " yet");
+      throw new PermanentJobFailure("Push notices go device by device: " + PushNoticeHandler.TYPE);
     }
     long id = Long.parseLong(payload.require(NOTICE));
     Optional<Delivery> delivery = unitOfWork.readOnly(() -> deliveryOf(id));

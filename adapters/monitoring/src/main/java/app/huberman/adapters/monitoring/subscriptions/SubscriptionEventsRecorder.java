@@ -3,6 +3,7 @@ package app.huberman.adapters.monitoring.subscriptions;
 import app.huberman.adapters.monitoring.logging.EventLog;
 import app.huberman.adapters.monitoring.metrics.MetricHandles;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
+import app.huberman.application.subscription.port.out.PushResult;
 import app.huberman.application.subscription.port.out.SubscriptionEventsPort;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.NoticeChannel;
@@ -11,12 +12,14 @@ import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.DeviceId;
 import app.huberman.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
@@ -35,8 +38,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * subscription_transitions_total{from,to}}, {@code subscriptions_lapsed_total{provider}}, {@code
  * subscription_rechecks_total{provider, result}} (applied, duplicate, stale, no_observation,
  * failed), {@code sandbox_purchases_refused_total{provider, source}} (verify, webhook) and {@code
- * webhooks_reconciled_total{provider}}. Fields are the provider, type, event id and outcome the
- * port hands over: never a payload, signature or token.
+ * webhooks_reconciled_total{provider}}; notices in {@code notices_sent_total{kind,channel,outcome}}
+ * ({@code notice.delivered}) and each push's answer in {@code push_attempts_total{service,result}}
+ * and {@code push_provider_errors_total{service,reason}} ({@code push.answered}). Fields are the
+ * provider, type, event id and outcome the port hands over: never a payload, signature or token.
  */
 @ApplicationScoped
 public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
@@ -49,6 +54,11 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
   static final String RECHECKS = "subscription_rechecks";
   static final String SANDBOX_REFUSED = "sandbox_purchases_refused";
   static final String NOTICES = "notices_sent";
+  static final String PUSH_ATTEMPTS = "push_attempts";
+  static final String PUSH_ERRORS = "push_provider_errors";
+
+  /** The push services and what their answers mean, counted from the start at 0. */
+  private static final List<String> PUSH_SERVICES = List.of("apns", "fcm");
 
   private static final Logger LOG = Logger.getLogger("app.huberman.subscriptions");
   private static final Metadata RECEIVED_METADATA =
@@ -104,7 +114,22 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
           .withName(NOTICES)
           .withDescription(
               "Subscription notices by kind, channel and outcome (sent, muted by the user's"
-                  + " preferences, no_account: deleted meanwhile, failed: retried)")
+                  + " preferences, no_account: deleted meanwhile, no_device: removed meanwhile,"
+                  + " invalid_token: the device was forgotten, not_configured, failed)")
+          .build();
+  private static final Metadata PUSH_ATTEMPTS_METADATA =
+      Metadata.builder()
+          .withName(PUSH_ATTEMPTS)
+          .withDescription(
+              "Pushes to one device, by service (apns, fcm) and result (accepted, invalid_token,"
+                  + " retry_later, refused)")
+          .build();
+  private static final Metadata PUSH_ERRORS_METADATA =
+      Metadata.builder()
+          .withName(PUSH_ERRORS)
+          .withDescription(
+              "Pushes a service did not accept, by service and its reason (BadDeviceToken,"
+                  + " TooManyRequests, UNREGISTERED, QUOTA_EXCEEDED, unreachable, ...)")
           .build();
 
   private MetricHandles metrics;
@@ -127,8 +152,15 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
 
   void registerKnown() {
     for (NoticeKind kind : NoticeKind.values()) {
-      for (String outcome : new String[] {"sent", "failed"}) {
-        noticeCounter(kind, NoticeChannel.EMAIL, outcome);
+      for (NoticeChannel channel : NoticeChannel.values()) {
+        for (String outcome : new String[] {"sent", "failed"}) {
+          noticeCounter(kind, channel, outcome);
+        }
+      }
+    }
+    for (String service : PUSH_SERVICES) {
+      for (PushResult.Outcome outcome : PushResult.Outcome.values()) {
+        pushAttempts(service, outcome);
       }
     }
   }
@@ -279,6 +311,43 @@ public class SubscriptionEventsRecorder implements SubscriptionEventsPort {
     fields.put("outcome", outcome);
     EventLog.emit(
         LOG, outcome.equals("failed") ? Level.WARNING : Level.INFO, "notice.delivered", fields);
+  }
+
+  @Override
+  public void pushAnswered(DeviceId device, PushResult result) {
+    pushAttempts(result.service(), result.outcome()).inc();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("device_id", device.value());
+    fields.put("service", result.service());
+    fields.put("result", resultKey(result.outcome()));
+    if (result.outcome() != PushResult.Outcome.ACCEPTED) {
+      metrics
+          .counter(
+              PUSH_ERRORS_METADATA,
+              new Tag("service", result.service()),
+              new Tag("reason", result.reason()))
+          .inc();
+      fields.put("reason", result.reason());
+      result.retryAfter().ifPresent(wait -> fields.put("retry_after_seconds", wait.toSeconds()));
+    }
+    boolean failing =
+        result.outcome() == PushResult.Outcome.RETRY_LATER
+            || result.outcome() == PushResult.Outcome.REFUSED;
+    EventLog.emit(LOG, failing ? Level.WARNING : Level.INFO, "push.answered", fields);
+  }
+
+  private Counter pushAttempts(String service, PushResult.Outcome outcome) {
+    return metrics.counter(
+        PUSH_ATTEMPTS_METADATA, new Tag("service", service), new Tag("result", resultKey(outcome)));
+  }
+
+  private static String resultKey(PushResult.Outcome outcome) {
+    return switch (outcome) {
+      case ACCEPTED -> "accepted";
+      case TOKEN_INVALID -> "invalid_token";
+      case RETRY_LATER -> "retry_later";
+      case REFUSED -> "refused";
+    };
   }
 
   private Counter noticeCounter(NoticeKind kind, NoticeChannel channel, String outcome) {

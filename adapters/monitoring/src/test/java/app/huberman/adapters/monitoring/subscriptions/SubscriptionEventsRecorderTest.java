@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.huberman.adapters.monitoring.logging.CapturedLog;
 import app.huberman.application.subscription.port.in.WebhookReceipt;
+import app.huberman.application.subscription.port.out.PushResult;
 import app.huberman.domain.subscription.EventOutcome;
 import app.huberman.domain.subscription.NoticeChannel;
 import app.huberman.domain.subscription.NoticeKind;
@@ -11,7 +12,9 @@ import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
 import app.huberman.domain.subscription.SubscriptionStatus;
+import app.huberman.domain.user.DeviceId;
 import app.huberman.domain.user.UserId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,6 +229,57 @@ class SubscriptionEventsRecorderTest {
             Map.entry("kind", "payment_problem"),
             Map.entry("channel", "email"),
             Map.entry("outcome", "sent"));
+  }
+
+  @Test
+  void pushAnswersAreCountedByServiceAndResultAndRefusalsByReasonWithoutTheToken() {
+    recorder.registerKnown();
+    for (String service : List.of("apns", "fcm")) {
+      for (String result : List.of("accepted", "invalid_token", "retry_later", "refused")) {
+        assertThat(pushes(service, result)).as(service + " " + result).isZero();
+      }
+    }
+    assertThat(
+            metrics.hasCounter(
+                SubscriptionEventsRecorder.NOTICES,
+                new Tag("kind", "payment_problem"),
+                new Tag("channel", "push"),
+                new Tag("outcome", "failed")))
+        .isTrue();
+
+    recorder.pushAnswered(DeviceId.of(3), PushResult.accepted("apns"));
+    recorder.pushAnswered(DeviceId.of(4), PushResult.tokenInvalid("fcm", "UNREGISTERED"));
+    recorder.pushAnswered(
+        DeviceId.of(5),
+        PushResult.retryLater("fcm", "QUOTA_EXCEEDED", Optional.of(Duration.ofSeconds(30))));
+
+    assertThat(pushes("apns", "accepted")).isEqualTo(1);
+    assertThat(pushes("fcm", "invalid_token")).isEqualTo(1);
+    assertThat(pushes("fcm", "retry_later")).isEqualTo(1);
+    assertThat(
+            metrics.count(
+                SubscriptionEventsRecorder.PUSH_ERRORS,
+                new Tag("service", "fcm"),
+                new Tag("reason", "QUOTA_EXCEEDED")))
+        .isEqualTo(1);
+    assertThat(events()).containsExactly("push.answered", "push.answered", "push.answered");
+    assertThat(logged.get(0).getLevel()).isEqualTo(Level.INFO);
+    assertThat(logged.get(1).getLevel()).isEqualTo(Level.INFO);
+    assertThat(logged.get(2).getLevel()).isEqualTo(Level.WARNING);
+    assertThat(fields(2))
+        .containsExactly(
+            Map.entry("device_id", 5L),
+            Map.entry("service", "fcm"),
+            Map.entry("result", "retry_later"),
+            Map.entry("reason", "QUOTA_EXCEEDED"),
+            Map.entry("retry_after_seconds", 30L));
+  }
+
+  private long pushes(String service, String result) {
+    return metrics.count(
+        SubscriptionEventsRecorder.PUSH_ATTEMPTS,
+        new Tag("service", service),
+        new Tag("result", result));
   }
 
   private long notices(NoticeKind kind, String outcome) {

@@ -23,11 +23,11 @@ import java.util.Date;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * OAuth access tokens for the Play Developer API, obtained with a service account's signed JWT
- * assertion (RFC 7523) and kept until shortly before they expire, so each API call does not cost a
- * token request.
+ * OAuth access tokens for one scope of Google's APIs (the Play Developer API here; FCM through
+ * bootstrap), obtained with a service account's signed JWT assertion (RFC 7523) and kept until
+ * shortly before they expire, so each API call does not cost a token request.
  */
-final class GoogleAccessTokens {
+public final class GoogleAccessTokens {
 
   static final String SCOPE = "https://www.googleapis.com/auth/androidpublisher";
   private static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -35,19 +35,31 @@ final class GoogleAccessTokens {
   private static final Duration REFRESH_MARGIN = Duration.ofMinutes(1);
 
   private final GoogleServiceAccount account;
+  private final String scope;
   private final ProviderHttp http;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Token current;
 
-  GoogleAccessTokens(GoogleServiceAccount account, ProviderHttp http, Clock clock) {
+  GoogleAccessTokens(GoogleServiceAccount account, String scope, ProviderHttp http, Clock clock) {
     this.account = account;
+    this.scope = scope;
     this.http = http;
     this.clock = clock;
   }
 
-  /** A token valid for at least another minute. */
-  String token() {
+  /** Tokens for another of Google's APIs, with the same service account. */
+  public static GoogleAccessTokens forScope(
+      GoogleServiceAccount account, String scope, Clock clock) {
+    return new GoogleAccessTokens(account, scope, ProviderHttp.create(), clock);
+  }
+
+  /**
+   * A token valid for at least another minute.
+   *
+   * @throws ProviderUnavailableException when Google's token endpoint cannot be reached or refuses
+   */
+  public String token() {
     Token token = current;
     if (token != null && token.isFresh(clock.instant())) {
       return token.value();
@@ -66,7 +78,7 @@ final class GoogleAccessTokens {
   }
 
   /** Forgets the token (the API refused it). */
-  void invalidate() {
+  public void invalidate() {
     current = null;
   }
 
@@ -107,7 +119,7 @@ final class GoogleAccessTokens {
         new JWTClaimsSet.Builder()
             .issuer(account.clientEmail())
             .audience(account.tokenUri().toString())
-            .claim("scope", SCOPE)
+            .claim("scope", scope)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
             .build();

@@ -61,7 +61,9 @@ public final class GooglePaymentProvider implements PaymentProviderPort, Provide
         new PlayDeveloperApi(
             http,
             settings.playApiUrl(),
-            settings.serviceAccount().map(key -> new GoogleAccessTokens(key, http, clock)));
+            settings
+                .serviceAccount()
+                .map(key -> new GoogleAccessTokens(key, GoogleAccessTokens.SCOPE, http, clock)));
   }
 
   @Override

@@ -8,6 +8,7 @@ import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.subscription.PlanSlug;
 import app.huberman.domain.subscription.StatusChange;
 import app.huberman.domain.subscription.SubscriptionId;
+import app.huberman.domain.user.DeviceId;
 import app.huberman.domain.user.UserId;
 
 /**
@@ -75,7 +76,12 @@ public interface SubscriptionEventsPort {
    * A notice's delivery by one channel ended this way.
    *
    * @param outcome {@code sent}; {@code muted} (the user's preferences); {@code no_account}
-   *     (deleted meanwhile); {@code failed} (retried, as the job is)
+   *     (deleted meanwhile); {@code no_device} (a push to a device removed meanwhile); {@code
+   *     invalid_token} (the push service declared the device's token dead, and the device was
+   *     forgotten); {@code failed} (retried, as the job is, unless the service refused the push)
    */
   void noticeDelivered(UserId user, NoticeKind kind, NoticeChannel channel, String outcome);
+
+  /** A push service answered a push to this device (never the token). */
+  void pushAnswered(DeviceId device, PushResult result);
 }
