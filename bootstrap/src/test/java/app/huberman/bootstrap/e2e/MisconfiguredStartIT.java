@@ -37,6 +37,13 @@ class MisconfiguredStartIT {
         "APPLE_SANDBOX_ACCESS must be anybody, allowlist or nobody, not 'testers'");
   }
 
+  @Test
+  void aPushServiceConfiguredInPartStopsTheStartWithExitStatus3() throws Exception {
+    assertTheStartStops(
+        Map.of("APNS_KEY_ID", "ABC123DEFG", "APNS_TOPIC", "app.huberman.ios"),
+        "APNS_KEY_ID, APNS_TEAM_ID, APNS_PRIVATE_KEY_PEM, APNS_TOPIC go together: set all or none");
+  }
+
   /**
    * A start that hangs in Payara's own boot, before the application is reached, is halted by the
    * launcher's watchdog with status 4 (ADR 0009): tried once more, as the other tests' starts are.

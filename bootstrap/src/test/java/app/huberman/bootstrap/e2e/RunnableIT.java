@@ -580,6 +580,10 @@ class RunnableIT {
               assertThat(json.getString("level")).isEqualTo("WARNING");
             });
     assertThat(app.stderr()).isEmpty();
+    assertThat(lines)
+        .as("an unconfigured push service is said once, at start-up")
+        .filteredOn(line -> line.contains("is not configured") && line.contains("push notices"))
+        .hasSize(2);
     JsonObject failed = findEvent("job.failed", "test.no-handler");
     assertThat(failed).as("job.failed").isNotNull();
     assertThat(failed.getString("level")).isEqualTo("ERROR");

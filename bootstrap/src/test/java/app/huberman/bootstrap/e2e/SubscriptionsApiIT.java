@@ -12,6 +12,8 @@ import app.huberman.adapters.payments.apple.AppleTestCa;
 import app.huberman.adapters.payments.google.GoogleTestKeys;
 import app.huberman.adapters.payments.stripe.FakeStripe;
 import app.huberman.adapters.payments.stripe.StripeTestSignatures;
+import app.huberman.adapters.push.apns.FakeApns;
+import app.huberman.adapters.push.fcm.FakeFcm;
 import app.huberman.bootstrap.e2e.support.E2eDatabase;
 import app.huberman.bootstrap.e2e.support.Eventually;
 import app.huberman.bootstrap.e2e.support.FreePorts;
@@ -49,6 +51,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,6 +91,8 @@ class SubscriptionsApiIT {
   private WireMockServer google;
   private FakeStripe stripeApi;
   private GreenMail smtp;
+  private FakeApns apns;
+  private FakeFcm fcm;
   private TcpProxy postgres;
   private TcpProxy redis;
   private RunnableProcess app;
@@ -141,6 +146,21 @@ class SubscriptionsApiIT {
     environment.put("MAIL_PORT", Integer.toString(smtpPort));
     environment.put("STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY);
     environment.put("STRIPE_API_URL", stripeApi.baseUrl().toString());
+    apns = FakeApns.start();
+    environment.put("APNS_KEY_ID", FakeApns.KEY_ID);
+    environment.put("APNS_TEAM_ID", FakeApns.TEAM_ID);
+    environment.put(
+        "APNS_PRIVATE_KEY_PEM",
+        Files.writeString(work.resolve("apns-key.p8"), apns.signingKeyPem()).toString());
+    environment.put("APNS_TOPIC", FakeApns.TOPIC);
+    environment.put("APNS_ENVIRONMENT", "development");
+    environment.put("APNS_SERVER", apns.server());
+    environment.put(
+        "APNS_TRUSTED_CERTIFICATE_PEM",
+        Files.writeString(work.resolve("apns-server.pem"), apns.certificatePem()).toString());
+    fcm = FakeFcm.start();
+    environment.put("FCM_PROJECT_ID", FakeFcm.PROJECT);
+    environment.put("FCM_API_URL", fcm.baseUrl().toString());
     app = RunnableTests.startReady("subscriptions-it", port, environment);
     http = new HttpTestClient(port);
     users = new UsersClient(http);
@@ -153,6 +173,8 @@ class SubscriptionsApiIT {
     } finally {
       stripeApi.close();
       smtp.stop();
+      apns.close();
+      fcm.close();
       stores.close();
       postgres.close();
       redis.close();
@@ -1535,9 +1557,16 @@ class SubscriptionsApiIT {
   // --- Notices (issue 22) ------------------------------------------------------------------------
 
   @Test
-  void aStripePaymentFailureIsEmailedOnceAndItsRecoveryFollows() throws Exception {
+  void aStripePaymentFailureIsEmailedAndPushedToEachDeviceOnceAndItsRecoveryFollows()
+      throws Exception {
     String email = "notice+" + shortId() + "@example.com";
     Account ada = registered(email);
+    String iphone = iosToken();
+    String pixel = "fcm-" + shortId();
+    String browser = "fcm-web-" + shortId();
+    registerDevice(ada, iphone, "ios");
+    registerDevice(ada, pixel, "android");
+    registerDevice(ada, browser, "web");
     String sub = "sub_" + shortId();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant periodEnd = now.plus(30, ChronoUnit.DAYS);
@@ -1548,6 +1577,11 @@ class SubscriptionsApiIT {
     awaitStatus(ada, "past_due");
     assertThat(stripe(failed).jsonObject().getBoolean("duplicate")).isTrue();
     awaitMails(email, 1);
+    assertThat(awaitApns(iphone, 1).getFirst().payload())
+        .contains("\"kind\":\"payment_problem\"")
+        .contains("through Stripe");
+    awaitFcm(pixel, 1);
+    awaitFcm(browser, 1);
 
     stripe(
         invoicePaid(
@@ -1563,15 +1597,23 @@ class SubscriptionsApiIT {
         .contains("through Stripe");
     assertThat(sql("SELECT count(*) FROM subscription_notices WHERE user_id = " + ada.id()))
         .isEqualTo(2);
+    assertThat(awaitApns(iphone, 2).getLast().payload()).contains("payment_recovered");
+    awaitFcm(pixel, 2);
+    awaitFcm(browser, 2);
     // The replay recorded no notice (two rows: the problem and the recovery), so no third email
-    // can come; the two that came are all there is.
+    // or push can come; the two that came are all there is.
     assertThat(mailsTo(email)).hasSize(2);
+    assertThat(apnsTo(iphone)).hasSize(2);
+    assertThat(fcm.pushesTo(pixel)).hasSize(2);
+    assertThat(fcm.pushesTo(browser)).hasSize(2);
   }
 
   @Test
-  void aGooglePlayHoldIsEmailedWithThePlayLinkAndItsRecoveryFollows() throws Exception {
+  void aGooglePlayHoldIsEmailedWithThePlayLinkPushedAndItsRecoveryFollows() throws Exception {
     String email = "notice+" + shortId() + "@example.com";
     Account ada = registered(email);
+    String pixel = "fcm-" + shortId();
+    registerDevice(ada, pixel, "android");
     String token = "play-token-" + shortId();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant month = now.plus(30, ChronoUnit.DAYS);
@@ -1590,6 +1632,9 @@ class SubscriptionsApiIT {
                 + GOOGLE_MONTHLY
                 + "&package="
                 + PACKAGE);
+    assertThat(awaitFcm(pixel, 1).getFirst().getBodyAsString())
+        .contains("\"kind\":\"payment_problem\"")
+        .contains("through Google Play");
 
     stubPlay(token, "SUBSCRIPTION_STATE_ACTIVE", month.plus(30, ChronoUnit.DAYS), ada.uuid());
     googleNotification(1, token, now.plusSeconds(20));
@@ -1599,12 +1644,17 @@ class SubscriptionsApiIT {
         .containsExactly(
             "Your Huberman App premium payment did not go through",
             "Your Huberman App premium payment went through");
+    assertThat(awaitFcm(pixel, 2).getLast().getBodyAsString()).contains("payment_recovered");
   }
 
   @Test
-  void anAppStoreRenewalFailureIsEmailedWithTheAppStoreLink() throws Exception {
+  void anAppStoreRenewalFailureIsEmailedWithTheAppStoreLinkAndPushed() throws Exception {
     String email = "notice+" + shortId() + "@example.com";
     Account ada = registered(email);
+    String iphone = iosToken();
+    String ipad = iosToken();
+    registerDevice(ada, iphone, "ios");
+    registerDevice(ada, ipad, "ios");
     String original = "2000000" + System.nanoTime();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant month = now.plus(30, ChronoUnit.DAYS);
@@ -1621,12 +1671,89 @@ class SubscriptionsApiIT {
     assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.getFirst()))
         .contains("through the App Store")
         .contains("https://apps.apple.com/account/subscriptions");
+    awaitApns(iphone, 1);
+    awaitApns(ipad, 1);
   }
 
   @Test
-  void aPaymentProblemTheUserMutedIsNotEmailed() throws Exception {
+  void aDeadDeviceTokenIsForgottenAfterItsFirstFailureAndTheOthersStillGetTheirPush()
+      throws Exception {
     String email = "notice+" + shortId() + "@example.com";
     Account ada = registered(email);
+    String live = iosToken();
+    String removedApp = iosToken();
+    String oldPhone = "fcm-" + shortId();
+    registerDevice(ada, live, "ios");
+    registerDevice(ada, removedApp, "ios");
+    registerDevice(ada, oldPhone, "android");
+    apns.unregister(removedApp);
+    fcm.unregister(oldPhone);
+    String sub = "sub_" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant periodEnd = now.plus(30, ChronoUnit.DAYS);
+    subscribedThroughStripe(ada, sub, now, periodEnd);
+
+    stripe(invoicePaymentFailed("evt_" + shortId(), now.plusSeconds(10), sub));
+    awaitApns(live, 1);
+    assertThat(Eventually.holds(Duration.ofSeconds(20), () -> devicesOf(ada).size() == 1))
+        .as("the two dead devices are forgotten: %s", devicesOf(ada))
+        .isTrue();
+    assertThat(devicesOf(ada).getFirst().getString("token_suffix")).isEqualTo(live.substring(56));
+
+    stripe(
+        invoicePaid(
+            "evt_" + shortId(), now.plusSeconds(20), sub, periodEnd.plus(30, ChronoUnit.DAYS)));
+    awaitApns(live, 2);
+    assertThat(fcm.pushesTo(oldPhone)).as("one attempt, never again").hasSize(1);
+    assertThat(
+            logLines().stream()
+                .filter(line -> line.contains("\"push.answered\""))
+                .filter(line -> line.contains("Unregistered") || line.contains("UNREGISTERED")))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).doesNotContain(removedApp).doesNotContain(oldPhone));
+  }
+
+  @Test
+  void aThrottledOrUnavailablePushServiceIsRetriedAfterItsRetryAfterAndPushesOnce()
+      throws Exception {
+    String email = "notice+" + shortId() + "@example.com";
+    Account ada = registered(email);
+    String iphone = iosToken();
+    String pixel = "fcm-" + shortId();
+    registerDevice(ada, iphone, "ios");
+    registerDevice(ada, pixel, "android");
+    apns.refuse(iphone, com.eatthepath.pushy.apns.server.RejectionReason.SERVICE_UNAVAILABLE);
+    fcm.answerFirst(pixel, FakeFcm.throttled(12));
+    String sub = "sub_" + shortId();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    subscribedThroughStripe(ada, sub, now, now.plus(30, ChronoUnit.DAYS));
+
+    stripe(invoicePaymentFailed("evt_" + shortId(), now.plusSeconds(10), sub));
+
+    assertThat(Eventually.holds(Duration.ofSeconds(45), () -> fcm.pushesTo(pixel).size() == 2))
+        .as("FCM asked again after its Retry-After")
+        .isTrue();
+    List<LoggedRequest> attempts = fcm.pushesTo(pixel);
+    assertThat(
+            Duration.between(
+                attempts.get(0).getLoggedDate().toInstant(),
+                attempts.get(1).getLoggedDate().toInstant()))
+        .as("no sooner than Retry-After: 12")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(12));
+    awaitApns(iphone, 1);
+    assertThat(devicesOf(ada)).as("a throttled device is kept").hasSize(2);
+    awaitMails(email, 1);
+    assertThat(apnsTo(iphone)).hasSize(1);
+    assertThat(fcm.pushesTo(pixel)).hasSize(2);
+    assertThat(mailsTo(email)).as("the email is its own job: sent once").hasSize(1);
+  }
+
+  @Test
+  void aPaymentProblemMutedByEmailIsOnlyPushedAndOneMutedByPushOnlyEmailed() throws Exception {
+    String email = "notice+" + shortId() + "@example.com";
+    Account ada = registered(email);
+    String iphone = iosToken();
+    registerDevice(ada, iphone, "ios");
     assertThat(
             changePreferences(ada, "{\"kinds\":{\"payment_problem\":{\"email\":false}}}").status())
         .isEqualTo(200);
@@ -1637,18 +1764,30 @@ class SubscriptionsApiIT {
     stripe(invoicePaymentFailed("evt_" + shortId(), now.plusSeconds(10), sub));
     awaitStatus(ada, "past_due");
 
-    assertThat(
-            Eventually.holds(
-                Duration.ofSeconds(20),
-                () ->
-                    logLines().stream()
-                        .anyMatch(
-                            line ->
-                                line.contains("notice.delivered")
-                                    && line.contains("\"user_id\":" + ada.id())
-                                    && line.contains("muted"))))
-        .isTrue();
+    awaitLogLine(
+        line ->
+            line.contains("notice.delivered")
+                && line.contains("\"user_id\":" + ada.id())
+                && line.contains("muted"));
+    awaitApns(iphone, 1);
     assertThat(mailsTo(email)).isEmpty();
+
+    String bobEmail = "notice+" + shortId() + "@example.com";
+    Account bob = registered(bobEmail);
+    String bobsPhone = iosToken();
+    registerDevice(bob, bobsPhone, "ios");
+    assertThat(changePreferences(bob, "{\"push\":false}").status()).isEqualTo(200);
+    String bobsSub = "sub_" + shortId();
+    subscribedThroughStripe(bob, bobsSub, now, now.plus(30, ChronoUnit.DAYS));
+    stripe(invoicePaymentFailed("evt_" + shortId(), now.plusSeconds(10), bobsSub));
+    awaitMails(bobEmail, 1);
+    awaitLogLine(
+        line ->
+            line.contains("notice.delivered")
+                && line.contains("\"user_id\":" + bob.id())
+                && line.contains("\"channel\":\"push\"")
+                && line.contains("muted"));
+    assertThat(apnsTo(bobsPhone)).isEmpty();
   }
 
   /** A Stripe subscription, active until {@code periodEnd}, bound to the account by checkout. */
@@ -1681,11 +1820,60 @@ class SubscriptionsApiIT {
     }
   }
 
+  private void registerDevice(Account account, String token, String platform) {
+    Answer answer =
+        users.post(
+            "/api/v1/user/devices",
+            Json.createObjectBuilder()
+                .add("token", token)
+                .add("platform", platform)
+                .build()
+                .toString(),
+            newAddress(),
+            account.token());
+    assertThat(answer.status()).as(answer.body()).isIn(200, 201);
+  }
+
+  private List<JsonObject> devicesOf(Account account) {
+    Answer answer = users.send("GET", "/api/v1/user/devices", null, newAddress(), account.token());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json().asJsonArray().getValuesAs(JsonObject.class);
+  }
+
+  /** An APNs device token: 64 hex digits. */
+  private static String iosToken() {
+    return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+  }
+
+  private List<FakeApns.Accepted> apnsTo(String token) {
+    return apns.accepted().stream().filter(push -> push.token().equals(token)).toList();
+  }
+
+  private List<FakeApns.Accepted> awaitApns(String token, int count) {
+    return awaitAtLeast(count, "APNs pushes", () -> apnsTo(token));
+  }
+
+  private List<LoggedRequest> awaitFcm(String token, int count) {
+    return awaitAtLeast(count, "FCM pushes", () -> fcm.pushesTo(token));
+  }
+
   private List<jakarta.mail.internet.MimeMessage> awaitMails(String to, int count) {
-    assertThat(Eventually.holds(Duration.ofSeconds(20), () -> mailsTo(to).size() >= count))
-        .as("%d emails to %s; got %d", count, to, mailsTo(to).size())
+    return awaitAtLeast(count, "emails to " + to, () -> mailsTo(to));
+  }
+
+  /** Waits up to 20 s for a line of the app's log. */
+  private void awaitLogLine(java.util.function.Predicate<String> wanted) {
+    assertThat(Eventually.holds(Duration.ofSeconds(20), () -> logLines().stream().anyMatch(wanted)))
+        .as("a log line")
         .isTrue();
-    return mailsTo(to);
+  }
+
+  /** Waits up to 20 s until {@code found} lists at least {@code count} things. */
+  private static <T> List<T> awaitAtLeast(int count, String what, Supplier<List<T>> found) {
+    assertThat(Eventually.holds(Duration.ofSeconds(20), () -> found.get().size() >= count))
+        .as("%d %s; got %d", count, what, found.get().size())
+        .isTrue();
+    return found.get();
   }
 
   private List<jakarta.mail.internet.MimeMessage> mailsTo(String to) {
