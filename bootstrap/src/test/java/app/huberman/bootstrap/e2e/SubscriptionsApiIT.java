@@ -1645,6 +1645,11 @@ class SubscriptionsApiIT {
             "Your Huberman App premium payment did not go through",
             "Your Huberman App premium payment went through");
     assertThat(awaitFcm(pixel, 2).getLast().getBodyAsString()).contains("payment_recovered");
+    assertThat(sql("SELECT count(*) FROM subscription_notices WHERE user_id = " + ada.id()))
+        .as("the problem and the recovery, each recorded once")
+        .isEqualTo(2);
+    assertThat(fcm.pushesTo(pixel)).hasSize(2);
+    assertThat(mailsTo(email)).hasSize(2);
   }
 
   @Test
@@ -1673,6 +1678,12 @@ class SubscriptionsApiIT {
         .contains("https://apps.apple.com/account/subscriptions");
     awaitApns(iphone, 1);
     awaitApns(ipad, 1);
+    assertThat(sql("SELECT count(*) FROM subscription_notices WHERE user_id = " + ada.id()))
+        .as("one notice: no other email or push can come")
+        .isEqualTo(1);
+    assertThat(apnsTo(iphone)).hasSize(1);
+    assertThat(apnsTo(ipad)).hasSize(1);
+    assertThat(mailsTo(email)).hasSize(1);
   }
 
   @Test
