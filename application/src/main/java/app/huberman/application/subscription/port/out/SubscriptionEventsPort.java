@@ -78,7 +78,8 @@ public interface SubscriptionEventsPort {
    * @param outcome {@code sent}; {@code muted} (the user's preferences); {@code no_account}
    *     (deleted meanwhile); {@code no_device} (a push to a device removed meanwhile); {@code
    *     invalid_token} (the push service declared the device's token dead, and the device was
-   *     forgotten); {@code failed} (retried, as the job is, unless the service refused the push)
+   *     forgotten); {@code not_configured} (its push service was unset by a restart since); {@code
+   *     failed} (retried, as the job is, unless the service refused the push)
    */
   void noticeDelivered(UserId user, NoticeKind kind, NoticeChannel channel, String outcome);
 
