@@ -10,8 +10,10 @@ import app.huberman.domain.subscription.NoticeKind;
 import app.huberman.domain.subscription.PaymentProvider;
 import app.huberman.domain.user.DeviceToken;
 import com.eatthepath.pushy.apns.server.RejectionReason;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,17 +131,20 @@ class ApnsPushTest {
   }
 
   @Test
-  void aKeyThatIsNotAnEcKeyIsRefusedAtStartUp() {
-    ApnsSettings badKey =
-        settings(
-            "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n",
-            apple.settings().server());
+  void aKeyThatIsNotAnEcKeyIsRefusedAtStartUp() throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    String rsaKey = FakeApns.pem("PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded());
 
-    assertThatThrownBy(
-            () -> ApnsPush.create(badKey, Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("APNS_PRIVATE_KEY_PEM")
-        .hasMessageNotContaining("bm90IGEga2V5");
+    for (String notAnApnsKey : List.of(rsaKey, "not a key at all")) {
+      ApnsSettings badKey = settings(notAnApnsKey, apple.settings().server());
+
+      assertThatThrownBy(
+              () -> ApnsPush.create(badKey, Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("APNS_PRIVATE_KEY_PEM")
+          .hasMessageNotContaining(notAnApnsKey);
+    }
   }
 
   /** The fake's settings with another key and server. */

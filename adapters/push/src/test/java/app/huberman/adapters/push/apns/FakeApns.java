@@ -220,7 +220,8 @@ public final class FakeApns implements AutoCloseable {
             builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
   }
 
-  private static String pem(String type, byte[] der) {
+  /** DER bytes as PEM text of this type. */
+  static String pem(String type, byte[] der) {
     return "-----BEGIN "
         + type
         + "-----\n"
