@@ -1,5 +1,7 @@
 package app.huberman.bootstrap.config;
 
+import static app.huberman.bootstrap.config.Settings.optional;
+
 import app.huberman.adapters.payments.apple.ApplePaymentProvider;
 import app.huberman.adapters.payments.apple.AppleServerApiSettings;
 import app.huberman.adapters.payments.apple.AppleSettings;
@@ -26,8 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The payment providers, configured from their environment variables (the README's "Configuration"
@@ -103,22 +103,19 @@ public class PaymentConfiguration {
    * applies). Some but not all stops the start.
    */
   static Optional<AppleServerApiSettings> appleServerApiSettings() {
-    List<String> names = List.of("APPLE_ISSUER_ID", "APPLE_KEY_ID", "APPLE_PRIVATE_KEY_PEM");
-    List<Optional<String>> values = names.stream().map(PaymentConfiguration::optional).toList();
-    long set = values.stream().filter(Optional::isPresent).count();
-    if (set == 0) {
+    Optional<List<String>> key =
+        Settings.allOrNone(
+            List.of("APPLE_ISSUER_ID", "APPLE_KEY_ID", "APPLE_PRIVATE_KEY_PEM"),
+            "APPLE_ISSUER_ID, APPLE_KEY_ID and APPLE_PRIVATE_KEY_PEM go together: set all three or"
+                + " none");
+    if (key.isEmpty()) {
       return Optional.empty();
-    }
-    if (set < names.size()) {
-      throw new IllegalArgumentException(
-          "APPLE_ISSUER_ID, APPLE_KEY_ID and APPLE_PRIVATE_KEY_PEM go together: set all three or"
-              + " none");
     }
     return Optional.of(
         new AppleServerApiSettings(
-            values.get(0).orElseThrow(),
-            values.get(1).orElseThrow(),
-            AppleServerApiSettings.readPrivateKey(values.get(2).orElseThrow()),
+            key.get().get(0),
+            key.get().get(1),
+            AppleServerApiSettings.readPrivateKey(key.get().get(2)),
             optional("APPLE_API_URL")
                 .map(URI::create)
                 .orElse(AppleServerApiSettings.DEFAULT_PRODUCTION_URL),
@@ -160,10 +157,5 @@ public class PaymentConfiguration {
   private static String required(String name) {
     return optional(name)
         .orElseThrow(() -> new IllegalArgumentException(name + " must not be empty"));
-  }
-
-  private static Optional<String> optional(String name) {
-    Config config = ConfigProvider.getConfig();
-    return config.getOptionalValue(name, String.class).map(String::strip).filter(v -> !v.isEmpty());
   }
 }

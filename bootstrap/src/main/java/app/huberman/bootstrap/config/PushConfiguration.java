@@ -1,5 +1,7 @@
 package app.huberman.bootstrap.config;
 
+import static app.huberman.bootstrap.config.Settings.optional;
+
 import app.huberman.adapters.payments.google.GoogleAccessTokens;
 import app.huberman.adapters.payments.google.GoogleServiceAccount;
 import app.huberman.adapters.push.apns.ApnsPush;
@@ -21,7 +23,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The push services, configured from their environment variables (the README's "Configuration"
@@ -59,24 +60,21 @@ public class PushConfiguration {
   }
 
   private static Optional<ApnsPush> apns(Clock clock) {
-    List<Optional<String>> values = APNS.stream().map(PushConfiguration::optional).toList();
-    long set = values.stream().filter(Optional::isPresent).count();
-    if (set == 0) {
+    Optional<List<String>> values =
+        Settings.allOrNone(APNS, String.join(", ", APNS) + " go together: set all or none");
+    if (values.isEmpty()) {
       return Optional.empty();
-    }
-    if (set < APNS.size()) {
-      throw new IllegalArgumentException(String.join(", ", APNS) + " go together: set all or none");
     }
     ApnsSettings settings =
         new ApnsSettings(
-            values.get(0).orElseThrow(),
-            values.get(1).orElseThrow(),
-            ApnsSettings.pemText(values.get(2).orElseThrow(), "APNS_PRIVATE_KEY_PEM"),
-            values.get(3).orElseThrow(),
+            values.get().get(0),
+            values.get().get(1),
+            Settings.pemText(values.get().get(2), "APNS_PRIVATE_KEY_PEM"),
+            values.get().get(3),
             ApnsSettings.Environment.of(optional("APNS_ENVIRONMENT").orElse("production")),
             optional("APNS_SERVER"),
             optional("APNS_TRUSTED_CERTIFICATE_PEM")
-                .map(pem -> ApnsSettings.pemText(pem, "APNS_TRUSTED_CERTIFICATE_PEM")));
+                .map(pem -> Settings.pemText(pem, "APNS_TRUSTED_CERTIFICATE_PEM")));
     return Optional.of(ApnsPush.create(settings, clock));
   }
 
@@ -115,12 +113,5 @@ public class PushConfiguration {
         tokens.invalidate();
       }
     };
-  }
-
-  private static Optional<String> optional(String name) {
-    return ConfigProvider.getConfig()
-        .getOptionalValue(name, String.class)
-        .map(String::strip)
-        .filter(v -> !v.isEmpty());
   }
 }

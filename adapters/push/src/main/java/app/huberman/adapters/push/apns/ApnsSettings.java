@@ -1,10 +1,5 @@
 package app.huberman.adapters.push.apns;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,23 +61,6 @@ public record ApnsSettings(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(trustedCertificatePem, "trustedCertificatePem");
     server.ifPresent(ApnsSettings::checkServer);
-  }
-
-  /**
-   * A PEM setting's text: the setting itself when it is PEM, else the file it names.
-   *
-   * @throws UncheckedIOException when the file cannot be read
-   */
-  public static String pemText(String pemOrPath, String variable) {
-    String value = pemOrPath.strip();
-    if (value.startsWith("-----BEGIN")) {
-      return value;
-    }
-    try {
-      return Files.readString(Path.of(value), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + variable + " from " + value, e);
-    }
   }
 
   String host() {
